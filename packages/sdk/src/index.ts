@@ -1,1 +1,2 @@
 export * from './key-format.js';
+export type * from './types.js';
