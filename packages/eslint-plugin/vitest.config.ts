@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'eslint-plugin', include: ['test/**/*.test.ts'] },
+  test: { name: 'eslint-plugin', include: ['test/**/*.test.ts'], setupFiles: ['test/setup.ts'] },
 });

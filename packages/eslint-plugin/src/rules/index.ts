@@ -1,0 +1,6 @@
+import noHardcodedKey from './no-hardcoded-key.js';
+
+/** Every rule of the plugin, by its id without the `@dhmad/` prefix. */
+export const rules = {
+  'no-hardcoded-key': noHardcodedKey,
+};
