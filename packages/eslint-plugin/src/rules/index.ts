@@ -1,6 +1,8 @@
 import noHardcodedKey from './no-hardcoded-key.js';
+import noPublicEnvKey from './no-public-env-key.js';
 
 /** Every rule of the plugin, by its id without the `@dhmad/` prefix. */
 export const rules = {
   'no-hardcoded-key': noHardcodedKey,
+  'no-public-env-key': noPublicEnvKey,
 };

@@ -1,0 +1,115 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../util/create-rule.js';
+
+export type Options = [
+  {
+    /** Variable-name prefixes that frameworks inline into client bundles. */
+    publicPrefixes?: string[];
+    /** A variable whose name matches this (case-insensitive) holds a DHMAD secret key. */
+    secretNamePattern?: string;
+  },
+];
+export type MessageIds = 'publicEnvKey';
+
+/** Next.js, Vite, Create React App, Nuxt, Expo, SvelteKit/Astro, Gatsby. */
+export const DEFAULT_PUBLIC_PREFIXES: readonly string[] = Object.freeze([
+  'NEXT_PUBLIC_',
+  'VITE_',
+  'REACT_APP_',
+  'NUXT_PUBLIC_',
+  'EXPO_PUBLIC_',
+  'PUBLIC_',
+  'GATSBY_',
+]);
+
+/** Mentions DHMAD and KEY or SECRET; a key *prefix* is not secret and may be public. */
+export const DEFAULT_SECRET_NAME_PATTERN = '^(?=.*DHMAD)(?=.*(?:KEY|SECRET))(?!.*PREFIX)';
+
+/** `process.env` or `import.meta.env`, given the `.env` member expression. */
+function isEnvObject(node: TSESTree.MemberExpression): boolean {
+  const object = node.object;
+  if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'process';
+  return (
+    object.type === AST_NODE_TYPES.MetaProperty && object.meta.name === 'import' && object.property.name === 'meta'
+  );
+}
+
+/** The static name of a property access or a destructured key, if it has one. */
+function staticName(key: TSESTree.Node, computed: boolean): string | null {
+  if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) {
+    return key.quasis[0]?.value.cooked ?? null;
+  }
+  return null;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-public-env-key',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow reading a DHMAD secret key from an environment variable that is shipped to the browser',
+      recommended: true,
+    },
+    messages: {
+      publicEnvKey:
+        '{{name}} is shipped to the browser: frameworks inline {{prefix}} variables into the client bundle, so a DHMAD secret key in it leaks to every visitor. Read the key in server code only, from a variable without the {{prefix}} prefix (such as DHMAD_API_KEY), and regenerate any key that was deployed this way.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          publicPrefixes: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description: 'Variable-name prefixes that frameworks expose to client code.',
+          },
+          secretNamePattern: {
+            type: 'string',
+            description:
+              'Regular expression (tested case-insensitively on the whole variable name) for variables that hold a DHMAD secret key.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [
+      { publicPrefixes: [...DEFAULT_PUBLIC_PREFIXES], secretNamePattern: DEFAULT_SECRET_NAME_PATTERN },
+    ],
+  },
+  create(context, [options]) {
+    const prefixes = options.publicPrefixes ?? DEFAULT_PUBLIC_PREFIXES;
+    const text = context.sourceCode.text;
+    // A file that never spells a public prefix cannot read a public variable by name.
+    if (!prefixes.some((p) => text.includes(p))) return {};
+    const secretName = new RegExp(options.secretNamePattern ?? DEFAULT_SECRET_NAME_PATTERN, 'iu');
+
+    function check(name: string | null, node: TSESTree.Node): void {
+      if (name === null) return;
+      const prefix = prefixes.find((p) => name.startsWith(p));
+      if (prefix === undefined || !secretName.test(name)) return;
+      context.report({ node, messageId: 'publicEnvKey', data: { name, prefix } });
+    }
+
+    function checkPattern(pattern: TSESTree.ObjectPattern): void {
+      for (const property of pattern.properties) {
+        if (property.type === AST_NODE_TYPES.Property) check(staticName(property.key, property.computed), property);
+      }
+    }
+
+    return {
+      'MemberExpression[property.name="env"]'(env: TSESTree.MemberExpression): void {
+        if (env.computed || !isEnvObject(env)) return;
+        const parent = env.parent;
+        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === env) {
+          check(staticName(parent.property, parent.computed), parent);
+        } else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === env) {
+          if (parent.id.type === AST_NODE_TYPES.ObjectPattern) checkPattern(parent.id);
+        } else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === env) {
+          if (parent.left.type === AST_NODE_TYPES.ObjectPattern) checkPattern(parent.left);
+        }
+      },
+    };
+  },
+});
