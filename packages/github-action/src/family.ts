@@ -1,0 +1,110 @@
+/**
+ * Reading a rotation's state from the keys themselves. No state file: every key the
+ * action creates carries, in its metadata, the id of the key it replaces and whether
+ * its rotation finished, so a later run can tell "a key", "a key and its predecessor
+ * in its grace period" and "a rotation left halfway" apart by listing the keys.
+ */
+import type { ManagedKey } from './types.js';
+
+/** Metadata fields the action adds to the keys it creates. */
+export const META = {
+  /** Id of the key this one replaces. */
+  rotatedFrom: 'dhmadRotatedFrom',
+  /** `pending` until every target holds the key and it was verified, then `complete`. */
+  state: 'dhmadRotation',
+  /** ISO time the rotation completed; the grace period counts from here. */
+  completedAt: 'dhmadRotationCompletedAt',
+} as const;
+
+const OWN_FIELDS: ReadonlySet<string> = new Set(Object.values(META));
+
+/** The user's own metadata of a key, without the fields the action manages. */
+export function userMetadata(key: ManagedKey): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(key.metadata)) if (!OWN_FIELDS.has(k)) out[k] = v;
+  return out;
+}
+
+export function isPending(key: ManagedKey): boolean {
+  return key.metadata[META.state] === 'pending';
+}
+
+/** What the listed keys say about the key family being rotated. */
+export type FamilyState =
+  /** One active key; rotate it when due. */
+  | { kind: 'steady'; current: ManagedKey }
+  /** A completed rotation whose predecessor is still active (grace period). */
+  | { kind: 'grace'; current: ManagedKey; predecessor: ManagedKey; completedAt: Date | null }
+  /** A replacement exists but not every target was confirmed to hold it. */
+  | { kind: 'halfway'; pending: ManagedKey; predecessor: ManagedKey | null };
+
+export class FamilyError extends Error {
+  override readonly name = 'FamilyError';
+}
+
+const prefixes = (keys: readonly ManagedKey[]): string => keys.map((k) => k.keyPrefix).join(', ');
+
+/**
+ * Find the family's key by id, following the `rotatedFrom` chain forward when that
+ * key was already replaced, so a workflow that names a key by id keeps working
+ * after its first rotation.
+ */
+export function resolveById(all: readonly ManagedKey[], id: string): ManagedKey | null {
+  let key = all.find((k) => k.id === id) ?? null;
+  const seen = new Set<string>();
+  while (key && !key.isActive && !seen.has(key.id)) {
+    seen.add(key.id);
+    const from = key.id;
+    key = all.find((k) => k.isActive && k.metadata[META.rotatedFrom] === from) ?? key;
+  }
+  return key;
+}
+
+/** Classify the active keys named `name`; throws {@link FamilyError} when no safe reading exists. */
+export function readFamily(family: readonly ManagedKey[], name: string): FamilyState {
+  const active = family.filter((k) => k.isActive);
+  if (active.length === 0) {
+    const inactive = family.length > 0 ? ` (inactive: ${prefixes(family)})` : '';
+    throw new FamilyError(
+      `No active DHMAD key named "${name}" was found${inactive}. Check key-name / key-id, or reactivate the key in the dashboard.`,
+    );
+  }
+  // A pending key that already has an active successor was itself rotated away; it is
+  // that successor's predecessor, not an unfinished rotation.
+  const superseded = (k: ManagedKey): boolean => active.some((s) => s.metadata[META.rotatedFrom] === k.id);
+  const pending = active.filter((k) => isPending(k) && !superseded(k));
+  const settled = active.filter((k) => !pending.includes(k));
+  const byId = (id: string | undefined): ManagedKey | undefined => (id ? settled.find((k) => k.id === id) : undefined);
+
+  if (pending.length > 1) {
+    throw new FamilyError(
+      `Several unfinished rotations of "${name}" are active (${prefixes(pending)}). Deactivate the ones no consumer uses, then run again.`,
+    );
+  }
+  if (pending.length === 1) {
+    const p = pending[0]!;
+    const predecessor = byId(p.metadata[META.rotatedFrom]) ?? null;
+    const others = settled.filter((k) => k !== predecessor);
+    if (others.length > 0) {
+      throw new FamilyError(
+        `"${name}" has an unfinished rotation (${p.keyPrefix}) and other active keys (${prefixes(others)}) that are not part of it. ` +
+          'The action keeps at most two active keys of a name; deactivate the keys no consumer uses, then run again.',
+      );
+    }
+    return { kind: 'halfway', pending: p, predecessor };
+  }
+  if (settled.length === 1) return { kind: 'steady', current: settled[0]! };
+  if (settled.length === 2) {
+    const [a, b] = settled as [ManagedKey, ManagedKey];
+    const [current, predecessor] = b.metadata[META.rotatedFrom] === a.id ? [b, a] : a.metadata[META.rotatedFrom] === b.id ? [a, b] : [null, null];
+    if (current && predecessor) {
+      const at = current.metadata[META.completedAt];
+      const completedAt = at && !Number.isNaN(Date.parse(at)) ? new Date(at) : null;
+      return { kind: 'grace', current, predecessor, completedAt };
+    }
+  }
+  throw new FamilyError(
+    `${settled.length} active keys are named "${name}" (${prefixes(settled)}) and they are not one rotation. ` +
+      'Rotating would add another active key; give each key its own name, or deactivate the ones no consumer uses, then run again.',
+  );
+}

@@ -1,0 +1,345 @@
+import { describe, expect, it } from 'vitest';
+import { META } from '../src/family.js';
+import { REPLAY_WINDOW_MS, rotate, rotationIdempotencyKey } from '../src/rotate.js';
+import type { RotationReport } from '../src/types.js';
+import { TargetError } from '../src/types.js';
+import { DAY, FakeClock, FakeKeyApi, FakeStore, HOUR, RecordingLogger, forbidden, plan } from './fakes.js';
+
+function setup(storeCount = 3) {
+  const clock = new FakeClock();
+  const api = new FakeKeyApi(clock);
+  const old = api.seed({ name: 'ci', metadata: { appName: 'shop', website: 'https://shop.example' }, rateLimit: 250 });
+  clock.advance(90 * DAY);
+  const stores = Array.from({ length: storeCount }, (_, i) => new FakeStore(`repository:acme/app${i}`, old.secret));
+  const logger = new RecordingLogger();
+  return { clock, api, old, stores, logger };
+}
+
+type Setup = ReturnType<typeof setup>;
+
+/** Counts active keys named `ci` after every API call, so a test can assert the maximum ever seen. */
+function trackActive(api: FakeKeyApi): { max: number } {
+  const seen = { max: api.activeOf('ci').length };
+  for (const method of ['create', 'regenerate', 'deactivate', 'setMetadata', 'delete'] as const) {
+    const original = api[method].bind(api) as (...args: unknown[]) => Promise<unknown>;
+    (api as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+      const result = await original(...args);
+      seen.max = Math.max(seen.max, api.activeOf('ci').length);
+      return result;
+    };
+  }
+  return seen;
+}
+
+function expectNoSecret(s: Setup, report: RotationReport, secrets: string[]): void {
+  const all = [...secrets, s.old.secret, s.api.managerSecret];
+  const printed = s.logger.text + JSON.stringify(report);
+  for (const secret of all) expect(printed).not.toContain(secret.slice(-58));
+}
+
+describe('a clean overlap rotation', () => {
+  it('writes a working new key to every target, then deactivates the old one', async () => {
+    const s = setup();
+    const seen = trackActive(s.api);
+    const report = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+
+    expect(report).toMatchObject({ outcome: 'rotated', rotated: true, failed: false, oldKeyId: s.old.key.id });
+    const [fresh] = s.api.activeOf('ci');
+    expect(s.api.activeOf('ci')).toHaveLength(1);
+    expect(fresh!.id).toBe(report.keyId);
+    expect(fresh!.keyPrefix).toBe(report.keyPrefix);
+    for (const store of s.stores) expect(s.api.holder(store.value)?.id).toBe(fresh!.id);
+    expect(s.api.holder(s.old.secret)).toBeNull();
+    expect(s.api.keys.get(s.old.key.id)?.isActive).toBe(false);
+    expect(report.targets.map((t) => t.result)).toEqual(['updated', 'updated', 'updated']);
+    expect(report.targets.every((t) => t.at === s.clock.now().toISOString())).toBe(true);
+    expect(report.actions).toEqual([`deactivated ${s.old.key.keyPrefix}`]);
+    expect(seen.max).toBe(2);
+  });
+
+  it('copies name, rate limit, scopes and metadata, and records the rotation in metadata', async () => {
+    const s = setup(1);
+    const report = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    const fresh = s.api.keys.get(report.keyId!)!;
+    expect(fresh).toMatchObject({ name: 'ci', rateLimit: 250, environment: 'live', scopes: [] });
+    expect(fresh.metadata).toEqual({
+      appName: 'shop',
+      website: 'https://shop.example',
+      [META.rotatedFrom]: s.old.key.id,
+      [META.state]: 'complete',
+      [META.completedAt]: s.clock.now().toISOString(),
+    });
+  });
+
+  it('creates with an idempotency key derived from the replaced key, so a retried create mints nothing new', async () => {
+    const s = setup(1);
+    await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    expect(s.api.idempotencyKeys).toEqual([rotationIdempotencyKey(s.old.key.id)]);
+    expect(s.api.calls.filter((c) => c === 'create')).toHaveLength(1);
+  });
+
+  it('masks the new secret before printing anything after the create, and never prints a key', async () => {
+    const s = setup();
+    const report = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    const secret = s.stores[0]!.value!;
+    const maskAt = s.logger.events.findIndex((e) => e.kind === 'mask' && e.text === secret);
+    const createdAt = s.logger.events.findIndex((e) => e.kind === 'print' && e.text.startsWith('Created '));
+    expect(maskAt).toBeGreaterThanOrEqual(0);
+    expect(maskAt).toBeLessThan(createdAt);
+    expect(s.logger.text).toContain(report.keyPrefix!);
+    expectNoSecret(s, report, [secret]);
+  });
+});
+
+describe('preflight: any failure ends the run having created nothing', () => {
+  const cases: [string, (s: Setup) => void, RegExp][] = [
+    ['the management key does not work', (s) => s.api.faults.set('whoami', new Error('401 Invalid or expired API key')), /management key does not work.*401/],
+    ['the management key may not list keys', (s) => s.api.faults.set('list', new Error('403 Missing scope keys:manage')), /needs the keys:manage scope/],
+    ['a target is not writable', (s) => (s.stores[1]!.preflightError = forbidden()), /Preflight failed for 1 of 3 targets.*repository:acme\/app1.*secrets=write/s],
+    ['the key does not exist', (s) => s.api.keys.delete(s.old.key.id), /No active DHMAD key named "ci"/],
+    ['the key is the management key', (s) => s.api.keys.delete(s.old.key.id) && void (s.api.keys.get(s.api.managerId)!.name = 'ci'), /is the key to rotate/],
+    ['two unrelated active keys share the name', (s) => void s.api.seed({ name: 'ci' }), /2 active keys are named "ci"/],
+  ];
+  for (const [what, arrange, message] of cases) {
+    it(`stops when ${what}`, async () => {
+      const s = setup();
+      arrange(s);
+      const before = JSON.stringify([...s.api.keys.values()]);
+      const report = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+      expect(report).toMatchObject({ outcome: 'preflight-failed', failed: true, rotated: false });
+      expect(report.errors.join('\n')).toMatch(message);
+      expect(s.logger.text).toMatch(message);
+      expect(s.api.calls.filter((c) => !['whoami', 'list'].includes(c))).toEqual([]);
+      expect(JSON.stringify([...s.api.keys.values()])).toBe(before);
+      expect(s.stores.every((st) => st.writes === 0)).toBe(true);
+    });
+  }
+
+  it('names the key by id when key-id is unknown', async () => {
+    const s = setup();
+    const report = await rotate(plan({ keyName: null, keyId: 'f'.repeat(24) }), s.api, s.stores, s.logger, s.clock);
+    expect(report.errors[0]).toMatch(/No live key with id f{24}/);
+  });
+});
+
+describe('dry-run', () => {
+  it('prints the plan after preflight and changes nothing', async () => {
+    const s = setup();
+    const report = await rotate(plan({ dryRun: true, gracePeriodMs: 2 * DAY }), s.api, s.stores, s.logger, s.clock);
+    expect(report).toMatchObject({ outcome: 'dry-run', rotated: false, failed: false, keyId: s.old.key.id });
+    expect(report.targets.map((t) => t.result)).toEqual(['planned', 'planned', 'planned']);
+    expect(s.api.calls).toEqual(['whoami', 'list']);
+    expect(s.logger.text).toContain('Dry run: nothing was created or changed');
+    expect(s.logger.text).toContain(`keep ${s.old.key.keyPrefix} active for 2d`);
+    expect(s.stores.every((st) => st.value === s.old.secret)).toBe(true);
+  });
+});
+
+describe('a target that fails', () => {
+  it('leaves the predecessor untouched, keeps the new key active, and fails the run naming the target', async () => {
+    const s = setup();
+    s.stores[2]!.writeErrors.push(new TargetError('422 Unprocessable', 422));
+    const report = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+
+    expect(report).toMatchObject({ outcome: 'targets-failed', failed: true, rotated: false, oldKeyId: s.old.key.id });
+    expect(report.errors[0]).toContain('repository:acme/app2');
+    expect(report.targets.map((t) => t.result)).toEqual(['updated', 'updated', 'failed']);
+    expect(s.api.calls.some((c) => c.startsWith('deactivate'))).toBe(false);
+    // Every target still holds a working key.
+    for (const store of s.stores) expect(s.api.holder(store.value)).not.toBeNull();
+    expect(s.api.holder(s.stores[2]!.value)?.id).toBe(s.old.key.id);
+    expect(s.api.keys.get(report.keyId!)?.metadata[META.state]).toBe('pending');
+  });
+
+  it('never prints a key that a store error carries', async () => {
+    const s = setup(1);
+    s.stores[0]!.writeErrors.push(new TargetError(`500 echoed ${s.old.secret}`, 500));
+    const report = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    expect(report.failed).toBe(true);
+    expect(s.logger.text).toContain(`${s.old.key.keyPrefix}…`);
+    expectNoSecret(s, report, []);
+  });
+});
+
+describe('a later run converges a rotation left halfway', () => {
+  it('finishes after a failed target: same new key, every target updated, predecessor retired, never 3 active keys', async () => {
+    const s = setup();
+    const seen = trackActive(s.api);
+    s.stores[2]!.writeErrors.push(forbidden());
+    const first = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    s.clock.advance(2 * HOUR);
+    const second = await rotate(plan({ minAgeMs: 30 * DAY }), s.api, s.stores, new RecordingLogger(), s.clock);
+
+    expect(second).toMatchObject({ outcome: 'completed-pending', rotated: true, failed: false, keyId: first.keyId, oldKeyId: s.old.key.id });
+    expect(s.api.activeOf('ci').map((k) => k.id)).toEqual([first.keyId]);
+    for (const store of s.stores) expect(s.api.holder(store.value)?.id).toBe(first.keyId);
+    expect(s.api.keys.get(first.keyId!)?.metadata[META.state]).toBe('complete');
+    expect(seen.max).toBe(2);
+  });
+
+  it('finishes after a crash between writing the targets and retiring the old key', async () => {
+    const s = setup();
+    s.api.faults.set('setMetadata', new Error('socket hang up'));
+    const first = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    expect(first.failed).toBe(true);
+    expect(s.api.activeOf('ci')).toHaveLength(2);
+
+    const second = await rotate(plan(), s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(second.outcome).toBe('completed-pending');
+    expect(s.api.activeOf('ci').map((k) => k.id)).toEqual([first.keyId]);
+    expect(s.api.keys.get(s.old.key.id)?.isActive).toBe(false);
+  });
+
+  it('refuses, creating nothing, when the replay window has passed', async () => {
+    const s = setup();
+    s.stores[0]!.writeErrors.push(forbidden());
+    await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    s.clock.advance(REPLAY_WINDOW_MS + HOUR);
+    const calls = s.api.calls.length;
+    const report = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    expect(report.failed).toBe(true);
+    expect(report.errors[0]).toMatch(/left halfway .* ago.*third active key/s);
+    expect(s.api.calls.slice(calls)).toEqual(['whoami', 'list']);
+    expect(s.api.activeOf('ci')).toHaveLength(2);
+  });
+
+  it('deletes a key the API minted instead of replaying, keeping two active keys', async () => {
+    const s = setup();
+    s.stores[0]!.writeErrors.push(forbidden());
+    await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    s.api.replayMs = 0;
+    const report = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    expect(report.failed).toBe(true);
+    expect(report.actions[0]).toMatch(/^deleted sk_live_[0-9a-f]{6} \(minted instead of replayed\)$/);
+    expect(s.api.activeOf('ci')).toHaveLength(2);
+  });
+
+  it('rotates the unfinished key itself when its predecessor is gone', async () => {
+    const s = setup(2);
+    s.stores[0]!.writeErrors.push(forbidden());
+    const first = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    await s.api.deactivate(s.old.key.id);
+    s.clock.advance(2 * DAY);
+    const second = await rotate(plan(), s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(second).toMatchObject({ outcome: 'rotated', oldKeyId: first.keyId });
+    const active = s.api.activeOf('ci');
+    expect(active).toHaveLength(1);
+    for (const store of s.stores) expect(s.api.holder(store.value)?.id).toBe(active[0]!.id);
+  });
+});
+
+describe('grace-period and delete-after', () => {
+  it('keeps the predecessor active until the grace period is over, then a later run deactivates it', async () => {
+    const s = setup();
+    const p = plan({ gracePeriodMs: 7 * DAY, minAgeMs: 30 * DAY });
+    const first = await rotate(p, s.api, s.stores, s.logger, s.clock);
+    expect(first.outcome).toBe('rotated');
+    expect(s.api.activeOf('ci')).toHaveLength(2);
+    expect(s.api.holder(s.old.secret)?.id).toBe(s.old.key.id);
+
+    s.clock.advance(DAY);
+    const during = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(during).toMatchObject({ outcome: 'skipped-grace', rotated: false, failed: false, keyId: first.keyId });
+    expect(s.api.activeOf('ci')).toHaveLength(2);
+
+    s.clock.advance(6 * DAY);
+    const after = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(after).toMatchObject({ outcome: 'skipped-min-age', keyId: first.keyId });
+    expect(after.actions).toEqual([`deactivated ${s.old.key.keyPrefix}`]);
+    expect(s.api.activeOf('ci').map((k) => k.id)).toEqual([first.keyId]);
+  });
+
+  it('does not start another rotation while a predecessor is in its grace period', async () => {
+    const s = setup();
+    const seen = trackActive(s.api);
+    const p = plan({ gracePeriodMs: 7 * DAY });
+    await rotate(p, s.api, s.stores, s.logger, s.clock);
+    s.clock.advance(DAY);
+    const report = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(report.outcome).toBe('skipped-grace');
+    expect(s.api.calls.filter((c) => c === 'create')).toHaveLength(1);
+    expect(seen.max).toBe(2);
+  });
+
+  it('deletes deactivated predecessors older than delete-after, and only those', async () => {
+    const s = setup(1);
+    const p = plan({ deleteAfterMs: 10 * DAY });
+    const first = await rotate(p, s.api, s.stores, s.logger, s.clock);
+    s.clock.advance(5 * DAY);
+    const second = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(second.actions).toEqual([`deactivated ${s.api.keys.get(first.keyId!)!.keyPrefix}`]);
+    expect(s.api.keys.has(s.old.key.id)).toBe(true);
+
+    s.clock.advance(6 * DAY);
+    const third = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(third.actions).toContain(`deleted ${s.old.key.keyPrefix}`);
+    expect(s.api.keys.has(s.old.key.id)).toBe(false);
+    expect(s.api.keys.has(first.keyId!)).toBe(true);
+    expect(s.api.keys.get(s.api.managerId)).toBeDefined();
+  });
+});
+
+describe('min-age', () => {
+  it('skips a key younger than min-age without creating anything', async () => {
+    const s = setup();
+    const report = await rotate(plan({ minAgeMs: 120 * DAY }), s.api, s.stores, s.logger, s.clock);
+    expect(report).toMatchObject({ outcome: 'skipped-min-age', rotated: false, failed: false, keyId: s.old.key.id, keyPrefix: s.old.key.keyPrefix });
+    expect(s.api.calls).toEqual(['whoami', 'list']);
+    expect(s.logger.text).toMatch(/is 90d old, younger than min-age 120d/);
+  });
+});
+
+describe('key-id', () => {
+  it('follows the key it names through earlier rotations', async () => {
+    const s = setup(1);
+    const p = plan({ keyName: null, keyId: s.old.key.id });
+    const first = await rotate(p, s.api, s.stores, s.logger, s.clock);
+    s.clock.advance(DAY);
+    const second = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(second).toMatchObject({ outcome: 'rotated', oldKeyId: first.keyId });
+    expect(s.api.activeOf('ci')).toHaveLength(1);
+  });
+});
+
+describe('verifying the new key', () => {
+  it('writes no target when the new key does not answer GET /me', async () => {
+    const s = setup();
+    s.api.faults.set('verify', new Error('401 Invalid or expired API key'));
+    const report = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    expect(report).toMatchObject({ outcome: 'failed', failed: true });
+    expect(report.errors[0]).toMatch(/does not work \(GET \/me\).*No target was written/);
+    expect(s.stores.every((st) => st.writes === 0)).toBe(true);
+    expect(s.api.keys.get(s.old.key.id)?.isActive).toBe(true);
+  });
+});
+
+describe('strategy: regenerate', () => {
+  it('keeps the key id, gives every target the new secret, and the old secret stops working', async () => {
+    const s = setup();
+    const report = await rotate(plan({ strategy: 'regenerate' }), s.api, s.stores, s.logger, s.clock);
+    expect(report).toMatchObject({ outcome: 'regenerated', rotated: true, keyId: s.old.key.id, oldKeyId: s.old.key.id });
+    expect(report.keyPrefix).not.toBe(s.old.key.keyPrefix);
+    expect(s.api.holder(s.old.secret)).toBeNull();
+    for (const store of s.stores) expect(s.api.holder(store.value)?.id).toBe(s.old.key.id);
+    expect(s.logger.masked).toEqual([s.stores[0]!.value]);
+    expect(s.logger.text).toMatch(/old secret no longer works/);
+  });
+
+  it('says plainly that a failed target holds a dead secret', async () => {
+    const s = setup();
+    s.stores[1]!.writeErrors.push(forbidden());
+    const report = await rotate(plan({ strategy: 'regenerate' }), s.api, s.stores, s.logger, s.clock);
+    expect(report).toMatchObject({ outcome: 'targets-failed', failed: true });
+    expect(report.errors[0]).toMatch(/old secret, which no longer works/);
+    expect(s.api.holder(s.stores[1]!.value)).toBeNull();
+  });
+
+  it('refuses while an overlap rotation is in progress', async () => {
+    const s = setup();
+    s.stores[0]!.writeErrors.push(forbidden());
+    await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    const report = await rotate(plan({ strategy: 'regenerate' }), s.api, s.stores, s.logger, s.clock);
+    expect(report.outcome).toBe('preflight-failed');
+    expect(s.api.calls.filter((c) => c.startsWith('regenerate'))).toEqual([]);
+  });
+});
