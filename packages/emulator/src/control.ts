@@ -1,0 +1,98 @@
+import type { Emulator } from './emulator.js';
+import type { FaultSpec } from './faults.js';
+import { errorReply, type Reply } from './http.js';
+
+/**
+ * `/__emulator/*`: the programmatic controls over HTTP, for non-JS clients and
+ * for an emulator started from the CLI. Unauthenticated, like the emulator's
+ * other test hooks; it listens on 127.0.0.1 unless told otherwise.
+ */
+export function handleControl(emu: Emulator, method: string, path: string, raw: Buffer): Reply {
+  const routes: Record<string, Record<string, () => Reply>> = {
+    '/__emulator/faults': {
+      POST: () => {
+        const spec = parseSpec(raw);
+        const handle = emu.injectFault(spec);
+        return { status: 201, body: { message: 'Fault injected.', fault: { id: handle.id, remaining: handle.remaining } } };
+      },
+      DELETE: () => {
+        emu.clearFaults();
+        return { status: 200, body: { message: 'All faults cleared.' } };
+      },
+    },
+    '/__emulator/advance-time': {
+      POST: () => {
+        const body = json(raw) as { ms?: unknown } | undefined;
+        const ms = body?.ms;
+        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+          throw new ControlError('Send {"ms": <milliseconds >= 0>} to move the emulator clock forward.', { ms: 'must be a number >= 0' });
+        }
+        return { status: 200, body: { now: emu.advanceTime(ms).toISOString() } };
+      },
+    },
+    '/__emulator/reset': {
+      POST: () => {
+        emu.reset();
+        return {
+          status: 200,
+          body: { message: 'State reset; new bootstrap keys issued.', liveUrl: emu.liveUrl, sandboxUrl: emu.sandboxUrl, bootstrapKeys: emu.bootstrapKeys },
+        };
+      },
+    },
+    '/__emulator/health': {
+      GET: () => ({ status: 200, body: { ok: true, now: emu.now().toISOString(), liveUrl: emu.liveUrl, sandboxUrl: emu.sandboxUrl } }),
+    },
+  };
+  const route = routes[path];
+  if (!route) return errorReply(404, `No emulator control route ${path}. Known: ${Object.keys(routes).join(', ')}.`);
+  const action = route[method];
+  if (!action) {
+    const allow = Object.keys(route).join(', ');
+    return errorReply(405, `Use ${allow} on ${path}.`, undefined, { headers: { Allow: allow } });
+  }
+  try {
+    return action();
+  } catch (err) {
+    if (err instanceof ControlError) return errorReply(400, err.message, err.details);
+    if (err instanceof TypeError || err instanceof RangeError) return errorReply(400, err.message);
+    throw err;
+  }
+}
+
+class ControlError extends Error {
+  constructor(
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+function json(raw: Buffer): unknown {
+  const text = raw.toString('utf8');
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ControlError(`Malformed JSON in the request body: ${(err as Error).message}.`, { body: 'is not valid JSON' });
+  }
+}
+
+/** A FaultSpec from JSON: `match.pathPattern` (a regular expression source) stands in for a RegExp `match.path`. */
+function parseSpec(raw: Buffer): FaultSpec {
+  const body = json(raw);
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ControlError('Send a fault as a JSON object, e.g. {"status": 503, "times": 2, "match": {"path": "/me"}}.');
+  }
+  const spec = { ...(body as Record<string, unknown>) } as FaultSpec & { match?: { pathPattern?: string } };
+  if (spec.times === null) spec.times = Infinity;
+  if (spec.match && typeof spec.match === 'object' && typeof spec.match.pathPattern === 'string') {
+    const { pathPattern, ...rest } = spec.match;
+    try {
+      spec.match = { ...rest, path: new RegExp(pathPattern) };
+    } catch (err) {
+      throw new ControlError(`match.pathPattern is not a valid regular expression: ${(err as Error).message}`);
+    }
+  }
+  return spec;
+}

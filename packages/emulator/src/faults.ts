@@ -1,0 +1,129 @@
+import type { Environment } from '@dhmad/sdk/key-format';
+
+/** Which requests a fault applies to; every given field must match. */
+export interface FaultMatch {
+  method?: string;
+  /** Compared with the path relative to `/api/v1` (`/api-keys`) and with the full path (`/api/v1/api-keys`). */
+  path?: string | RegExp;
+  environment?: Environment;
+}
+
+export interface FaultSpec {
+  /** How many matching requests this fault applies to (default 1). `Infinity` until cleared. */
+  times?: number;
+  /** Answer with this status instead of processing the request. */
+  status?: number;
+  /** Body of that answer (default: the API's error body for the status). */
+  body?: unknown;
+  /** Headers of that answer; without `status`, added to the real response. */
+  headers?: Record<string, string>;
+  /** Wait this long (real milliseconds) before answering or processing. */
+  delayMs?: number;
+  /** Never answer (for client timeouts); the socket is closed by `close()`. */
+  hang?: boolean;
+  /** Process the request fully (state changes), then destroy the socket without a reply: a lost response. */
+  dropResponse?: boolean;
+  match?: FaultMatch;
+}
+
+export interface FaultHandle {
+  readonly id: string;
+  /** Requests this fault has applied to so far. */
+  readonly hits: number;
+  /** Requests it will still apply to. */
+  readonly remaining: number;
+}
+
+interface ActiveFault {
+  id: string;
+  spec: FaultSpec;
+  remaining: number;
+  hits: number;
+}
+
+let nextId = 1;
+
+/** A queue of faults; the first one matching a request applies and is used up. */
+export class FaultQueue {
+  #faults: ActiveFault[] = [];
+
+  add(spec: FaultSpec): FaultHandle {
+    validateFault(spec);
+    const fault: ActiveFault = { id: `fault_${nextId++}`, spec, remaining: spec.times ?? 1, hits: 0 };
+    this.#faults.push(fault);
+    return {
+      id: fault.id,
+      get hits() {
+        return fault.hits;
+      },
+      get remaining() {
+        return fault.remaining;
+      },
+    };
+  }
+
+  /** The fault for this request, if any; consumes one use of it. */
+  take(method: string, fullPath: string, relativePath: string | null, environment: Environment): FaultSpec | null {
+    const i = this.#faults.findIndex((f) => matches(f.spec.match, method, fullPath, relativePath, environment));
+    if (i === -1) return null;
+    const fault = this.#faults[i]!;
+    fault.remaining--;
+    fault.hits++;
+    if (fault.remaining <= 0) this.#faults.splice(i, 1);
+    return fault.spec;
+  }
+
+  clear(): void {
+    this.#faults = [];
+  }
+
+  get size(): number {
+    return this.#faults.length;
+  }
+}
+
+function matches(
+  m: FaultMatch | undefined,
+  method: string,
+  fullPath: string,
+  relativePath: string | null,
+  environment: Environment,
+): boolean {
+  if (!m) return true;
+  if (m.method !== undefined && m.method.toUpperCase() !== method) return false;
+  if (m.environment !== undefined && m.environment !== environment) return false;
+  if (m.path !== undefined) {
+    const candidates = relativePath === null ? [fullPath] : [relativePath, fullPath];
+    const p = m.path;
+    const ok = candidates.some((c) => (typeof p === 'string' ? c === p : new RegExp(p.source, p.flags.replace('g', '')).test(c)));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** Reject a fault that could never do what its author meant, with a message saying what to fix. */
+export function validateFault(spec: FaultSpec): void {
+  const problems: string[] = [];
+  if (spec === null || typeof spec !== 'object') throw new TypeError('injectFault: expected an object such as { status: 503 }');
+  if (spec.times !== undefined && !(typeof spec.times === 'number' && spec.times >= 1 && (Number.isInteger(spec.times) || spec.times === Infinity))) {
+    problems.push('times must be a whole number >= 1 (or Infinity)');
+  }
+  if (spec.status !== undefined && !(Number.isInteger(spec.status) && spec.status >= 100 && spec.status <= 599)) {
+    problems.push('status must be an HTTP status code (100-599)');
+  }
+  if (spec.delayMs !== undefined && !(typeof spec.delayMs === 'number' && spec.delayMs >= 0)) {
+    problems.push('delayMs must be a number >= 0');
+  }
+  if (spec.hang && (spec.status !== undefined || spec.dropResponse)) {
+    problems.push('hang never answers, so it cannot be combined with status or dropResponse');
+  }
+  if (spec.dropResponse && spec.status !== undefined) {
+    problems.push('dropResponse processes the real request, so it cannot be combined with status');
+  }
+  if (spec.headers !== undefined && (typeof spec.headers !== 'object' || Object.values(spec.headers).some((v) => typeof v !== 'string'))) {
+    problems.push('headers must be an object of strings');
+  }
+  const env = spec.match?.environment;
+  if (env !== undefined && env !== 'live' && env !== 'sandbox') problems.push('match.environment must be "live" or "sandbox"');
+  if (problems.length > 0) throw new TypeError(`injectFault: ${problems.join('; ')}`);
+}

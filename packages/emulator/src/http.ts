@@ -1,0 +1,44 @@
+import { STATUS_CODES } from 'node:http';
+
+/** The reason phrase the real API puts in `error`, e.g. 404 -> "Not Found". */
+export function reasonPhrase(status: number): string {
+  return STATUS_CODES[status] ?? 'Error';
+}
+
+/** The real API's error body: `{ error, message, details?, retryAfter? }`. */
+export interface ErrorBody {
+  error: string;
+  message: string;
+  details?: Record<string, unknown>;
+  retryAfter?: number;
+}
+
+/** A response the emulator computed; sent by the pipeline (or dropped, or stored for idempotent replay). */
+export interface Reply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export function errorReply(
+  status: number,
+  message: string,
+  details?: Record<string, unknown>,
+  extra?: { retryAfter?: number; headers?: Record<string, string> },
+): Reply {
+  const body: ErrorBody = { error: reasonPhrase(status), message };
+  if (details !== undefined) body.details = details;
+  if (extra?.retryAfter !== undefined) body.retryAfter = extra.retryAfter;
+  const reply: Reply = { status, body };
+  if (extra?.headers) reply.headers = extra.headers;
+  return reply;
+}
+
+/** Thrown inside handlers to answer with an error body; caught by the pipeline. */
+export class HttpError extends Error {
+  readonly reply: Reply;
+  constructor(status: number, message: string, details?: Record<string, unknown>, headers?: Record<string, string>) {
+    super(message);
+    this.reply = errorReply(status, message, details, headers ? { headers } : undefined);
+  }
+}

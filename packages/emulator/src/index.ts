@@ -1,0 +1,3 @@
+export { startEmulator, type Emulator, type EmulatorOptions, type NewDeveloper, type RequestRecord } from './emulator.js';
+export type { FaultHandle, FaultMatch, FaultSpec } from './faults.js';
+export { DEFAULT_KEY_RATE_LIMIT, BOOTSTRAP_KEY_RATE_LIMIT, MANAGE_SCOPE } from './store.js';
