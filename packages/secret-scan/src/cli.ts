@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
+import { redactText } from '@dhmad/sdk/key-format';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { ScanError } from './errors.js';
+import { installHook } from './hook.js';
+import { scan, VERSION, type ScanMode, type ScanResult } from './index.js';
+import { formatJson } from './reporters/json.js';
+import { formatSarif } from './reporters/sarif.js';
+import { formatText } from './reporters/text.js';
+
+/** Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or runtime error. */
+export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+
+function fail(message: string): never {
+  process.stderr.write(`dhmad-scan: ${redactText(message)}\n`);
+  process.exit(EXIT.error);
+}
+
+function progressLine(enabled: boolean): { update: (files: number, bytes: number) => void; clear: () => void } {
+  let shown = false;
+  return {
+    update(files, bytes) {
+      if (!enabled) return;
+      shown = true;
+      process.stderr.write(`\r\u001b[2Kdhmad-scan: ${files} files, ${(bytes / 1e6).toFixed(0)} MB scanned…`);
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\u001b[2K');
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const cli = yargs(hideBin(process.argv))
+    .scriptName('dhmad-scan')
+    .usage('$0 [paths..]\n\nFind DHMAD secret keys in files, staged changes and git history, and .env files git would commit.')
+    .command('install-hook', 'Install a git pre-commit hook that runs `dhmad-scan --staged` (keeps an existing hook).')
+    .option('staged', { type: 'boolean', describe: 'Scan what the next commit would contain (the index)' })
+    .option('history', { type: 'string', describe: 'Scan every commit reachable from all refs, or a range (A..B)' })
+    .option('stdin', { type: 'boolean', describe: 'Scan standard input' })
+    .option('stdin-filename', { type: 'string', describe: 'Name findings from --stdin carry', default: '<stdin>' })
+    .option('format', { choices: ['text', 'json', 'sarif'] as const, default: 'text' as const, describe: 'Output format' })
+    .option('output', { alias: 'o', type: 'string', describe: 'Write the report to FILE instead of stdout' })
+    .option('baseline', { type: 'string', describe: 'Do not report findings whose fingerprint is in FILE' })
+    .option('update-baseline', { type: 'boolean', describe: 'Write the current findings into the --baseline file' })
+    .option('config', { type: 'string', describe: 'Config file (default: .dhmad-scan.json at the repository root)' })
+    .option('env-files', { type: 'boolean', default: true, describe: 'Check that .env files are not tracked and are ignored (--no-env-files to skip)' })
+    .option('fix', { type: 'boolean', describe: 'Add missing .env entries to .gitignore' })
+    .option('verify', { type: 'boolean', describe: 'Ask the DHMAD API (GET /me) whether each found key is active' })
+    .option('base-url', { type: 'string', describe: 'API base URL for --verify, for keys of both environments' })
+    .option('live-base-url', { type: 'string', describe: 'API base URL for --verify of live keys' })
+    .option('sandbox-base-url', { type: 'string', describe: 'API base URL for --verify of sandbox keys' })
+    .option('color', { type: 'boolean', describe: 'Colour the text output (default: when stdout is a terminal)' })
+    .conflicts('staged', ['history', 'stdin'])
+    .conflicts('history', 'stdin')
+    .strictOptions()
+    .version(VERSION)
+    .help()
+    .epilog('Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or runtime error.')
+    .fail((msg, err) => fail(err ? err.message : `${msg}\nRun dhmad-scan --help for usage.`));
+  const argv = await cli.parseAsync();
+  const positional = argv._.map(String);
+
+  if (positional[0] === 'install-hook') {
+    const r = installHook();
+    process.stdout.write(
+      `${r.updated ? 'Updated' : 'Installed'} the pre-commit hook at ${r.hook}.` +
+        (r.previous ? `\nThe hook that was there runs first: ${r.previous}.` : '') +
+        '\n',
+    );
+    return;
+  }
+
+  const mode: ScanMode = argv.staged ? 'staged' : argv.history !== undefined ? 'history' : argv.stdin ? 'stdin' : 'tree';
+  if (mode !== 'tree' && positional.length > 0) fail(`Paths (${positional.join(' ')}) only apply to a working-tree scan, not --${mode}.`);
+  if (argv.fix && (mode === 'history' || mode === 'stdin')) fail('--fix applies to working-tree and --staged scans.');
+  const urlOptions = ['base-url', 'live-base-url', 'sandbox-base-url'] as const;
+  if (!argv.verify && urlOptions.some((o) => argv[o] !== undefined)) fail('--base-url, --live-base-url and --sandbox-base-url only apply with --verify.');
+
+  const progress = progressLine(Boolean(process.stderr.isTTY) && mode !== 'stdin');
+  let result: ScanResult;
+  try {
+    result = await scan({
+      mode,
+      paths: positional,
+      range: argv.history ? argv.history : null,
+      stdinFilename: argv['stdin-filename'],
+      config: argv.config ?? null,
+      baseline: argv.baseline ?? null,
+      updateBaseline: argv['update-baseline'] ?? false,
+      envFiles: argv['env-files'],
+      fix: argv.fix ?? false,
+      verify: argv.verify
+        ? {
+            ...(argv['base-url'] ? { baseUrl: argv['base-url'] } : {}),
+            ...(argv['live-base-url'] ? { liveBaseUrl: argv['live-base-url'] } : {}),
+            ...(argv['sandbox-base-url'] ? { sandboxBaseUrl: argv['sandbox-base-url'] } : {}),
+          }
+        : null,
+      onProgress: (s) => progress.update(s.files, s.bytes),
+    });
+  } finally {
+    progress.clear();
+  }
+
+  const format = argv.format;
+  const report =
+    format === 'json'
+      ? formatJson(result)
+      : format === 'sarif'
+        ? formatSarif(result)
+        : formatText(result, { color: argv.color ?? (Boolean(process.stdout.isTTY) && !argv.output && !process.env.NO_COLOR) });
+  if (argv.output) {
+    try {
+      writeFileSync(argv.output, report);
+    } catch (e) {
+      fail(`Cannot write the report to ${argv.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`);
+    }
+    const { errors, warnings } = result.summary;
+    process.stderr.write(`dhmad-scan: ${errors} errors, ${warnings} warnings; report written to ${argv.output}\n`);
+  } else {
+    process.stdout.write(report);
+  }
+  if (result.summary.unreadable.length > 0) {
+    fail(`Some paths could not be read, so the scan is incomplete: ${result.summary.unreadable.join('; ')}. Check their permissions.`);
+  }
+  process.exitCode = result.summary.errors > 0 ? EXIT.findings : EXIT.clean;
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof ScanError) fail(e.message);
+  fail(`Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+});

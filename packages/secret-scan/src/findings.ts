@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import type { Environment } from '@dhmad/sdk/key-format';
+
+export type RuleId = 'live-key' | 'sandbox-key' | 'malformed-key' | 'env-tracked' | 'env-not-ignored';
+export type Severity = 'error' | 'warning';
+
+/** What `--verify` learned about a found key from its own environment's API host. */
+export type VerificationStatus = 'active' | 'inactive' | 'expired' | 'revoked' | 'unreachable';
+
+export interface Verification {
+  status: VerificationStatus;
+  /** Why, in words, never containing the key. */
+  detail: string;
+}
+
+export interface Finding {
+  ruleId: RuleId;
+  severity: Severity;
+  /** Path relative to the repository root (or to the scan root outside a repository), `/`-separated. */
+  file: string;
+  /** 1-based; null for findings about a whole file (env rules). */
+  line: number | null;
+  /** 1-based, in UTF-16 code units of the decoded line; null with `line`. */
+  column: number | null;
+  environment: Environment | null;
+  /** The only form in which a key is ever shown. */
+  keyPrefix: string | null;
+  /** History scans: the commit that introduced the key at `file`. */
+  commit: string | null;
+  /** Stable across edits that move the line: derived from the key (or rule) and the path only. */
+  fingerprint: string;
+  message: string;
+  verified?: Verification;
+}
+
+export interface RuleInfo {
+  id: RuleId;
+  severity: Severity;
+  name: string;
+  short: string;
+  full: string;
+  help: string;
+  /** GitHub code scanning severity (0.1-10). */
+  securitySeverity: number;
+}
+
+export const RULES: Readonly<Record<RuleId, RuleInfo>> = Object.freeze({
+  'live-key': {
+    id: 'live-key',
+    severity: 'error',
+    name: 'LiveSecretKey',
+    short: 'DHMAD live secret key',
+    full: 'A DHMAD live secret key (sk_live_ followed by 64 hex characters) is written in the file. Anyone who reads the repository can move real money with it.',
+    help: 'Revoke or regenerate the key at developer.dhmad.tn, then load it from an environment variable or a secret store instead of the source. Removing it from the file is not enough once it was committed: it stays in the history.',
+    securitySeverity: 9.5,
+  },
+  'sandbox-key': {
+    id: 'sandbox-key',
+    severity: 'error',
+    name: 'SandboxSecretKey',
+    short: 'DHMAD sandbox secret key',
+    full: 'A DHMAD sandbox secret key (sk_sandbox_ followed by 64 hex characters) is written in the file. It grants full access to the sandbox account.',
+    help: 'Regenerate the sandbox key at developer.dhmad.tn and load it from an environment variable (for example DHMAD_API_KEY in an ignored .env file).',
+    securitySeverity: 7.0,
+  },
+  'malformed-key': {
+    id: 'malformed-key',
+    severity: 'warning',
+    name: 'MalformedSecretKey',
+    short: 'Possibly truncated or mangled DHMAD key',
+    full: 'A DHMAD key prefix is followed by a long hex run of the wrong length. It may be a truncated or mangled copy of a real key.',
+    help: 'If this is part of a real key, treat the key as leaked and regenerate it. If it is a placeholder, shorten it (for example sk_live_your_key_here) or mark the line with dhmad-scan:allow.',
+    securitySeverity: 5.0,
+  },
+  'env-tracked': {
+    id: 'env-tracked',
+    severity: 'error',
+    name: 'EnvFileTracked',
+    short: '.env file tracked by git',
+    full: 'A .env-style file, which usually holds secrets, is tracked or staged, so it is (or will be) in the repository for everyone who can read it.',
+    help: 'Run `git rm --cached <file>`, add it to .gitignore (dhmad-scan --fix does), and regenerate any key it held. Commit a template such as .env.example instead.',
+    securitySeverity: 8.0,
+  },
+  'env-not-ignored': {
+    id: 'env-not-ignored',
+    severity: 'error',
+    name: 'EnvFileNotIgnored',
+    short: '.env files not ignored by the repository',
+    full: "The repository's own committed .gitignore rules do not ignore .env files, so `git add .` would commit them. Ignoring them only in .git/info/exclude or a global excludes file does not protect teammates.",
+    help: 'Add `.env` and `.env.*` (with `!.env.example`) to the root .gitignore and commit it; `dhmad-scan --fix` adds the missing entries.',
+    securitySeverity: 6.0,
+  },
+});
+
+const hash = (...parts: string[]): string => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex');
+};
+
+/** A digest of the key text; safe to keep and compare, impossible to reverse. */
+export function keyDigest(keyText: string): string {
+  return hash('dhmad-scan key', keyText);
+}
+
+/**
+ * Fingerprint of a key finding: the key's digest and the path, never the line,
+ * so edits above a known finding keep its baseline entry valid.
+ */
+export function keyFingerprint(digest: string, file: string): string {
+  return hash(digest, file).slice(0, 32);
+}
+
+export function fileFingerprint(ruleId: RuleId, file: string): string {
+  return hash(ruleId, file).slice(0, 32);
+}
+
+export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}
+
+/** Stable order for every reporter: by file, then line, then column, then rule. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}

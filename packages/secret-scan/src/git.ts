@@ -1,0 +1,151 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { ScanError } from './errors.js';
+
+/** Environment for every git we start: no pager, no prompts, untranslated messages. */
+const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' };
+
+export interface GitResult {
+  status: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Run git to completion (for small outputs: rev-parse, ls-files, diff --raw). */
+export function gitSync(cwd: string, args: readonly string[], input?: string | Buffer): GitResult {
+  const r = spawnSync('git', args, { cwd, env: GIT_ENV, input, maxBuffer: 1 << 30 });
+  if (r.error) {
+    const code = (r.error as NodeJS.ErrnoException).code;
+    throw new ScanError(
+      code === 'ENOENT' ? 'git was not found on PATH. Install git, or scan files outside a repository.' : `Could not run git: ${r.error.message}`,
+    );
+  }
+  return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr.toString('utf8').trim() };
+}
+
+export function gitOk(cwd: string, args: readonly string[], what: string, input?: string | Buffer): Buffer {
+  const r = gitSync(cwd, args, input);
+  if (r.status !== 0) throw new ScanError(`${what} failed (git ${args[0]}): ${r.stderr || `exit ${r.status}`}`);
+  return r.stdout;
+}
+
+/** Split NUL-separated git output (`-z`), dropping the empty tail. */
+export function splitZ(buf: Buffer): string[] {
+  const parts = buf.toString('utf8').split('\0');
+  if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+export interface RepoInfo {
+  /** Work tree root, or null in a bare repository. */
+  root: string | null;
+  gitDir: string;
+  bare: boolean;
+}
+
+/** The repository containing `dir`, or null when `dir` is not inside one. */
+export function findRepo(dir: string): RepoInfo | null {
+  const r = gitSync(dir, ['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel']);
+  if (r.status !== 0) return null;
+  const [bare, gitDir, root] = r.stdout.toString('utf8').split('\n');
+  return { bare: bare === 'true', gitDir: gitDir!, root: bare === 'true' ? null : root || null };
+}
+
+export interface BlobSink {
+  /** A blob starts; return false to have its content skipped. */
+  begin(oid: string, type: string, size: number): boolean;
+  data(chunk: Buffer): void;
+  end(): void;
+}
+
+/**
+ * Stream objects through one `git cat-file --batch`: object names are written
+ * to its stdin as `names` yields them and content is handed to `sink` in the
+ * pieces the pipe delivers, so no object is ever buffered here whole.
+ */
+export async function catFileBatch(cwd: string, names: AsyncIterable<string> | Iterable<string>, sink: BlobSink): Promise<void> {
+  const child = spawn('git', ['cat-file', '--batch'], { cwd, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  const exited = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+  const feeding = (async () => {
+    try {
+      for await (const name of names) {
+        if (!child.stdin.write(`${name}\n`)) await new Promise((r) => child.stdin.once('drain', r));
+      }
+    } finally {
+      child.stdin.end();
+    }
+  })();
+  feeding.catch(() => child.kill());
+
+  let header: Buffer[] = [];
+  let remaining = -1; // bytes of content left in the current object; -1 while reading a header
+  let wanted = false;
+  let skipNewline = false;
+  for await (const piece of child.stdout as AsyncIterable<Buffer>) {
+    let buf = piece;
+    while (buf.length > 0) {
+      if (skipNewline) {
+        buf = buf.subarray(1);
+        skipNewline = false;
+        continue;
+      }
+      if (remaining === -1) {
+        const nl = buf.indexOf(10);
+        if (nl === -1) {
+          header.push(buf);
+          break;
+        }
+        header.push(buf.subarray(0, nl));
+        const line = Buffer.concat(header).toString('utf8');
+        header = [];
+        buf = buf.subarray(nl + 1);
+        const [oid, type, size] = line.split(' ');
+        if (type === 'missing' || size === undefined) continue;
+        remaining = Number(size);
+        wanted = sink.begin(oid!, type!, remaining);
+        if (remaining === 0) {
+          if (wanted) sink.end();
+          remaining = -1;
+          skipNewline = true;
+        }
+        continue;
+      }
+      const take = Math.min(remaining, buf.length);
+      if (wanted) sink.data(buf.subarray(0, take));
+      remaining -= take;
+      buf = buf.subarray(take);
+      if (remaining === 0) {
+        if (wanted) sink.end();
+        remaining = -1;
+        skipNewline = true;
+      }
+    }
+  }
+  await feeding;
+  const code = await exited;
+  if (code !== 0) throw new ScanError(`Reading objects from git failed (git cat-file): ${stderr.trim() || `exit ${code}`}`);
+}
+
+/** Lines of a streaming git command's stdout, for commands whose output can be large. */
+export async function* gitLines(cwd: string, args: readonly string[], what: string): AsyncGenerator<string> {
+  const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  const exited = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+  let rest = '';
+  for await (const piece of child.stdout.setEncoding('utf8') as AsyncIterable<string>) {
+    const lines = (rest + piece).split('\n');
+    rest = lines.pop()!;
+    yield* lines;
+  }
+  if (rest) yield rest;
+  const code = await exited;
+  if (code !== 0) throw new ScanError(`${what} failed (git ${args[0]}): ${stderr.trim() || `exit ${code}`}`);
+}

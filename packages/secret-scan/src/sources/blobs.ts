@@ -1,0 +1,71 @@
+import type { Collector } from '../collector.js';
+import { BINARY_SNIFF_BYTES, CHUNK_BYTES, type Detection, detectInBuffer, StreamDetector } from '../detect.js';
+import type { BlobSink } from '../git.js';
+
+/** Blobs up to this size are gathered and scanned in one go; bigger ones are streamed. */
+const WHOLE_BLOB_BYTES = 8 * CHUNK_BYTES;
+
+/**
+ * A `cat-file --batch` sink that scans each blob once, skipping binary ones,
+ * and remembers the detections of the blobs that have any.
+ */
+export class BlobScanner implements BlobSink {
+  readonly hits = new Map<string, Detection[]>();
+  private oid = '';
+  private pieces: Buffer[] = [];
+  private size = 0;
+  private seen = 0;
+  private binary = false;
+  private stream: StreamDetector | null = null;
+
+  constructor(private readonly collector: Collector) {}
+
+  begin(oid: string, type: string, size: number): boolean {
+    if (type !== 'blob') return false;
+    this.oid = oid;
+    this.pieces = [];
+    this.size = size;
+    this.seen = 0;
+    this.binary = false;
+    this.stream = null;
+    return true;
+  }
+
+  data(chunk: Buffer): void {
+    if (this.binary) return;
+    if (this.seen < BINARY_SNIFF_BYTES && chunk.subarray(0, BINARY_SNIFF_BYTES - this.seen).indexOf(0) !== -1) {
+      this.binary = true;
+      this.pieces = [];
+      return;
+    }
+    this.seen += chunk.length;
+    if (this.stream) {
+      this.stream.push(chunk);
+    } else if (this.size > WHOLE_BLOB_BYTES && this.seen > BINARY_SNIFF_BYTES) {
+      this.stream = new StreamDetector({ keepSecrets: this.collector.keepSecrets });
+      for (const p of this.pieces) this.stream.push(p);
+      this.stream.push(chunk);
+      this.pieces = [];
+    } else {
+      // The pipe reuses nothing, but copy anyway: a piece is a view on a larger read.
+      this.pieces.push(Buffer.from(chunk));
+    }
+  }
+
+  end(): void {
+    const { stats, keepSecrets } = this.collector;
+    if (this.binary) {
+      stats.skippedBinary++;
+      return;
+    }
+    stats.files++;
+    stats.bytes += this.size;
+    const found = this.stream
+      ? this.stream.end()
+      : detectInBuffer(this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces), keepSecrets);
+    this.pieces = [];
+    this.stream = null;
+    if (found.length > 0) this.hits.set(this.oid, found);
+    if ((stats.files & 1023) === 0) this.collector.progress();
+  }
+}

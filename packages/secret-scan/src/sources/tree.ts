@@ -1,0 +1,159 @@
+import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Collector } from '../collector.js';
+import { CHUNK_BYTES, isBinary, mayContainKey, StreamDetector } from '../detect.js';
+import { ScanError } from '../errors.js';
+import { findRepo, gitOk, splitZ } from '../git.js';
+
+export interface TreeTarget {
+  /** Absolute path of the file to read. */
+  abs: string;
+  /** Path as reported: relative to the repository root (or the scan root), `/`-separated. */
+  file: string;
+}
+
+export interface TreeListing {
+  targets: TreeTarget[];
+  /** Work tree roots of the repositories the paths are in. */
+  repos: string[];
+}
+
+const toPosix = (p: string): string => (path.sep === '/' ? p : p.split(path.sep).join('/'));
+
+/**
+ * What a tree scan reads: in a git work tree, tracked files plus untracked ones
+ * that are not ignored (what `git add .` would take); elsewhere every file.
+ */
+export function listTree(paths: readonly string[], cwd: string, collector: Collector): TreeListing {
+  const targets: TreeTarget[] = [];
+  const repos = new Set<string>();
+  const seen = new Set<string>();
+  const push = (abs: string, file: string): void => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    targets.push({ abs, file });
+  };
+  for (const p of paths.length > 0 ? paths : ['.']) {
+    const abs = path.resolve(cwd, p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new ScanError(
+        code === 'ENOENT' ? `Cannot scan ${p}: no such file or directory.` : `Cannot scan ${p}: ${code ?? String(e)}.`,
+      );
+    }
+    const dir = st.isDirectory() ? abs : path.dirname(abs);
+    const repo = findRepo(dir);
+    if (repo?.root) {
+      const root = repo.root;
+      repos.add(root);
+      const spec = toPosix(path.relative(root, abs)) || '.';
+      const out = gitOk(
+        root,
+        ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate', '--', `:(literal)${spec}`],
+        'Listing the files of the repository',
+      );
+      for (const file of splitZ(out)) push(path.join(root, file), file);
+    } else if (st.isDirectory()) {
+      walk(abs, abs, push, collector);
+    } else {
+      push(abs, toPosix(path.relative(cwd, abs)) || path.basename(abs));
+    }
+  }
+  return { targets, repos: [...repos] };
+}
+
+function walk(root: string, dir: string, push: (abs: string, file: string) => void, collector: Collector): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    collector.stats.unreadable.push(`${toPosix(path.relative(root, dir)) || '.'}: ${(e as NodeJS.ErrnoException).code}`);
+    return;
+  }
+  for (const ent of entries) {
+    const abs = path.join(dir, ent.name);
+    if (ent.isDirectory()) {
+      if (ent.name !== '.git') walk(root, abs, push, collector);
+    } else if (ent.isSymbolicLink()) {
+      collector.stats.skippedSymlinks++;
+    } else if (ent.isFile()) {
+      push(abs, toPosix(path.relative(root, abs)));
+    }
+  }
+}
+
+/** One read buffer for the whole scan, with room for the bytes kept across reads. */
+let shared: Buffer | null = null;
+
+/**
+ * Scan one file with synchronous reads into a shared buffer: a first pass only
+ * looks for the bytes `sk_` (what nearly every file lacks); only a file that has
+ * them is read again and decoded.
+ */
+export function scanFile(target: TreeTarget, collector: Collector): void {
+  const { stats } = collector;
+  let st;
+  try {
+    st = lstatSync(target.abs);
+  } catch {
+    return; // tracked but deleted in the work tree: nothing to read
+  }
+  if (st.isSymbolicLink()) {
+    // Never followed: a link inside the repository points at a file scanned on its own,
+    // one outside it points at something that is not the repository's to report.
+    stats.skippedSymlinks++;
+    return;
+  }
+  if (st.isDirectory()) {
+    stats.skippedSubmodules++;
+    return;
+  }
+  if (!st.isFile()) return;
+  let fd: number;
+  try {
+    fd = openSync(target.abs, 'r');
+  } catch (e) {
+    stats.unreadable.push(`${target.file}: ${(e as NodeJS.ErrnoException).code}`);
+    return;
+  }
+  try {
+    const buf = (shared ??= Buffer.allocUnsafe(CHUNK_BYTES + 2));
+    let n = readSync(fd, buf, 0, CHUNK_BYTES, 0);
+    if (isBinary(buf.subarray(0, n))) {
+      stats.skippedBinary++;
+      return;
+    }
+    stats.files++;
+    stats.bytes += n;
+    let hit = mayContainKey(buf.subarray(0, n));
+    let pos = n;
+    while (!hit && n === CHUNK_BYTES) {
+      // Keep two bytes so an `sk_` split across reads is still seen.
+      buf.copy(buf, 0, CHUNK_BYTES - 2, CHUNK_BYTES);
+      n = readSync(fd, buf, 2, CHUNK_BYTES - 2, pos);
+      if (n === 0) break;
+      pos += n;
+      stats.bytes += n;
+      hit = mayContainKey(buf.subarray(0, n + 2));
+      n += 2;
+    }
+    if (!hit) return;
+    const detector = new StreamDetector({ keepSecrets: collector.keepSecrets });
+    let at = 0;
+    for (;;) {
+      const m = readSync(fd, buf, 0, CHUNK_BYTES, at);
+      if (m === 0) break;
+      if (at >= pos) stats.bytes += m;
+      at += m;
+      detector.push(buf.subarray(0, m));
+    }
+    collector.addDetections(target.file, null, detector.end());
+  } catch (e) {
+    stats.unreadable.push(`${target.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
