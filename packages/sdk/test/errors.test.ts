@@ -95,6 +95,9 @@ describe('AuthenticationError.reason', () => {
     ['Unknown API key.', 'unknown'],
     // The real API's catch-all covers unknown, inactive and expired alike: no guess.
     ['Invalid or expired API key', undefined],
+    ['Invalid or expired API key: key sk_live_abc123 expired at 2026-01-01.', 'expired'],
+    ['Invalid or expired API key: key sk_live_abc123 is inactive.', 'inactive'],
+    ['Invalid or expired API key: key sk_live_abc123 was deleted.', 'unknown'],
     ['Something else entirely', undefined],
   ];
   for (const [message, reason] of byMessage) {

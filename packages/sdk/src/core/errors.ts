@@ -106,19 +106,19 @@ const AUTH_REASONS: readonly AuthFailureReason[] = [
 
 /**
  * Which 401 it is, for servers that do not send `details.reason`. The real
- * API's "Invalid or expired API key" covers unknown, inactive and expired keys
- * alike, so it (and anything else unrecognised) gives `undefined`, not a guess.
+ * API's bare "Invalid or expired API key" covers unknown, inactive and expired
+ * keys alike, so it (and anything else unrecognised) gives `undefined`, not a
+ * guess; only what follows that phrase is read.
  */
 function reasonFromMessage(message: string): AuthFailureReason | undefined {
-  const m = message.toLowerCase();
-  if (m.includes('invalid or expired')) return undefined;
+  const m = message.toLowerCase().replace('invalid or expired api key', '');
   if (m.includes('missing')) return 'missing';
   if (m.includes('regenerat')) return 'regenerated';
   if (m.includes('environment') || /\b(live|sandbox) (api|key|host)/.test(m)) return 'wrong_environment';
   if (m.includes('inactive') || m.includes('deactivated')) return 'inactive';
   if (m.includes('expired')) return 'expired';
   if (m.includes('malformed') || m.includes('format')) return 'malformed';
-  if (m.includes('unknown') || m.includes('not recognized') || m.includes('no such key')) return 'unknown';
+  if (m.includes('unknown') || m.includes('deleted') || m.includes('not recognized') || m.includes('no such key')) return 'unknown';
   return undefined;
 }
 

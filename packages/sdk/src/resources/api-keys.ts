@@ -29,6 +29,9 @@ export interface ApiKeyUsageParams {
  * (403 `PermissionDeniedError` otherwise) and manage keys of the same
  * environment and account only. Secrets appear only in the `key` field of
  * `create` and `regenerate` results.
+ *
+ * Methods that take an id are `async` so that a bad id rejects the returned
+ * promise like any other error instead of throwing where the call is made.
  */
 export class ApiKeys extends APIResource {
   /** Keys, never secrets. Await for the first page, or `for await` over every key. */
@@ -53,37 +56,37 @@ export class ApiKeys extends APIResource {
     return this._client.request({ method: 'post', path: '/api-keys', body: params, ...options });
   }
 
-  retrieve(id: string, options?: RequestOptions): Promise<ApiKeyResponse> {
+  async retrieve(id: string, options?: RequestOptions): Promise<ApiKeyResponse> {
     return this._client.request({ method: 'get', path: `/api-keys/${pathSegment('id', id)}`, ...options });
   }
 
   /** Rename, activate or deactivate, change `rateLimit`, `expiresAt` or `metadata`. */
-  update(id: string, params: ApiKeyUpdateParams, options?: RequestOptions): Promise<ApiKeyResponse> {
+  async update(id: string, params: ApiKeyUpdateParams, options?: RequestOptions): Promise<ApiKeyResponse> {
     return this._client.request({ method: 'patch', path: `/api-keys/${pathSegment('id', id)}`, body: params, ...options });
   }
 
   /** Re-enable a deactivated key. */
-  activate(id: string, options?: RequestOptions): Promise<ApiKeyResponse> {
+  async activate(id: string, options?: RequestOptions): Promise<ApiKeyResponse> {
     return this.update(id, { isActive: true }, options);
   }
 
   /** Disable a key without deleting it; `activate` brings it back. */
-  deactivate(id: string, options?: RequestOptions): Promise<ApiKeyResponse> {
+  async deactivate(id: string, options?: RequestOptions): Promise<ApiKeyResponse> {
     return this.update(id, { isActive: false }, options);
   }
 
   /** A new secret for the same key, in `result.key`; the old secret stops working at once. */
-  regenerate(id: string, options?: RequestOptions): Promise<ApiKeyWithSecretResponse> {
+  async regenerate(id: string, options?: RequestOptions): Promise<ApiKeyWithSecretResponse> {
     return this._client.request({ method: 'post', path: `/api-keys/${pathSegment('id', id)}/regenerate`, ...options });
   }
 
   /** Delete a key for good. */
-  delete(id: string, options?: RequestOptions): Promise<MessageResponse> {
+  async delete(id: string, options?: RequestOptions): Promise<MessageResponse> {
     return this._client.request({ method: 'delete', path: `/api-keys/${pathSegment('id', id)}`, ...options });
   }
 
   /** Per-day request and error counts, oldest first. */
-  usage(id: string, params: ApiKeyUsageParams = {}, options?: RequestOptions): Promise<UsageResponse> {
+  async usage(id: string, params: ApiKeyUsageParams = {}, options?: RequestOptions): Promise<UsageResponse> {
     return this._client.request({
       method: 'get',
       path: `/api-keys/${pathSegment('id', id)}/usage`,

@@ -1,0 +1,206 @@
+import { startEmulator } from '@dhmad/emulator';
+import type { Emulator } from '@dhmad/emulator';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  AuthenticationError,
+  BadRequestError,
+  Dhmad,
+  DhmadConfigError,
+  NotFoundError,
+  PermissionDeniedError,
+  isKey,
+} from '../src/index.js';
+import type { ApiKey } from '../src/index.js';
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0 });
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.reset());
+
+const live = (apiKey = emu.bootstrapKeys.live): Dhmad => new Dhmad({ apiKey, baseUrl: emu.liveUrl, maxRetries: 0 });
+const sandbox = (apiKey = emu.bootstrapKeys.sandbox): Dhmad => new Dhmad({ apiKey, baseUrl: emu.sandboxUrl, maxRetries: 0 });
+
+async function rejection<E>(p: Promise<unknown>, cls: new (...a: never[]) => E): Promise<E> {
+  const err = await p.then(
+    () => expect.unreachable('expected a rejection'),
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(cls);
+  return err as E;
+}
+
+describe('me.retrieve', () => {
+  it('tells which key and environment is in use, and the developer account', async () => {
+    const me = await live().me.retrieve();
+    expect(me.apiKey.keyPrefix).toBe(emu.bootstrapKeys.live.slice(0, 14));
+    expect(me.apiKey.environment).toBe('live');
+    expect(me.apiKey.isActive).toBe(true);
+    expect(me.developer.id).toMatch(/^[0-9a-f]{24}$/);
+    const sb = await sandbox().me.retrieve();
+    expect(sb.apiKey.environment).toBe('sandbox');
+  });
+});
+
+describe('the key lifecycle, as the dashboard has it', () => {
+  it('create (secret shown once), list, retrieve, update, deactivate, activate, regenerate, usage, delete', async () => {
+    const dhmad = live();
+    const created = await dhmad.apiKeys.create({ name: 'Checkout service', rateLimit: 50, metadata: { appName: 'shop' } });
+    expect(created.message).toEqual(expect.any(String));
+    expect(isKey(created.key)).toBe(true);
+    expect(created.key.startsWith('sk_live_')).toBe(true);
+    expect(created.apiKey).toMatchObject({ name: 'Checkout service', environment: 'live', isActive: true, rateLimit: 50, lastUsedAt: null });
+    expect(created.apiKey.keyPrefix).toBe(created.key.slice(0, 14));
+    const id = created.apiKey.id;
+
+    // The new key works, and using it sets lastUsedAt.
+    const me = await live(created.key).me.retrieve();
+    expect(me.apiKey.id).toBe(id);
+
+    const listed = (await dhmad.apiKeys.list()).data.find((k) => k.id === id)!;
+    expect(listed).toMatchObject({ name: 'Checkout service', environment: 'live', isActive: true });
+    expect(listed.createdAt).toEqual(expect.any(String));
+    expect(listed.lastUsedAt).toEqual(expect.any(String));
+    expect(JSON.stringify(listed)).not.toContain(created.key);
+
+    expect((await dhmad.apiKeys.retrieve(id)).apiKey.id).toBe(id);
+    expect((await dhmad.apiKeys.update(id, { name: 'Checkout v2' })).apiKey.name).toBe('Checkout v2');
+
+    expect((await dhmad.apiKeys.deactivate(id)).apiKey.isActive).toBe(false);
+    const inactive = await rejection(live(created.key).me.retrieve(), AuthenticationError);
+    expect(inactive.reason).toBe('inactive');
+    expect((await dhmad.apiKeys.list({ isActive: false })).data.map((k) => k.id)).toEqual([id]);
+    expect((await dhmad.apiKeys.activate(id)).apiKey.isActive).toBe(true);
+    await live(created.key).me.retrieve();
+
+    const regenerated = await dhmad.apiKeys.regenerate(id);
+    expect(regenerated.apiKey.id).toBe(id);
+    expect(isKey(regenerated.key)).toBe(true);
+    expect(regenerated.key).not.toBe(created.key);
+    const old = await rejection(live(created.key).me.retrieve(), AuthenticationError);
+    expect(old.reason).toBe('regenerated');
+    expect((await live(regenerated.key).me.retrieve()).apiKey.id).toBe(id);
+
+    const usage = await dhmad.apiKeys.usage(id, { days: 7 });
+    expect(usage.usage.keyId).toBe(id);
+    expect(usage.usage.days).toHaveLength(7);
+    expect(usage.usage.total).toBeGreaterThanOrEqual(3);
+
+    expect((await dhmad.apiKeys.delete(id)).message).toEqual(expect.any(String));
+    await rejection(dhmad.apiKeys.retrieve(id), NotFoundError);
+    expect((await rejection(live(regenerated.key).me.retrieve(), AuthenticationError)).reason).toBe('unknown');
+  });
+
+  it('creates sandbox keys on the sandbox API', async () => {
+    const created = await sandbox().apiKeys.create({ name: 'tests' });
+    expect(created.key.startsWith('sk_sandbox_')).toBe(true);
+    expect(created.apiKey.environment).toBe('sandbox');
+  });
+});
+
+describe('auto-pagination', () => {
+  it('awaits to the first page and iterates every key across pages', async () => {
+    const dhmad = live();
+    const made: string[] = [];
+    for (let i = 0; i < 7; i++) made.push((await dhmad.apiKeys.create({ name: `key ${i}` })).apiKey.id);
+
+    const first = await dhmad.apiKeys.list({ limit: 3 });
+    expect(first.data).toHaveLength(3);
+    expect(first.pagination).toEqual({ page: 1, limit: 3, total: 8, pages: 3 });
+    expect(first.hasNextPage()).toBe(true);
+    const second = await first.getNextPage();
+    expect(second.pagination.page).toBe(2);
+
+    const seen: ApiKey[] = [];
+    for await (const key of dhmad.apiKeys.list({ limit: 3 })) seen.push(key);
+    expect(seen).toHaveLength(8);
+    expect(new Set(seen.map((k) => k.id)).size).toBe(8);
+    expect(seen.map((k) => k.id)).toEqual(expect.arrayContaining([...made, expect.any(String)]));
+
+    const pages = [];
+    for await (const page of first.iterPages()) pages.push(page.pagination.page);
+    expect(pages).toEqual([1, 2, 3]);
+    const last = await (await first.getNextPage()).getNextPage();
+    expect(last.hasNextPage()).toBe(false);
+    await expect(last.getNextPage()).rejects.toThrow(/No next page/);
+  });
+
+  it('sends nothing for a list() that is never awaited or iterated', async () => {
+    const before = emu.requests.length;
+    live().apiKeys.list();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(emu.requests.length).toBe(before);
+  });
+});
+
+describe('errors from the API', () => {
+  it('an application key (no keys:manage scope) cannot manage keys: PermissionDeniedError', async () => {
+    const app = await live().apiKeys.create({ name: 'app' });
+    const err = await rejection(live(app.key).apiKeys.list(), PermissionDeniedError);
+    expect(err.status).toBe(403);
+    expect(err.message).toMatch(/keys:manage/);
+    expect(err.requestId).toEqual(expect.any(String));
+    expect(err.message).not.toContain(app.key.slice(14));
+    // It can still check itself.
+    expect((await live(app.key).me.retrieve()).apiKey.id).toBe(app.apiKey.id);
+  });
+
+  it('an invalid body is a BadRequestError with details per field', async () => {
+    const err = await rejection(live().apiKeys.create({ name: '' }), BadRequestError);
+    expect(err.status).toBe(400);
+    expect(err.error).toBe('Bad Request');
+    expect(err.details).toHaveProperty('name');
+  });
+
+  it('an unknown id is a NotFoundError; ids that would walk the path are refused before sending', async () => {
+    await rejection(live().apiKeys.retrieve('0'.repeat(24)), NotFoundError);
+    const before = emu.requests.length;
+    await rejection(live().apiKeys.retrieve('..'), DhmadConfigError);
+    await rejection(live().apiKeys.delete(''), DhmadConfigError);
+    const encoded = await rejection(live().apiKeys.retrieve('../me'), Error);
+    expect(encoded).not.toBeInstanceOf(DhmadConfigError);
+    expect(emu.requests.slice(before).map((r) => r.path)).toEqual(['/api/v1/api-keys/..%2Fme']);
+  });
+});
+
+describe('every 401 reason, from the emulator', () => {
+  it('missing, malformed (headers overridden per request), unknown, wrong_environment', async () => {
+    const dhmad = live();
+    const missing = await rejection(dhmad.me.retrieve({ headers: { authorization: null } }), AuthenticationError);
+    expect(missing.reason).toBe('missing');
+    expect(missing.message).toMatch(/^401 Missing API key/);
+
+    const malformed = await rejection(dhmad.me.retrieve({ headers: { authorization: 'Bearer sk_live_abc' } }), AuthenticationError);
+    expect(malformed.reason).toBe('malformed');
+
+    const stranger = 'sk_' + 'live_' + emu.bootstrapKeys.sandbox.slice(11);
+    const unknown = await rejection(live(stranger).me.retrieve(), AuthenticationError);
+    expect(unknown.reason).toBe('unknown');
+    expect(unknown.message).not.toContain(stranger.slice(14));
+
+    // The emulator's host is not a known DHMAD host, so the SDK sends it and the server says why.
+    const wrong = await rejection(
+      new Dhmad({ apiKey: emu.bootstrapKeys.sandbox, baseUrl: emu.liveUrl, maxRetries: 0 }).me.retrieve(),
+      AuthenticationError,
+    );
+    expect(wrong.reason).toBe('wrong_environment');
+    expect(wrong.message).toMatch(/sandbox key/);
+  });
+
+  it('inactive, expired, regenerated', async () => {
+    const dhmad = live();
+    const a = await dhmad.apiKeys.create({ name: 'a' });
+    await dhmad.apiKeys.deactivate(a.apiKey.id);
+    expect((await rejection(live(a.key).me.retrieve(), AuthenticationError)).reason).toBe('inactive');
+
+    const b = await dhmad.apiKeys.create({ name: 'b', expiresAt: new Date(emu.now().getTime() + 60_000).toISOString() });
+    await live(b.key).me.retrieve();
+    emu.advanceTime(120_000);
+    expect((await rejection(live(b.key).me.retrieve(), AuthenticationError)).reason).toBe('expired');
+
+    const c = await dhmad.apiKeys.create({ name: 'c' });
+    await dhmad.apiKeys.regenerate(c.apiKey.id);
+    expect((await rejection(live(c.key).me.retrieve(), AuthenticationError)).reason).toBe('regenerated');
+  });
+});
