@@ -1,0 +1,59 @@
+/**
+ * The Octokit the stores use: retries for transient failures, and GitHub's primary and
+ * secondary rate limits respected (writing many secrets at once is what trips the
+ * secondary limit of ~80 content-creating requests a minute).
+ */
+import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import type { Logger } from '../types.js';
+
+const RetryingOctokit = Octokit.plugin(retry, throttling);
+/** The plugins add behaviour, not methods the stores call, so the base type is what they see. */
+export type GitHub = Octokit;
+
+/** Rate-limit waits longer than this are not worth holding a rotation open for; the target fails instead. */
+const MAX_RATE_LIMIT_WAIT_S = 120;
+const MAX_RATE_LIMIT_RETRIES = 3;
+
+export interface GitHubOptions {
+  token: string;
+  /** `GITHUB_API_URL`, so GitHub Enterprise Server works. */
+  baseUrl: string;
+  logger: Pick<Logger, 'warning'>;
+  /**
+   * GitHub asks for a second between content-creating requests (Octokit's default);
+   * tests against a local stand-in turn the spacing off. Rate-limit answers are still honoured.
+   */
+  spaceWrites?: boolean;
+}
+
+/** A limiter with Bottleneck.Group's shape that schedules at once. */
+const NO_SPACING = { key: () => ({ schedule: <T>(_options: unknown, fn: () => Promise<T>) => fn() }) };
+
+export function createGitHub({ token, baseUrl, logger, spaceWrites = true }: GitHubOptions): GitHub {
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
+      const what = `${options.method ?? ''} ${options.url ?? ''}`.trim();
+      if (retryCount >= MAX_RATE_LIMIT_RETRIES || retryAfter > MAX_RATE_LIMIT_WAIT_S) {
+        logger.warning(`GitHub ${kind} rate limit on ${what}; giving up after ${retryCount} retries (asked to wait ${retryAfter}s).`);
+        return false;
+      }
+      logger.warning(`GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s.`);
+      return true;
+    };
+  return new RetryingOctokit({
+    auth: token,
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    userAgent: 'dhmad-rotate-keys-action',
+    retry: { retries: 2 },
+    throttle: {
+      onRateLimit: onLimit('primary'),
+      onSecondaryRateLimit: onLimit('secondary'),
+      ...(spaceWrites ? {} : { write: NO_SPACING as never }),
+    },
+    // Octokit's own logger prints request details on warnings; the Action's logger is the only output.
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+  });
+}

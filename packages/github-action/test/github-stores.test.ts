@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatKey } from '@dhmad/sdk/key-format';
+import { createGitHub } from '../src/github/client.js';
+import { createStore } from '../src/github/stores.js';
+import type { TargetSpec } from '../src/github/stores.js';
+import { TargetError } from '../src/types.js';
+import { GitHubStandIn, secondaryRateLimit } from './support/github-standin.js';
+
+const newKey = () => formatKey('live', randomBytes(32).toString('hex'));
+
+let gh: GitHubStandIn;
+const warnings: string[] = [];
+beforeEach(async () => {
+  gh = await new GitHubStandIn().start();
+  warnings.length = 0;
+});
+afterEach(async () => {
+  await gh.close();
+});
+
+const github = () => createGitHub({ token: gh.token, baseUrl: gh.url, logger: { warning: (m) => warnings.push(m) }, spaceWrites: false });
+const store = (spec: TargetSpec) => createStore(github(), 'DHMAD_API_KEY', spec);
+
+async function failure(p: Promise<unknown>): Promise<TargetError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(TargetError);
+  return err as TargetError;
+}
+
+describe('writing secrets, sealed with each target\'s own public key', () => {
+  const specs: [TargetSpec, string][] = [
+    [{ scope: 'repository', owner: 'acme', repo: 'api' }, 'repository:acme/api'],
+    [{ scope: 'environment', owner: 'acme', repo: 'api', environment: 'prod eu/1' }, 'environment:acme/api:prod eu/1'],
+    [{ scope: 'organization', org: 'acme' }, 'organization:acme'],
+    [{ scope: 'dependabot', owner: 'acme', repo: 'api' }, 'dependabot:acme/api'],
+  ];
+  for (const [spec, label] of specs) {
+    it(`${spec.scope}: GitHub decrypts exactly the key that was written`, async () => {
+      const s = store(spec);
+      expect(s.label).toBe(label);
+      await s.preflight();
+      const key = newKey();
+      await s.write(key);
+      expect(gh.secret(label, 'DHMAD_API_KEY')?.value).toBe(key);
+      const second = newKey();
+      await s.write(second);
+      expect(gh.secret(label, 'DHMAD_API_KEY')?.value).toBe(second);
+    });
+  }
+});
+
+describe('organization secrets keep who may read them', () => {
+  it('resends visibility and every selected repository, across pages', async () => {
+    const selected = Array.from({ length: 150 }, (_, i) => 1000 + i);
+    gh.orgAccess.set('acme#DHMAD_API_KEY', { visibility: 'selected', selected });
+    await store({ scope: 'organization', org: 'acme' }).write(newKey());
+    const stored = gh.secret('organization:acme', 'DHMAD_API_KEY');
+    expect(stored?.visibility).toBe('selected');
+    expect(stored?.selectedRepositoryIds).toEqual(selected);
+  });
+
+  it('keeps visibility all', async () => {
+    gh.orgAccess.set('acme#DHMAD_API_KEY', { visibility: 'all', selected: [] });
+    await store({ scope: 'organization', org: 'acme' }).write(newKey());
+    expect(gh.secret('organization:acme', 'DHMAD_API_KEY')?.visibility).toBe('all');
+  });
+
+  it('creates a new organization secret as private', async () => {
+    await store({ scope: 'organization', org: 'acme' }).write(newKey());
+    expect(gh.secret('organization:acme', 'DHMAD_API_KEY')?.visibility).toBe('private');
+  });
+});
+
+describe('errors say what is missing, and carry no credentials', () => {
+  it('names the permission from X-Accepted-GitHub-Permissions on a 403', async () => {
+    gh.fail({
+      method: 'GET',
+      path: /\/actions\/secrets\/public-key$/,
+      status: 403,
+      headers: { 'x-accepted-github-permissions': 'secrets=read' },
+      body: { message: 'Resource not accessible by integration' },
+    });
+    const err = await failure(store({ scope: 'repository', owner: 'acme', repo: 'api' }).preflight());
+    expect(err.status).toBe(403);
+    expect(err.message).toContain('X-Accepted-GitHub-Permissions): secrets=read');
+    expect(err.message).toContain('repository permission "Secrets: Read and write" on acme/api');
+    expect(err.message).not.toContain(gh.token);
+  });
+
+  it('names the permission GitHub App tokens need when GitHub sends no header', async () => {
+    gh.fail({ method: 'PUT', path: /\/environments\//, status: 403, body: { message: 'Forbidden' } });
+    const key = newKey();
+    const err = await failure(store({ scope: 'environment', owner: 'acme', repo: 'api', environment: 'prod' }).write(key));
+    expect(err.message).toMatch(/Writing secret DHMAD_API_KEY on acme\/api environment prod failed.*"Environments: Read and write"/);
+    expect(err.message).not.toContain(key.slice(14));
+  });
+
+  it('says so when the repository is not found, and when GitHub refuses the value', async () => {
+    gh.fail({ method: 'GET', path: /public-key$/, status: 404, body: { message: 'Not Found' } });
+    expect((await failure(store({ scope: 'dependabot', owner: 'acme', repo: 'gone' }).preflight())).message).toMatch(/not found \(404\)/);
+    gh.fail({ method: 'PUT', path: /secrets\/DHMAD_API_KEY$/, status: 422, body: { message: 'Invalid request' } });
+    expect((await failure(store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(newKey()))).message).toMatch(/refused the request \(422 Invalid request\)/);
+  });
+
+  it('scrubs a key that an error body echoes back', async () => {
+    const key = newKey();
+    gh.fail({ method: 'PUT', path: /secrets\/DHMAD_API_KEY$/, status: 422, body: { message: `bad value ${key}` } });
+    const err = await failure(store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(key));
+    expect(err.message).toContain(key.slice(0, 14) + '…');
+    expect(err.message).not.toContain(key.slice(14));
+  });
+});
+
+describe('retries and rate limits', () => {
+  it('waits out a secondary rate limit for the time GitHub asks, then writes', async () => {
+    gh.fail({ method: 'PUT', path: /secrets\/DHMAD_API_KEY$/, ...secondaryRateLimit(1) });
+    const key = newKey();
+    await store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(key);
+    expect(gh.secret('repository:acme/api', 'DHMAD_API_KEY')?.value).toBe(key);
+    expect(gh.requests.filter((r) => r.method === 'PUT').map((r) => r.status)).toEqual([403, 201]);
+    expect(warnings.join('\n')).toMatch(/secondary rate limit .*retrying in 1s/);
+  });
+
+  it('retries a 502 and succeeds', async () => {
+    gh.fail({ method: 'PUT', path: /secrets\/DHMAD_API_KEY$/, status: 502, body: { message: 'Bad Gateway' } });
+    await store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(newKey());
+    expect(gh.requests.filter((r) => r.method === 'PUT').map((r) => r.status)).toEqual([502, 201]);
+  });
+
+  it('gives up on a rate limit that asks for too long a wait', async () => {
+    gh.fail({ method: 'PUT', path: /secrets\/DHMAD_API_KEY$/, ...secondaryRateLimit(3600) });
+    const err = await failure(store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(newKey()));
+    expect(err.status).toBe(403);
+    expect(warnings.join('\n')).toMatch(/giving up/);
+  });
+});
