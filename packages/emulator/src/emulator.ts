@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
-import type { Environment } from '@dhmad/sdk/key-format';
+import { redactText, type Environment } from '@dhmad/sdk/key-format';
 import type { Developer } from '@dhmad/sdk';
 import { authenticate } from './auth.js';
 import { API_BASE_PATH, loadContract, type Contract, type Operation } from './contract.js';
@@ -309,10 +309,10 @@ class EmulatorServer implements Emulator {
       requestId,
       environment: env,
       method,
-      path: url.pathname + url.search,
+      path: redactText(url.pathname + url.search),
       status: null,
       keyPrefix: null,
-      idempotencyKey: typeof idempotencyHeader === 'string' ? idempotencyHeader : null,
+      idempotencyKey: typeof idempotencyHeader === 'string' ? redactText(idempotencyHeader) : null,
       fault: null,
       at: this.now().toISOString(),
     };
@@ -403,22 +403,21 @@ class EmulatorServer implements Emulator {
     caller.lastUsedAt = nowDate.toISOString();
     this.#schedulePersist();
 
-    const reply = this.#authorized(env, caller, op, route.params, url, raw, record, nowDate);
+    const idem = req.headers['idempotency-key'];
+    let reply: Reply;
+    try {
+      reply = this.#authorized({ env, caller, op, params: route.params, url, raw, now: nowDate, idempotencyKey: typeof idem === 'string' ? idem : null });
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      reply = err.reply;
+    }
     // The key may have been deleted by this very request; its usage went with it.
     if (this.#store.keys.has(caller.id)) this.#store.recordUsage(caller.id, today, reply.status >= 400);
     return reply;
   }
 
-  #authorized(
-    env: Environment,
-    caller: KeyRecord,
-    op: Operation,
-    params: Record<string, string>,
-    url: URL,
-    raw: Buffer,
-    record: RequestRecord,
-    now: Date,
-  ): Reply {
+  #authorized(r: AuthorizedRequest): Reply {
+    const { env, caller, op, params, url, raw, now, idempotencyKey } = r;
     const nowMs = now.getTime();
     if (this.#options.keyRateLimits !== false) {
       const decision = this.#limiter.hit(`key|${caller.id}`, caller.rateLimit, nowMs);
@@ -438,7 +437,6 @@ class EmulatorServer implements Emulator {
       }
     }
 
-    const idempotencyKey = record.idempotencyKey;
     let fingerprint: string | null = null;
     if (op.method === 'POST' && idempotencyKey !== null) {
       if (idempotencyKey.length === 0 || idempotencyKey.length > 255) {
@@ -517,6 +515,18 @@ class EmulatorServer implements Emulator {
     }
     return out;
   }
+}
+
+/** A routed, authenticated request, on its way to validation and its handler. */
+interface AuthorizedRequest {
+  env: Environment;
+  caller: KeyRecord;
+  op: Operation;
+  params: Record<string, string>;
+  url: URL;
+  raw: Buffer;
+  now: Date;
+  idempotencyKey: string | null;
 }
 
 function validateOptions(o: EmulatorOptions): void {

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { redactText } from '@dhmad/sdk/key-format';
 
 /** The reason phrase the real API puts in `error`, e.g. 404 -> "Not Found". */
 export function reasonPhrase(status: number): string {
@@ -26,7 +27,8 @@ export function errorReply(
   details?: Record<string, unknown>,
   extra?: { retryAfter?: number; headers?: Record<string, string> },
 ): Reply {
-  const body: ErrorBody = { error: reasonPhrase(status), message };
+  // Messages echo ids and paths from the request; a key pasted into one must not come back in full.
+  const body: ErrorBody = { error: reasonPhrase(status), message: redactText(message) };
   if (details !== undefined) body.details = details;
   if (extra?.retryAfter !== undefined) body.retryAfter = extra.retryAfter;
   const reply: Reply = { status, body };

@@ -35,6 +35,8 @@ export function writeState(file: string, state: StateFile): void {
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw err;
+    throw new Error(`Cannot save emulator state to ${file}: ${(err as Error).message}. Check that its folder exists and is writable.`, {
+      cause: err,
+    });
   }
 }
