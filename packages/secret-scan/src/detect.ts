@@ -16,6 +16,9 @@ const CARRY_CHARS = 96;
 /** A match this long that touches a chunk end is reported as is rather than held back further. */
 const MAX_DEFERRED_MATCH = 4096;
 
+/** How far around a match, on its line, an allow marker is looked for across chunks. */
+const LINE_WINDOW = 64 * 1024;
+
 const MARKER_BYTES = Buffer.from('sk_');
 
 export interface Detection {
@@ -100,10 +103,17 @@ export class StreamDetector {
         deferFrom = m.index;
         break;
       }
+      let lineTo = buf.indexOf('\n', m.index + m.length);
+      if (lineTo === -1) {
+        if (!final && buf.length - m.index < LINE_WINDOW) {
+          // The rest of the line, maybe with an allow marker, is in the next chunk.
+          deferFrom = m.index;
+          break;
+        }
+        lineTo = buf.length;
+      }
       this.advance(buf, bufAt, at);
       const lineFrom = Math.max(0, this.lineStart - bufAt);
-      let lineTo = buf.indexOf('\n', m.index + m.length);
-      if (lineTo === -1) lineTo = buf.length;
       const token = buf.slice(m.index, m.index + m.length);
       const d: Detection = {
         kind: m.kind,
@@ -122,7 +132,10 @@ export class StreamDetector {
       this.carry = '';
       return;
     }
-    const keepFrom = Math.max(0, (deferFrom === -1 ? buf.length - CARRY_CHARS : deferFrom) - 3);
+    let keepFrom = Math.max(0, (deferFrom === -1 ? buf.length - CARRY_CHARS : deferFrom) - 3);
+    // Keep the start of the unfinished line too (unless it is very long) for the allow marker.
+    const lineBegin = buf.lastIndexOf('\n', keepFrom) + 1;
+    if (buf.length - lineBegin <= LINE_WINDOW) keepFrom = Math.min(keepFrom, lineBegin);
     if (bufAt + keepFrom > this.cursor) this.advance(buf, bufAt, bufAt + keepFrom);
     this.carry = buf.slice(keepFrom);
     this.carryAt = bufAt + keepFrom;

@@ -61,5 +61,9 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
 }
 
 function showPath(p: string): string {
-  return /[\u0000-\u001f\u007f]/.test(p) ? JSON.stringify(p) : p;
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return JSON.stringify(p);
+  }
+  return p;
 }
