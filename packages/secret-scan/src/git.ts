@@ -44,10 +44,14 @@ export interface RepoInfo {
 
 /** The repository containing `dir`, or null when `dir` is not inside one. */
 export function findRepo(dir: string): RepoInfo | null {
-  const r = gitSync(dir, ['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel']);
+  const r = gitSync(dir, ['rev-parse', '--is-bare-repository', '--absolute-git-dir']);
   if (r.status !== 0) return null;
-  const [bare, gitDir, root] = r.stdout.toString('utf8').split('\n');
-  return { bare: bare === 'true', gitDir: gitDir!, root: bare === 'true' ? null : root || null };
+  const [bare, gitDir] = r.stdout.toString('utf8').split('\n');
+  if (bare === 'true') return { bare: true, gitDir: gitDir!, root: null };
+  // Inside .git itself there is no work tree either.
+  const top = gitSync(dir, ['rev-parse', '--show-toplevel']);
+  const root = top.status === 0 ? top.stdout.toString('utf8').trim() : '';
+  return { bare: false, gitDir: gitDir!, root: root || null };
 }
 
 export interface BlobSink {

@@ -43,14 +43,10 @@ export async function scanHistory(
     ['rev-list', '--objects', '--no-object-names', '--filter=object:type=blob', ...revisionArgs(range)],
     'Listing the history',
   );
-  await catFileBatch(cwd, names, {
-    begin: (oid, type, size) => {
-      if (type === 'commit') collector.stats.commits++;
-      return scanner.begin(oid, type, size);
-    },
-    data: (chunk) => scanner.data(chunk),
-    end: () => scanner.end(),
-  });
+  // rev-list's blob filter leaves some commits out of its listing, so they are counted apart.
+  const count = gitSync(cwd, ['rev-list', '--count', ...revisionArgs(range)]);
+  collector.stats.commits = count.status === 0 ? Number(count.stdout.toString('utf8').trim()) : 0;
+  await catFileBatch(cwd, names, scanner);
   if (scanner.hits.size === 0) return;
 
   const intro = await findIntroductions(cwd, range, new Set(scanner.hits.keys()));

@@ -1,0 +1,83 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commitAll, git, initRepo, keyFindings, makeKey, prefixOf, scanJson, write } from './helpers.js';
+
+const IGNORE_ENV = '.env\n.env.*\n';
+
+describe('--staged reads the index, not the working tree', () => {
+  it('works on the first commit of a repository', () => {
+    const repo = initRepo();
+    const key = makeKey();
+    write(repo, '.gitignore', IGNORE_ENV);
+    write(repo, 'app.js', `\n\nconst k = "${key}";\n`);
+    git(repo, ['add', '-A']);
+    const { run, out } = scanJson(['--staged'], { cwd: repo }, [key]);
+    expect(run.code).toBe(1);
+    expect(out.findings.map((f) => [f.file, f.line, f.column, f.keyPrefix])).toEqual([['app.js', 3, 12, prefixOf(key)]]);
+  });
+
+  it('blocks a staged key even after the file was cleaned in the working tree, with staged line numbers', () => {
+    const repo = initRepo();
+    write(repo, '.gitignore', IGNORE_ENV);
+    commitAll(repo, 'init');
+    const key = makeKey('sandbox');
+    write(repo, 'cfg.txt', `a\nb\nkey=${key}\n`);
+    git(repo, ['add', 'cfg.txt']);
+    write(repo, 'cfg.txt', 'x\n'.repeat(10) + 'key=from-env\n');
+    const { run, out } = scanJson(['--staged'], { cwd: repo }, [key]);
+    expect(run.code).toBe(1);
+    expect(out.findings.map((f) => [f.file, f.line])).toEqual([['cfg.txt', 3]]);
+  });
+
+  it('does not block on a key that is only in unstaged edits', () => {
+    const repo = initRepo();
+    write(repo, '.gitignore', IGNORE_ENV);
+    write(repo, 'cfg.txt', 'clean\n');
+    git(repo, ['add', '-A']);
+    const key = makeKey();
+    write(repo, 'cfg.txt', `clean\n${key}\n`);
+    write(repo, 'untracked.txt', key);
+    const { run, out } = scanJson(['--staged'], { cwd: repo }, [key]);
+    expect(out.findings).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+
+  it('does not report a staged deletion of a file holding a key', () => {
+    const repo = initRepo();
+    const key = makeKey();
+    write(repo, '.gitignore', IGNORE_ENV);
+    write(repo, 'old.txt', key);
+    commitAll(repo, 'leak');
+    git(repo, ['rm', '-q', 'old.txt']);
+    const { run, out } = scanJson(['--staged'], { cwd: repo }, [key]);
+    expect(out.findings).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+
+  it('reports a renamed file under its new name', () => {
+    const repo = initRepo();
+    const key = makeKey();
+    write(repo, '.gitignore', IGNORE_ENV);
+    write(repo, 'old name.txt', `${key} // dhmad-scan:allow\n`);
+    commitAll(repo, 'init');
+    git(repo, ['mv', 'old name.txt', 'new name.txt']);
+    write(repo, 'new name.txt', `${key}\n`);
+    git(repo, ['add', '-A']);
+    const { out } = scanJson(['--staged'], { cwd: repo }, [key]);
+    expect(keyFindings(out).map((f) => f.file)).toEqual(['new name.txt']);
+  });
+
+  it('flags a staged .env file, and skips staged submodule pointers and symlinks', () => {
+    const repo = initRepo();
+    write(repo, '.gitignore', IGNORE_ENV);
+    write(repo, 'config/.env.production', 'A=1\n');
+    git(repo, ['add', '-f', 'config/.env.production']);
+    const { run, out } = scanJson(['--staged'], { cwd: repo });
+    expect(run.code).toBe(1);
+    expect(out.findings.map((f) => [f.ruleId, f.file])).toEqual([['env-tracked', 'config/.env.production']]);
+    rmSync(path.join(repo, 'config'), { recursive: true });
+    git(repo, ['rm', '-q', '--cached', 'config/.env.production']);
+    expect(scanJson(['--staged'], { cwd: repo }).run.code).toBe(0);
+  });
+});
