@@ -1,0 +1,153 @@
+/**
+ * Reading and validating the Action's inputs. Every problem is reported at once, each
+ * naming the input, what was wrong and what is accepted; a value that might be a key is
+ * never echoed.
+ */
+import { redactText, validateKey } from '@dhmad/sdk/key-format';
+import { DurationError, parseDuration } from './duration.js';
+import type { TargetSpec } from './github/stores.js';
+import type { RotationPlan, Strategy } from './types.js';
+
+export interface ActionInputs {
+  plan: RotationPlan;
+  managementKey: string;
+  githubToken: string;
+  githubApiUrl: string;
+  dhmadBaseUrl: string | undefined;
+  targets: TargetSpec[];
+}
+
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(readonly problems: string[]) {
+    super(`The inputs are not valid:\n- ${problems.join('\n- ')}`);
+  }
+}
+
+/** Reads one input by its name in action.yml; '' when not set. */
+export type GetInput = (name: string) => string;
+
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE', '']);
+const OWNER_REPO = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const MAX_CONCURRENCY = 20;
+
+/** Newline- or comma-separated, blanks dropped, duplicates dropped. */
+export function parseList(value: string): string[] {
+  return [...new Set(value.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))];
+}
+
+export function readInputs(getInput: GetInput, env: Record<string, string | undefined>): ActionInputs {
+  const problems: string[] = [];
+  const get = (name: string): string => getInput(name).trim();
+
+  const bool = (name: string): boolean => {
+    const v = get(name);
+    if (TRUE.has(v)) return true;
+    if (!FALSE.has(v)) problems.push(`${name} must be true or false; got "${redactText(v)}".`);
+    return false;
+  };
+  const duration = (name: string, fallback: number | null): number | null => {
+    const v = get(name);
+    if (v === '' || (fallback === null && v === 'never')) return fallback;
+    try {
+      return parseDuration(name, v);
+    } catch (err) {
+      if (err instanceof DurationError) problems.push(redactText(err.message));
+      else throw err;
+      return fallback;
+    }
+  };
+
+  // Read raw: a key with a stray newline must be reported, not trimmed away.
+  const managementKey = getInput('management-key');
+  const key = validateKey(managementKey);
+  if (!key.valid) problems.push(`management-key: ${key.message}`);
+
+  const keyName = get('key-name');
+  const keyId = get('key-id');
+  if ((keyName === '') === (keyId === '')) {
+    problems.push('Set exactly one of key-name (the name of the key to rotate) and key-id (its 24-hex id).');
+  }
+  if (keyId !== '' && !/^[0-9a-f]{24}$/.test(keyId)) problems.push(`key-id must be 24 lowercase hex characters; got "${redactText(keyId)}".`);
+
+  const secretName = get('secret-name').toUpperCase();
+  if (!SECRET_NAME.test(secretName) || secretName.startsWith('GITHUB_')) {
+    problems.push(
+      `secret-name must be letters, digits and _, not start with a digit or GITHUB_ (e.g. DHMAD_API_KEY); got "${redactText(secretName)}".`,
+    );
+  }
+
+  const strategyValue = get('strategy') || 'overlap';
+  if (strategyValue !== 'overlap' && strategyValue !== 'regenerate') {
+    problems.push(`strategy must be overlap or regenerate; got "${redactText(strategyValue)}".`);
+  }
+
+  const concurrencyValue = get('concurrency') || '4';
+  const concurrency = Number(concurrencyValue);
+  if (!/^\d+$/.test(concurrencyValue) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+    problems.push(`concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}; got "${redactText(concurrencyValue)}".`);
+  }
+
+  const current = env.GITHUB_REPOSITORY ?? '';
+  const targets: TargetSpec[] = [];
+  const environments = parseList(getInput('environments'));
+  const organization = get('organization');
+  const repoList = parseList(getInput('repositories'));
+  // The current repository is the default target only when no other target is named,
+  // so `organization: acme` alone writes the organization secret and nothing else.
+  const repositories = repoList.length > 0 ? repoList : environments.length === 0 && organization === '' ? [current] : [];
+  for (const repo of repositories) {
+    if (!OWNER_REPO.test(repo)) {
+      problems.push(
+        repo === '' ? 'repositories is empty and GITHUB_REPOSITORY is not set; name the repositories as owner/repo.' : `repositories: "${redactText(repo)}" is not owner/repo.`,
+      );
+      continue;
+    }
+    const [owner, name] = repo.split('/') as [string, string];
+    targets.push({ scope: 'repository', owner, repo: name });
+  }
+  for (const entry of environments) {
+    const colon = entry.lastIndexOf(':');
+    const repo = colon === -1 ? current : entry.slice(0, colon);
+    const environment = colon === -1 ? entry : entry.slice(colon + 1);
+    if (!OWNER_REPO.test(repo) || environment === '') {
+      problems.push(`environments: "${redactText(entry)}" must be owner/repo:environment, or an environment of the current repository.`);
+      continue;
+    }
+    const [owner, name] = repo.split('/') as [string, string];
+    targets.push({ scope: 'environment', owner, repo: name, environment });
+  }
+  if (organization !== '') {
+    if (/^[A-Za-z0-9-]+$/.test(organization)) targets.push({ scope: 'organization', org: organization });
+    else problems.push(`organization must be an organization login; got "${redactText(organization)}".`);
+  }
+  if (bool('dependabot')) {
+    for (const t of [...targets]) if (t.scope === 'repository') targets.push({ scope: 'dependabot', owner: t.owner, repo: t.repo });
+  }
+
+  const githubToken = getInput('github-token');
+  if (githubToken.trim() === '') {
+    problems.push('github-token is required: a fine-grained PAT or GitHub App token that can write secrets (GITHUB_TOKEN cannot).');
+  }
+  const githubApiUrl = get('github-api-url') || env.GITHUB_API_URL || 'https://api.github.com';
+  const dhmadBaseUrl = get('dhmad-base-url') || undefined;
+  for (const [name, url] of [['github-api-url', githubApiUrl], ['dhmad-base-url', dhmadBaseUrl]] as const) {
+    if (url !== undefined && !URL.canParse(url)) problems.push(`${name} must be a URL; got "${redactText(url)}".`);
+  }
+
+  const plan: RotationPlan = {
+    keyName: keyName || null,
+    keyId: keyId || null,
+    secretName,
+    strategy: strategyValue as Strategy,
+    gracePeriodMs: duration('grace-period', 0) ?? 0,
+    deleteAfterMs: duration('delete-after', null),
+    minAgeMs: duration('min-age', 0) ?? 0,
+    dryRun: bool('dry-run'),
+    concurrency,
+  };
+  if (problems.length > 0) throw new InputError(problems);
+  return { plan, managementKey, githubToken: githubToken.trim(), githubApiUrl, dhmadBaseUrl, targets };
+}

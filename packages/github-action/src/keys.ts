@@ -1,0 +1,75 @@
+/** The rotation core's {@link KeyApi} over `@dhmad/sdk`'s `Dhmad` client. */
+import { Dhmad } from '@dhmad/sdk';
+import type { ApiKey, Scope } from '@dhmad/sdk';
+import type { CreateKeyParams, KeyApi, KeyIdentity, ManagedKey, MintedKey } from './types.js';
+
+export interface DhmadKeyApiOptions {
+  managementKey: string;
+  /** Empty: chosen by the key's prefix (live or sandbox host). */
+  baseUrl?: string | undefined;
+  maxRetries?: number;
+  fetch?: typeof fetch;
+}
+
+function managed(k: ApiKey): ManagedKey {
+  return {
+    id: k.id,
+    name: k.name,
+    keyPrefix: k.keyPrefix,
+    environment: k.environment,
+    isActive: k.isActive,
+    expiresAt: k.expiresAt ?? null,
+    rateLimit: k.rateLimit,
+    metadata: { ...k.metadata },
+    scopes: [...k.scopes],
+    createdAt: k.createdAt,
+    updatedAt: k.updatedAt,
+  };
+}
+
+export function dhmadKeyApi(options: DhmadKeyApiOptions): KeyApi {
+  const common = {
+    maxRetries: options.maxRetries ?? 2,
+    // The Action's own output is the only place anything is printed.
+    logLevel: 'off' as const,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
+  const manager = new Dhmad({ apiKey: options.managementKey, baseUrl: options.baseUrl || undefined, ...common });
+  const identity = async (client: Dhmad): Promise<KeyIdentity> => {
+    const { apiKey } = await client.me.retrieve();
+    return { id: apiKey.id, keyPrefix: apiKey.keyPrefix, environment: apiKey.environment, isActive: apiKey.isActive };
+  };
+  const minted = (r: { apiKey: ApiKey; key: string }): MintedKey => ({ key: managed(r.apiKey), secret: r.key });
+
+  return {
+    whoami: () => identity(manager),
+    // The new key must answer on the same host as the key that made it.
+    verify: (secret) => identity(new Dhmad({ apiKey: secret, baseUrl: manager.baseUrl, ...common })),
+    async list() {
+      const out: ManagedKey[] = [];
+      for await (const k of manager.apiKeys.list({ limit: 100 })) out.push(managed(k));
+      return out;
+    },
+    retrieve: async (id) => managed((await manager.apiKeys.retrieve(id)).apiKey),
+    create: async (params: CreateKeyParams, idempotencyKey) =>
+      minted(
+        await manager.apiKeys.create(
+          {
+            name: params.name,
+            environment: params.environment,
+            rateLimit: params.rateLimit,
+            expiresAt: params.expiresAt,
+            metadata: params.metadata,
+            scopes: params.scopes as Scope[],
+          },
+          { idempotencyKey },
+        ),
+      ),
+    regenerate: async (id, idempotencyKey) => minted(await manager.apiKeys.regenerate(id, { idempotencyKey })),
+    setMetadata: async (id, metadata) => managed((await manager.apiKeys.update(id, { metadata })).apiKey),
+    deactivate: async (id) => managed((await manager.apiKeys.deactivate(id)).apiKey),
+    delete: async (id) => {
+      await manager.apiKeys.delete(id);
+    },
+  };
+}
