@@ -128,6 +128,8 @@ class EmulatorServer implements Emulator {
       this.#store = new Store();
     }
     this.#ensureBootstrap();
+    // Save before opening any port, so a --data path that cannot be written fails fast and leaves nothing running.
+    this.flush();
   }
 
   get liveUrl(): string {
@@ -219,7 +221,6 @@ class EmulatorServer implements Emulator {
       }
       throw err;
     }
-    this.flush();
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,150 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { call } from './helpers.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b packages/emulator\` before these tests`);
+});
+
+const children: ChildProcessWithoutNullStreams[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+interface Started {
+  child: ChildProcessWithoutNullStreams;
+  exit: Promise<{ code: number | null; stdout: string; stderr: string }>;
+  ready: Promise<string>;
+  output: { stdout: string };
+}
+
+function collected(s: Started): string {
+  return s.output.stdout;
+}
+
+function run(args: string[]): Started['exit'] {
+  return start(args).exit;
+}
+
+function start(args: string[]): Started {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: 'pipe' });
+  children.push(child);
+  const output = { stdout: '' };
+  let stdout = '';
+  let stderr = '';
+  let resolveReady: (line: string) => void;
+  const ready = new Promise<string>((r) => (resolveReady = r));
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    output.stdout = stdout;
+    if (stdout.includes('\n')) resolveReady(stdout.slice(0, stdout.indexOf('\n')));
+  });
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exit = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    child.on('exit', (code) => {
+      resolveReady('');
+      // Streams may still hold buffered output after 'exit'; 'close' follows once they are drained.
+      child.on('close', () => resolve({ code, stdout, stderr }));
+    });
+  });
+  return { child, exit, ready, output };
+}
+
+let dir: string | undefined;
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+describe('dhmad-emulator CLI', () => {
+  it('--json prints one line with both URLs and bootstrap keys; SIGTERM stops it with exit 0; --data survives a restart', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dhmad-emulator-cli-'));
+    const data = join(dir, 'state.json');
+    const first = start(['--port', '0', '--json', '--data', data]);
+    const info = JSON.parse(await first.ready) as { liveUrl: string; sandboxUrl: string; bootstrapKeys: { live: string; sandbox: string }; data: string };
+    expect(info.liveUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
+    expect(info.sandboxUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
+    expect(info.data).toBe(data);
+    expect((await call(`${info.sandboxUrl}/me`, { key: info.bootstrapKeys.sandbox })).status).toBe(200);
+    const created = await call(`${info.liveUrl}/api-keys`, { method: 'POST', key: info.bootstrapKeys.live, body: { name: 'from the CLI run' } });
+    expect(created.status).toBe(201);
+    first.child.kill('SIGTERM');
+    const exited = await first.exit;
+    expect(exited.code).toBe(0);
+    expect(exited.stdout.trim().split('\n')).toHaveLength(1);
+
+    const second = start(['--port', '0', '--json', '--data', data]);
+    const again = JSON.parse(await second.ready) as typeof info;
+    expect(again.bootstrapKeys).toEqual(info.bootstrapKeys);
+    const me = await call(`${again.liveUrl}/me`, { key: created.body.key });
+    expect(me.body.apiKey.name).toBe('from the CLI run');
+    second.child.kill('SIGINT');
+    expect((await second.exit).code).toBe(0);
+  });
+
+  it('prints the URLs and keys as text by default, and can be driven over the control routes', async () => {
+    const s = start(['--port', '0']);
+    await s.ready;
+    // The banner is written in one call; wait for its last line before reading it.
+    await expect.poll(() => collected(s).includes('Ctrl+C')).toBe(true);
+    const liveUrl = /live: +(\S+)/.exec(collected(s))![1]!;
+    const liveKey = /key: (sk_live_\S+)/.exec(collected(s))![1]!;
+    const origin = new URL(liveUrl).origin;
+    expect((await call(`${origin}/__emulator/faults`, { method: 'POST', body: { status: 503 } })).status).toBe(201);
+    expect((await call(`${liveUrl}/me`, { key: liveKey })).status).toBe(503);
+    expect((await call(`${liveUrl}/me`, { key: liveKey })).status).toBe(200);
+    s.child.kill('SIGTERM');
+    const { code, stdout, stderr } = await s.exit;
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/DHMAD emulator running/);
+    expect(stdout).toMatch(/live: +http:\/\/127\.0\.0\.1:\d+\/api\/v1\n +key: sk_live_[0-9a-f]{64}/);
+    expect(stdout).toMatch(/sandbox: +http:\/\/127\.0\.0\.1:\d+\/api\/v1\n +key: sk_sandbox_[0-9a-f]{64}/);
+    expect(stdout).toMatch(/state: +in memory/);
+    expect(stderr).toMatch(/stopped \(SIGTERM\)/);
+  });
+
+  it('refuses bad flags with a clear message and exit code 2', async () => {
+    const unknown = await run(['--colour']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--colour'/);
+    expect(unknown.stderr).toMatch(/dhmad-emulator --help/);
+    const port = await run(['--port', 'eighty']);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toMatch(/--port must be a port number from 0 to 65535, got "eighty"/);
+    const same = await run(['--port', '5000', '--sandbox-port', '5000']);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toMatch(/must differ/);
+    const limit = await run(['--ip-rate-limit', '0']);
+    expect(limit.code).toBe(2);
+    const positional = await run(['serve']);
+    expect(positional.code).toBe(2);
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: dhmad-emulator/);
+    expect(help.stdout).toMatch(/--sandbox-port N/);
+  });
+
+  it('exits 1 with a message when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const res = await run(['--port', String(port), '--sandbox-port', '0']);
+      expect(res.code).toBe(1);
+      expect(res.stderr).toMatch(new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`));
+    } finally {
+      blocker.close();
+    }
+  });
+});
