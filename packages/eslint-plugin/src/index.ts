@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { TSESLint } from '@typescript-eslint/utils';
 import { rules } from './rules/index.js';
 
 const { name, version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -16,17 +15,42 @@ const recommendedRules = Object.fromEntries(
   (Object.keys(rules) as RuleName[])
     .filter((rule) => rules[rule].meta.docs?.recommended === true)
     .map((rule) => [`@dhmad/${rule}`, 'error']),
-) as TSESLint.FlatConfig.Rules;
+) as Record<string, 'error'>;
 
-interface DhmadPlugin {
+/**
+ * A rule as both ESLint's types (9 and 10) and typescript-eslint's
+ * `LooseRuleDefinition` accept it.
+ */
+export type LooseRule = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each linter passes its own context type
+  create: (context: any) => Record<string, ((...args: any[]) => void) | undefined>;
+  meta?: object | undefined;
+};
+
+/**
+ * Typed loosely on purpose (as typescript-eslint types its own plugin): ESLint's
+ * rule and config types and typescript-eslint's disagree in detail, and the
+ * loose form is assignable to both, so `defineConfig` accepts the plugin.
+ */
+export type DhmadPlugin = {
   meta: { name: string; version: string; namespace: '@dhmad' };
-  rules: typeof rules;
-  configs: { recommended: TSESLint.FlatConfig.Config };
-}
+  rules: Record<RuleName, LooseRule>;
+  configs: { recommended: DhmadConfig };
+};
+
+/** A flat config object: spread it into a config array, or `extends: ['@dhmad/recommended']`. */
+export type DhmadConfig = {
+  name: string;
+  files: string[];
+  // Without `configs`, as ESLint's own types see a plugin inside a config.
+  plugins: { '@dhmad': Omit<DhmadPlugin, 'configs'> };
+  rules: Record<string, 'error'>;
+};
 
 const plugin: DhmadPlugin = {
   meta: { name, version, namespace: '@dhmad' },
-  rules,
+  // RuleListener types `never`-typed handlers for unknown selectors, which no linter type accepts.
+  rules: rules as unknown as DhmadPlugin['rules'],
   configs: {} as DhmadPlugin['configs'],
 };
 
@@ -35,7 +59,7 @@ const plugin: DhmadPlugin = {
 plugin.configs.recommended = {
   name: '@dhmad/recommended',
   files: RECOMMENDED_FILES,
-  plugins: { '@dhmad': plugin as unknown as TSESLint.FlatConfig.Plugin },
+  plugins: { '@dhmad': plugin },
   rules: recommendedRules,
 };
 

@@ -1,6 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
 import rule from '../../src/rules/no-hardcoded-key.js';
 import { liveKey, prefixOf, sandboxKey } from '../helpers/keys.js';
 
@@ -209,10 +210,10 @@ describe('messages never contain the key', () => {
     const code = `// ${live}\nconst a = '${live2}';\nconst b = \`${sandbox}\`;`;
     const messages = linter.verify(
       code,
-      [{ plugins: { dhmad: { rules: { 'no-hardcoded-key': rule } } }, rules: { 'dhmad/no-hardcoded-key': 'error' } }],
+      [{ plugins: { '@dhmad': plugin }, rules: { '@dhmad/no-hardcoded-key': 'error' } }],
       { filename: 'src/app.js' },
     );
-    expect(messages.map((m) => m.ruleId)).toEqual(Array(3).fill('dhmad/no-hardcoded-key'));
+    expect(messages.map((m) => m.ruleId)).toEqual(Array(3).fill('@dhmad/no-hardcoded-key'));
     const texts = messages.flatMap((m) => [m.message, ...(m.suggestions ?? []).map((s) => s.desc)]);
     for (const key of [live, live2, sandbox]) {
       for (const t of texts) expect(t).not.toContain(key.slice(prefixOf(key).length));
