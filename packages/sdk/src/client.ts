@@ -21,7 +21,7 @@ import { KEY_PREFIXES, redactText, validateKey } from './key-format.js';
 import type { Environment } from './key-format.js';
 import { isLogLevel, makeLogger } from './internal/logger.js';
 import type { LogLevel, Logger } from './internal/logger.js';
-import { scrubHeaders } from './internal/redact.js';
+import { safeCause, scrubHeaders } from './internal/redact.js';
 import type { FinalRequestOptions, RequestOptions } from './internal/request-options.js';
 import { isPlainNumber, sleep } from './internal/utils.js';
 import { ApiKeys } from './resources/api-keys.js';
@@ -191,9 +191,13 @@ export class Dhmad {
         text = await response.text();
       } catch (cause) {
         if (req.signal?.aborted) throw new APIUserAbortError({ message: `Request was aborted (${what}).` });
+        if (isRequestBuildError(cause)) {
+          // A bad header value never reaches the network; retrying cannot help.
+          throw new DhmadConfigError(`The request could not be sent (${what}): ${describeCause(cause)}.`, { cause: safeCause(cause) });
+        }
         const error = controller.signal.aborted
           ? new APIConnectionTimeoutError({ message: `Request timed out after ${timeout} ms (${what}).` })
-          : new APIConnectionError({ message: `Connection error (${what}): ${describeCause(cause)}.`, cause });
+          : new APIConnectionError({ message: `Connection error (${what}): ${describeCause(cause)}.`, cause: safeCause(cause) });
         if (retriesLeft <= 0) throw error;
         const delay = backoff(attempt);
         this.#log.info(`${error.message} Retrying in ${Math.round(delay)} ms (${retriesLeft} left).`);
@@ -250,7 +254,7 @@ export class Dhmad {
     try {
       key = await source();
     } catch (cause) {
-      throw new DhmadConfigError(`The \`apiKey\` function failed: ${describeCause(cause)}.`, { cause });
+      throw new DhmadConfigError(`The \`apiKey\` function failed: ${describeCause(cause)}.`, { cause: safeCause(cause) });
     }
     if (this.#resolved !== undefined && key === this.#resolved.key) return this.#resolved;
     this.#resolved = this.#check(key);
@@ -405,6 +409,11 @@ function retryDelay(headers: Headers, body: unknown, attempt: number): number | 
   }
   if (asked === undefined) return backoff(attempt);
   return asked > MAX_RETRY_AFTER_MS ? null : asked;
+}
+
+/** Node's fetch refuses invalid header names and values with a TypeError before sending. */
+function isRequestBuildError(cause: unknown): boolean {
+  return cause instanceof TypeError && /^Headers\.|invalid header/i.test(cause.message);
 }
 
 function describeCause(cause: unknown): string {

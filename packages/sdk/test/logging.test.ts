@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Dhmad } from '../src/index.js';
+import { Dhmad, DhmadConfigError } from '../src/index.js';
 import { json, makeKey, recordingLogger, startStub } from './helpers.js';
 import type { StubServer } from './helpers.js';
 
@@ -61,6 +61,35 @@ describe('errors', () => {
     const shown = [String(err), err.stack, inspect(err, { depth: 10, showHidden: true }), JSON.stringify(err)].join('\n');
     expect(shown).toContain('busy, your key Bearer sk_sandbox_');
     expect(shown).not.toContain(key.slice(17));
+  });
+});
+
+describe('errors from below the SDK', () => {
+  it('a header value fetch refuses (which it quotes whole) is a DhmadConfigError whose cause is scrubbed, and nothing is sent', async () => {
+    const key = makeKey('live');
+    const before = stub.requests.length;
+    const client = new Dhmad({ apiKey: makeKey('live'), baseUrl: stub.url });
+    const err = (await client.me.retrieve({ headers: { 'x-api-key': `${key}\u0000` } }).catch((e: unknown) => e)) as Error;
+    expect(err).toBeInstanceOf(DhmadConfigError);
+    expect(err.message).toMatch(/^The request could not be sent \(GET \/me\): Headers\.append/);
+    expect((err.cause as Error).message).toContain(key.slice(0, 14));
+    const shown = [String(err), err.stack, inspect(err, { depth: 10 })].join('\n');
+    expect(shown).not.toContain(key.slice(14));
+    expect(stub.requests.length).toBe(before);
+  });
+
+  it('an apiKey function that fails with the key in its message does not leak it', async () => {
+    const key = makeKey('sandbox');
+    const client = new Dhmad({
+      apiKey: () => {
+        throw new Error(`vault returned ${key} for the wrong path`);
+      },
+      baseUrl: stub.url,
+    });
+    const err = (await client.me.retrieve().catch((e: unknown) => e)) as Error;
+    expect(err).toBeInstanceOf(DhmadConfigError);
+    expect(err.message).toContain('vault returned sk_sandbox_');
+    expect([String(err), err.stack, inspect(err, { depth: 10 })].join('\n')).not.toContain(key.slice(17));
   });
 });
 

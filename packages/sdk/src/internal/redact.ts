@@ -32,3 +32,25 @@ function isPlainObject(value: object): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
+
+/**
+ * An error safe to attach as `cause`: the original when neither it nor its own
+ * causes mention a key, else a copy with redacted message and no stack. (Node's
+ * fetch, for one, puts a bad header's whole value, key included, in its message.)
+ */
+export function safeCause(err: unknown): unknown {
+  if (typeof err === 'string') return redactText(err);
+  if (!(err instanceof Error) || !mentionsKey(err, 0)) return err;
+  const copy = new Error(redactText(err.message), { cause: safeCause(err.cause) });
+  copy.name = err.name;
+  copy.stack = `${copy.name}: ${copy.message}`;
+  const code = (err as { code?: unknown }).code;
+  if (code !== undefined) Object.assign(copy, { code });
+  return copy;
+}
+
+function mentionsKey(err: Error, depth: number): boolean {
+  const text = `${err.message}\n${err.stack ?? ''}`;
+  if (redactText(text) !== text) return true;
+  return depth < 4 && err.cause instanceof Error && mentionsKey(err.cause, depth + 1);
+}
