@@ -1,6 +1,4 @@
-import { startEmulator } from '@dhmad/emulator';
-import type { Emulator } from '@dhmad/emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
   BadRequestError,
@@ -11,16 +9,12 @@ import {
   isKey,
 } from '../src/index.js';
 import type { ApiKey } from '../src/index.js';
+import { useEmulator } from './helpers.js';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+const emulator = useEmulator();
 
-const live = (apiKey = emu.bootstrapKeys.live): Dhmad => new Dhmad({ apiKey, baseUrl: emu.liveUrl, maxRetries: 0 });
-const sandbox = (apiKey = emu.bootstrapKeys.sandbox): Dhmad => new Dhmad({ apiKey, baseUrl: emu.sandboxUrl, maxRetries: 0 });
+const live = (apiKey = emulator().bootstrapKeys.live): Dhmad => new Dhmad({ apiKey, baseUrl: emulator().liveUrl, maxRetries: 0 });
+const sandbox = (apiKey = emulator().bootstrapKeys.sandbox): Dhmad => new Dhmad({ apiKey, baseUrl: emulator().sandboxUrl, maxRetries: 0 });
 
 async function rejection<E>(p: Promise<unknown>, cls: new (...a: never[]) => E): Promise<E> {
   const err = await p.then(
@@ -34,7 +28,7 @@ async function rejection<E>(p: Promise<unknown>, cls: new (...a: never[]) => E):
 describe('me.retrieve', () => {
   it('tells which key and environment is in use, and the developer account', async () => {
     const me = await live().me.retrieve();
-    expect(me.apiKey.keyPrefix).toBe(emu.bootstrapKeys.live.slice(0, 14));
+    expect(me.apiKey.keyPrefix).toBe(emulator().bootstrapKeys.live.slice(0, 14));
     expect(me.apiKey.environment).toBe('live');
     expect(me.apiKey.isActive).toBe(true);
     expect(me.developer.id).toMatch(/^[0-9a-f]{24}$/);
@@ -127,10 +121,10 @@ describe('auto-pagination', () => {
   });
 
   it('sends nothing for a list() that is never awaited or iterated', async () => {
-    const before = emu.requests.length;
+    const before = emulator().requests.length;
     live().apiKeys.list();
     await new Promise((r) => setTimeout(r, 20));
-    expect(emu.requests.length).toBe(before);
+    expect(emulator().requests.length).toBe(before);
   });
 });
 
@@ -155,12 +149,12 @@ describe('errors from the API', () => {
 
   it('an unknown id is a NotFoundError; ids that would walk the path are refused before sending', async () => {
     await rejection(live().apiKeys.retrieve('0'.repeat(24)), NotFoundError);
-    const before = emu.requests.length;
+    const before = emulator().requests.length;
     await rejection(live().apiKeys.retrieve('..'), DhmadConfigError);
     await rejection(live().apiKeys.delete(''), DhmadConfigError);
     const encoded = await rejection(live().apiKeys.retrieve('../me'), Error);
     expect(encoded).not.toBeInstanceOf(DhmadConfigError);
-    expect(emu.requests.slice(before).map((r) => r.path)).toEqual(['/api/v1/api-keys/..%2Fme']);
+    expect(emulator().requests.slice(before).map((r) => r.path)).toEqual(['/api/v1/api-keys/..%2Fme']);
   });
 });
 
@@ -174,14 +168,14 @@ describe('every 401 reason, from the emulator', () => {
     const malformed = await rejection(dhmad.me.retrieve({ headers: { authorization: 'Bearer sk_live_abc' } }), AuthenticationError);
     expect(malformed.reason).toBe('malformed');
 
-    const stranger = 'sk_' + 'live_' + emu.bootstrapKeys.sandbox.slice(11);
+    const stranger = 'sk_' + 'live_' + emulator().bootstrapKeys.sandbox.slice(11);
     const unknown = await rejection(live(stranger).me.retrieve(), AuthenticationError);
     expect(unknown.reason).toBe('unknown');
     expect(unknown.message).not.toContain(stranger.slice(14));
 
     // The emulator's host is not a known DHMAD host, so the SDK sends it and the server says why.
     const wrong = await rejection(
-      new Dhmad({ apiKey: emu.bootstrapKeys.sandbox, baseUrl: emu.liveUrl, maxRetries: 0 }).me.retrieve(),
+      new Dhmad({ apiKey: emulator().bootstrapKeys.sandbox, baseUrl: emulator().liveUrl, maxRetries: 0 }).me.retrieve(),
       AuthenticationError,
     );
     expect(wrong.reason).toBe('wrong_environment');
@@ -194,9 +188,9 @@ describe('every 401 reason, from the emulator', () => {
     await dhmad.apiKeys.deactivate(a.apiKey.id);
     expect((await rejection(live(a.key).me.retrieve(), AuthenticationError)).reason).toBe('inactive');
 
-    const b = await dhmad.apiKeys.create({ name: 'b', expiresAt: new Date(emu.now().getTime() + 60_000).toISOString() });
+    const b = await dhmad.apiKeys.create({ name: 'b', expiresAt: new Date(emulator().now().getTime() + 60_000).toISOString() });
     await live(b.key).me.retrieve();
-    emu.advanceTime(120_000);
+    emulator().advanceTime(120_000);
     expect((await rejection(live(b.key).me.retrieve(), AuthenticationError)).reason).toBe('expired');
 
     const c = await dhmad.apiKeys.create({ name: 'c' });

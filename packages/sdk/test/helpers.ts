@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startEmulator } from '@dhmad/emulator';
+import type { Emulator } from '@dhmad/emulator';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** A fresh key-shaped string; built at run time so no key literal is ever committed. */
 export function makeKey(environment: 'live' | 'sandbox'): string {
@@ -66,4 +69,18 @@ export function recordingLogger(): { lines: string[]; logger: Record<'error' | '
       lines.push(`${level} ${message} ${rest.map((r) => JSON.stringify(r)).join(' ')}`);
     };
   return { lines, logger: { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') } };
+}
+
+/**
+ * One emulator for a test file, reset before each test (fresh state and
+ * bootstrap keys, no faults). Call at the top of the file; use the getter in tests.
+ */
+export function useEmulator(): () => Emulator {
+  let emu: Emulator | undefined;
+  beforeAll(async () => {
+    emu = await startEmulator({ port: 0 });
+  });
+  afterAll(() => emu?.close());
+  beforeEach(() => emu!.reset());
+  return () => emu!;
 }

@@ -1,6 +1,4 @@
-import { startEmulator } from '@dhmad/emulator';
-import type { Emulator } from '@dhmad/emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   APIConnectionTimeoutError,
   APIUserAbortError,
@@ -9,20 +7,16 @@ import {
   RateLimitError,
 } from '../src/index.js';
 import type { ClientOptions } from '../src/index.js';
+import { useEmulator } from './helpers.js';
 
 // Against the emulator's fault injection: a real server failing in the ways real servers do.
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+const emulator = useEmulator();
 
-const client = (options: ClientOptions = {}): Dhmad => new Dhmad({ apiKey: emu.bootstrapKeys.live, baseUrl: emu.liveUrl, ...options });
+const client = (options: ClientOptions = {}): Dhmad => new Dhmad({ apiKey: emulator().bootstrapKeys.live, baseUrl: emulator().liveUrl, ...options });
 const fast = { 'retry-after-ms': '5' };
 
 function posts(path = '/api/v1/api-keys') {
-  return emu.requests.filter((r) => r.method === 'POST' && r.path === path);
+  return emulator().requests.filter((r) => r.method === 'POST' && r.path === path);
 }
 
 async function countNamed(dhmad: Dhmad, name: string): Promise<number> {
@@ -33,7 +27,7 @@ async function countNamed(dhmad: Dhmad, name: string): Promise<number> {
 
 describe('retries against the emulator', () => {
   it('a create survives two 503s, carrying one Idempotency-Key, and mints one key', async () => {
-    emu.injectFault({ times: 2, status: 503, headers: fast, match: { method: 'POST', path: '/api-keys' } });
+    emulator().injectFault({ times: 2, status: 503, headers: fast, match: { method: 'POST', path: '/api-keys' } });
     const dhmad = client();
     const created = await dhmad.apiKeys.create({ name: 'after-503' });
     expect(created.key.startsWith('sk_live_')).toBe(true);
@@ -45,7 +39,7 @@ describe('retries against the emulator', () => {
   });
 
   it('a lost response to a create is retried and exactly one key is minted', async () => {
-    emu.injectFault({ dropResponse: true, match: { method: 'POST', path: '/api-keys' } });
+    emulator().injectFault({ dropResponse: true, match: { method: 'POST', path: '/api-keys' } });
     const dhmad = client();
     const created = await dhmad.apiKeys.create({ name: 'dropped' });
     const attempts = posts();
@@ -61,16 +55,16 @@ describe('retries against the emulator', () => {
   it('a lost response to a regenerate is retried and the returned secret is the current one', async () => {
     const dhmad = client();
     const { apiKey } = await dhmad.apiKeys.create({ name: 'rotating' });
-    emu.injectFault({ dropResponse: true, match: { method: 'POST', path: `/api-keys/${apiKey.id}/regenerate` } });
+    emulator().injectFault({ dropResponse: true, match: { method: 'POST', path: `/api-keys/${apiKey.id}/regenerate` } });
     const regenerated = await dhmad.apiKeys.regenerate(apiKey.id);
     expect(posts(`/api/v1/api-keys/${apiKey.id}/regenerate`)).toHaveLength(2);
     expect((await client({ apiKey: regenerated.key }).me.retrieve()).apiKey.id).toBe(apiKey.id);
   });
 
   it('a 429 with retryAfter in the body is waited out and retried', async () => {
-    emu.injectFault({ status: 429, body: { error: 'Too Many Requests', message: 'Slow down', retryAfter: 0.05 }, match: { path: '/me' } });
+    emulator().injectFault({ status: 429, body: { error: 'Too Many Requests', message: 'Slow down', retryAfter: 0.05 }, match: { path: '/me' } });
     await expect(client().me.retrieve()).resolves.toHaveProperty('apiKey');
-    expect(emu.requests.map((r) => r.status)).toEqual([429, 200]);
+    expect(emulator().requests.map((r) => r.status)).toEqual([429, 200]);
   });
 
   it('a key’s own rate limit answers RateLimitError with the server’s retryAfter', async () => {
@@ -87,33 +81,33 @@ describe('retries against the emulator', () => {
   });
 
   it('gives up after maxRetries with the server’s error', async () => {
-    emu.injectFault({ times: 3, status: 500, headers: fast, match: { path: '/me' } });
+    emulator().injectFault({ times: 3, status: 500, headers: fast, match: { path: '/me' } });
     const err = await client().me.retrieve().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InternalServerError);
-    expect(emu.requests).toHaveLength(3);
+    expect(emulator().requests).toHaveLength(3);
   });
 });
 
 describe('timeouts and aborts against the emulator', () => {
   it('a hanging server times out each attempt, then the next attempt succeeds', async () => {
-    emu.injectFault({ hang: true, match: { path: '/me' } });
+    emulator().injectFault({ hang: true, match: { path: '/me' } });
     await expect(client({ timeout: 200 }).me.retrieve()).resolves.toHaveProperty('developer');
-    expect(emu.requests.map((r) => r.fault)).toEqual(['hang', null]);
+    expect(emulator().requests.map((r) => r.fault)).toEqual(['hang', null]);
   });
 
   it('throws APIConnectionTimeoutError when every attempt hangs', async () => {
-    emu.injectFault({ times: 2, hang: true, match: { path: '/me' } });
+    emulator().injectFault({ times: 2, hang: true, match: { path: '/me' } });
     await expect(client({ timeout: 100, maxRetries: 1 }).me.retrieve()).rejects.toThrow(APIConnectionTimeoutError);
   });
 
   it('a slow answer within the timeout is fine', async () => {
-    emu.injectFault({ delayMs: 50, match: { path: '/me' } });
+    emulator().injectFault({ delayMs: 50, match: { path: '/me' } });
     await expect(client({ timeout: 2_000 }).me.retrieve()).resolves.toHaveProperty('apiKey');
   });
 
   it('an AbortSignal cancels a hanging request at once', async () => {
-    emu.injectFault({ hang: true, match: { path: '/me' } });
+    emulator().injectFault({ hang: true, match: { path: '/me' } });
     await expect(client().me.retrieve({ signal: AbortSignal.timeout(50) })).rejects.toThrow(APIUserAbortError);
-    expect(emu.requests).toHaveLength(1);
+    expect(emulator().requests).toHaveLength(1);
   });
 });
