@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assertNoKeys, commitAll, git, initRepo, isolatedEnv, makeKey, prefixOf, runCli, tempDir, write } from './helpers.js';
+
+function commit(repo: string): { code: number | null; out: string } {
+  const r = spawnSync('git', ['commit', '-q', '-m', 'attempt'], { cwd: repo, env: isolatedEnv(), encoding: 'utf8' });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+describe('install-hook', () => {
+  it('installs a pre-commit hook that blocks a commit of a staged key and lets a clean one through', () => {
+    const repo = initRepo();
+    write(repo, '.gitignore', '.env\n.env.*\n');
+    commitAll(repo, 'init');
+    const install = runCli(['install-hook'], { cwd: repo });
+    expect(install.code).toBe(0);
+    expect(install.stdout).toContain(path.join(repo, '.git', 'hooks', 'pre-commit'));
+
+    const key = makeKey();
+    write(repo, 'config.js', `module.exports = '${key}';\n`);
+    git(repo, ['add', 'config.js']);
+    const blocked = commit(repo);
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.out).toContain(`config.js`);
+    expect(blocked.out).toContain(prefixOf(key));
+    assertNoKeys([blocked.out], [key]);
+    expect(git(repo, ['rev-list', '--count', 'HEAD']).trim()).toBe('1');
+
+    write(repo, 'config.js', 'module.exports = process.env.DHMAD_API_KEY;\n');
+    git(repo, ['add', 'config.js']);
+    expect(commit(repo).code).toBe(0);
+    expect(git(repo, ['rev-list', '--count', 'HEAD']).trim()).toBe('2');
+  });
+
+  it('keeps an existing hook, which still runs first, and honours core.hooksPath', () => {
+    const repo = initRepo();
+    write(repo, '.gitignore', '.env\n.env.*\n');
+    commitAll(repo, 'init');
+    git(repo, ['config', 'core.hooksPath', '.githooks']);
+    write(repo, '.githooks/pre-commit', '#!/bin/sh\necho "existing hook ran" >> "$(git rev-parse --show-toplevel)/hook.log"\n');
+    spawnSync('chmod', ['+x', path.join(repo, '.githooks/pre-commit')]);
+
+    const install = runCli(['install-hook'], { cwd: repo });
+    expect(install.code).toBe(0);
+    expect(install.stdout).toContain('The hook that was there runs first');
+    expect(existsSync(path.join(repo, '.githooks/pre-commit.before-dhmad-scan'))).toBe(true);
+    expect(existsSync(path.join(repo, '.git/hooks/pre-commit'))).toBe(false);
+    // Installing again updates ours and does not wrap it around itself.
+    expect(runCli(['install-hook'], { cwd: repo }).stdout).toContain('Updated');
+
+    const key = makeKey('sandbox');
+    write(repo, 'x.txt', key);
+    git(repo, ['add', 'x.txt']);
+    expect(commit(repo).code).not.toBe(0);
+    expect(readFileSync(path.join(repo, 'hook.log'), 'utf8')).toBe('existing hook ran\n');
+  });
+
+  it('fails clearly outside a repository', () => {
+    const r = runCli(['install-hook'], { cwd: tempDir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is not inside a git repository; run install-hook from your repository');
+  });
+});
