@@ -7,7 +7,7 @@ const { name, version } = JSON.parse(readFileSync(new URL('../package.json', imp
 };
 
 /** The files `configs.recommended` applies to: JavaScript and TypeScript, with JSX. */
-export const RECOMMENDED_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+const RECOMMENDED_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
 
 type RuleName = keyof typeof rules;
 
@@ -63,5 +63,6 @@ plugin.configs.recommended = {
   rules: recommendedRules,
 };
 
-export { rules };
+// Only a default export: eslint-doc-generator (through `require(esm)`) reads a
+// module with more named exports as the plugin object itself.
 export default plugin;
