@@ -22,13 +22,13 @@ import type { Environment } from './key-format.js';
 import { isLogLevel, makeLogger } from './internal/logger.js';
 import type { LogLevel, Logger } from './internal/logger.js';
 import { safeCause, scrubHeaders } from './internal/redact.js';
-import type { FinalRequestOptions, RequestOptions } from './internal/request-options.js';
+import type { FinalRequestOptions, RequestOptions, WithRequestId } from './internal/request-options.js';
 import { isPlainNumber, sleep } from './internal/utils.js';
 import { ApiKeys } from './resources/api-keys.js';
 import { Me } from './resources/me.js';
 import { VERSION } from './version.js';
 
-export type { LogLevel, Logger, RequestOptions };
+export type { LogLevel, Logger, RequestOptions, WithRequestId };
 
 /** A key, or a function returning the current key (called before every request, so keys may rotate). */
 export type ApiKeySource = string | (() => string | Promise<string>);
@@ -150,9 +150,10 @@ export class Dhmad {
   /**
    * Send one request with the client's auth, timeout and retry policy. The
    * resource methods use this; it is public for endpoints the SDK does not
-   * wrap yet. `path` is relative to the base URL, e.g. `/balance`.
+   * wrap yet. `path` is relative to the base URL, e.g. `/balance`. An object
+   * result carries the response's `x-request-id` as `requestId` (non-enumerable).
    */
-  async request<T>(req: FinalRequestOptions): Promise<T> {
+  async request<T>(req: FinalRequestOptions): Promise<WithRequestId<T>> {
     const maxRetries = req.maxRetries ?? this.maxRetries;
     const timeout = req.timeout ?? this.timeout;
     if (req.timeout !== undefined) assertTimeout(timeout);
@@ -212,14 +213,20 @@ export class Dhmad {
       if (this.#debug) {
         this.#log.debug(`← ${response.status} ${what} in ${Math.round(performance.now() - started)} ms`, { requestId });
       }
-      if (response.ok) return parseBody<T>(text, response, what);
+      if (response.ok) {
+        const result = parseBody<WithRequestId<T>>(text, response, what);
+        if (requestId !== null && result !== null && typeof result === 'object') {
+          Object.defineProperty(result, 'requestId', { value: requestId, enumerable: false });
+        }
+        return result;
+      }
 
       const body = parseJson(text);
       const error = APIError.generate({
         status: response.status,
         body,
         headers: response.headers,
-        fallbackMessage: response.statusText || text.slice(0, 200) || undefined,
+        statusText: response.statusText,
       });
       if (retriesLeft > 0 && shouldRetry(response)) {
         const delay = retryDelay(response.headers, body, attempt);

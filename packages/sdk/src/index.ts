@@ -1,6 +1,6 @@
 export { Dhmad, Dhmad as default, LIVE_BASE_URL, SANDBOX_BASE_URL } from './client.js';
 export type { ApiKeySource, ClientOptions, LogLevel, Logger, RequestOptions } from './client.js';
-export type { FinalRequestOptions, HttpMethod } from './internal/request-options.js';
+export type { FinalRequestOptions, HttpMethod, WithRequestId } from './internal/request-options.js';
 export {
   DhmadError,
   DhmadConfigError,

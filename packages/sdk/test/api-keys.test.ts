@@ -32,6 +32,10 @@ describe('me.retrieve', () => {
     expect(me.apiKey.environment).toBe('live');
     expect(me.apiKey.isActive).toBe(true);
     expect(me.developer.id).toMatch(/^[0-9a-f]{24}$/);
+    // The request id rides along without showing in JSON.
+    expect(me.requestId).toMatch(/^req_/);
+    expect(me.requestId).toBe(emulator().requests.at(-1)!.requestId);
+    expect(Object.keys(me)).toEqual(['apiKey', 'developer']);
     const sb = await sandbox().me.retrieve();
     expect(sb.apiKey.environment).toBe('sandbox');
   });
@@ -163,7 +167,7 @@ describe('every 401 reason, from the emulator', () => {
     const dhmad = live();
     const missing = await rejection(dhmad.me.retrieve({ headers: { authorization: null } }), AuthenticationError);
     expect(missing.reason).toBe('missing');
-    expect(missing.message).toMatch(/^401 Missing API key/);
+    expect(missing.message).toMatch(/^Missing API key/);
 
     const malformed = await rejection(dhmad.me.retrieve({ headers: { authorization: 'Bearer sk_live_abc' } }), AuthenticationError);
     expect(malformed.reason).toBe('malformed');

@@ -60,7 +60,8 @@ describe('a class per status', () => {
       const e = err as APIError;
       expect(e.name).toBe(cls.name);
       expect(e.status).toBe(status);
-      expect(e.message).toBe(`${status} Something about ${status}`);
+      expect(e.message).toBe(`Something about ${status}`);
+      expect(String(e)).toBe(`${cls.name}: Something about ${status}`);
       expect(e.error).toBe(phrase);
       expect(e.details).toEqual({ field: 'name' });
       expect(e.requestId).toBe(`req_${status}`);
@@ -71,7 +72,7 @@ describe('a class per status', () => {
   it('falls back to the status text when the body is not JSON', async () => {
     const err = (await errorFor(502, '<html>bad gateway</html>')) as APIError;
     expect(err).toBeInstanceOf(InternalServerError);
-    expect(err.message).toBe('502 Bad Gateway');
+    expect(err.message).toBe('Request failed with status 502 (Bad Gateway).');
     expect(err.details).toBeUndefined();
   });
 });

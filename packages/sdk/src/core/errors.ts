@@ -46,11 +46,11 @@ export interface APIErrorInit {
   /** The parsed error body, if the server sent JSON. */
   body: unknown;
   headers: Headers | undefined;
-  /** Used when the body has no `message`. */
-  fallbackMessage?: string;
+  /** The response's status text, for the message when the body has none. */
+  statusText?: string;
 }
 
-/** The server answered with a non-2xx status. */
+/** The server answered with a non-2xx status. `message` is the server's `message`, redacted. */
 export class APIError extends DhmadError {
   /** HTTP status code. */
   readonly status: number;
@@ -66,8 +66,8 @@ export class APIError extends DhmadError {
   constructor(init: APIErrorInit) {
     const body = asRecord(init.body);
     const serverMessage = typeof body?.message === 'string' ? body.message : undefined;
-    const message = serverMessage ?? init.fallbackMessage ?? `Request failed with status ${init.status}`;
-    super(`${init.status} ${message}`);
+    // The server's own words; the status is in `status` and in the class name.
+    super(serverMessage ?? `Request failed with status ${init.status}${init.statusText ? ` (${init.statusText})` : ''}.`);
     this.status = init.status;
     this.error = typeof body?.error === 'string' ? redactText(body.error) : undefined;
     const details = asRecord(body?.details);

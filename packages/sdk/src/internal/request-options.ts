@@ -21,3 +21,9 @@ export interface FinalRequestOptions extends RequestOptions {
   query?: Record<string, string | number | boolean | null | undefined>;
   body?: unknown;
 }
+
+/**
+ * A result object with the `x-request-id` of the response that carried it, as a
+ * non-enumerable property: it shows up neither in JSON nor in equality checks.
+ */
+export type WithRequestId<T> = T & { readonly requestId?: string };

@@ -1,6 +1,6 @@
 import { Page, PagePromise } from '../core/pagination.js';
 import type { PageParams } from '../core/pagination.js';
-import type { RequestOptions } from '../internal/request-options.js';
+import type { RequestOptions, WithRequestId } from '../internal/request-options.js';
 import { pathSegment } from '../internal/utils.js';
 import type {
   ApiKey,
@@ -52,41 +52,41 @@ export class ApiKeys extends APIResource {
    * A new key; its secret is in `result.key`, in this response only. Retries
    * reuse one `Idempotency-Key`, so a lost response never mints a second key.
    */
-  create(params: ApiKeyCreateParams, options?: RequestOptions): Promise<ApiKeyWithSecretResponse> {
+  create(params: ApiKeyCreateParams, options?: RequestOptions): Promise<WithRequestId<ApiKeyWithSecretResponse>> {
     return this._client.request({ method: 'post', path: '/api-keys', body: params, ...options });
   }
 
-  async retrieve(id: string, options?: RequestOptions): Promise<ApiKeyResponse> {
+  async retrieve(id: string, options?: RequestOptions): Promise<WithRequestId<ApiKeyResponse>> {
     return this._client.request({ method: 'get', path: `/api-keys/${pathSegment('id', id)}`, ...options });
   }
 
   /** Rename, activate or deactivate, change `rateLimit`, `expiresAt` or `metadata`. */
-  async update(id: string, params: ApiKeyUpdateParams, options?: RequestOptions): Promise<ApiKeyResponse> {
+  async update(id: string, params: ApiKeyUpdateParams, options?: RequestOptions): Promise<WithRequestId<ApiKeyResponse>> {
     return this._client.request({ method: 'patch', path: `/api-keys/${pathSegment('id', id)}`, body: params, ...options });
   }
 
   /** Re-enable a deactivated key. */
-  async activate(id: string, options?: RequestOptions): Promise<ApiKeyResponse> {
+  async activate(id: string, options?: RequestOptions): Promise<WithRequestId<ApiKeyResponse>> {
     return this.update(id, { isActive: true }, options);
   }
 
   /** Disable a key without deleting it; `activate` brings it back. */
-  async deactivate(id: string, options?: RequestOptions): Promise<ApiKeyResponse> {
+  async deactivate(id: string, options?: RequestOptions): Promise<WithRequestId<ApiKeyResponse>> {
     return this.update(id, { isActive: false }, options);
   }
 
   /** A new secret for the same key, in `result.key`; the old secret stops working at once. */
-  async regenerate(id: string, options?: RequestOptions): Promise<ApiKeyWithSecretResponse> {
+  async regenerate(id: string, options?: RequestOptions): Promise<WithRequestId<ApiKeyWithSecretResponse>> {
     return this._client.request({ method: 'post', path: `/api-keys/${pathSegment('id', id)}/regenerate`, ...options });
   }
 
   /** Delete a key for good. */
-  async delete(id: string, options?: RequestOptions): Promise<MessageResponse> {
+  async delete(id: string, options?: RequestOptions): Promise<WithRequestId<MessageResponse>> {
     return this._client.request({ method: 'delete', path: `/api-keys/${pathSegment('id', id)}`, ...options });
   }
 
   /** Per-day request and error counts, oldest first. */
-  async usage(id: string, params: ApiKeyUsageParams = {}, options?: RequestOptions): Promise<UsageResponse> {
+  async usage(id: string, params: ApiKeyUsageParams = {}, options?: RequestOptions): Promise<WithRequestId<UsageResponse>> {
     return this._client.request({
       method: 'get',
       path: `/api-keys/${pathSegment('id', id)}/usage`,
