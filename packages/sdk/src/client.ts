@@ -272,7 +272,9 @@ export class Dhmad {
   #check(key: unknown): ResolvedKey {
     const v = validateKey(key);
     if (!v.valid) {
-      throw new InvalidApiKeyError(v.problem, `${v.message} (The key came from ${this.#keySourceName}.)`, v.environment);
+      // A missing key's message already says where keys come from.
+      const where = v.problem === 'missing' ? '' : ` (The key came from ${this.#keySourceName}.)`;
+      throw new InvalidApiKeyError(v.problem, v.message + where, v.environment);
     }
     const baseUrl = this.#explicitBaseUrl ?? (v.environment === 'live' ? LIVE_BASE_URL : SANDBOX_BASE_URL);
     const hostEnv = KNOWN_HOSTS[new URL(baseUrl).hostname];

@@ -58,7 +58,7 @@ describe('pre-send key validation (no request is made)', () => {
     vi.stubEnv('DHMAD_API_KEY', '');
     const err = await refusal(async () => new Dhmad({ baseUrl: stub.url }).me.retrieve());
     expect(err.problem).toBe('missing');
-    expect(err.message).toMatch(/DHMAD_API_KEY/);
+    expect(err.message).toBe('No DHMAD API key was given. Pass `apiKey` or set the DHMAD_API_KEY environment variable.');
   });
 
   it('names DHMAD_API_KEY when the bad key came from the environment', async () => {
