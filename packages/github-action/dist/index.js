@@ -25434,7 +25434,9 @@ function createGitHub({ token, baseUrl, logger: logger2, spaceWrites = true }) {
     auth: token,
     baseUrl: baseUrl.replace(/\/+$/, ""),
     userAgent: "dhmad-rotate-keys-action",
-    retry: { retries: 2 },
+    // 429 is left to the throttling plugin, which waits for GitHub's Retry-After; the retry
+    // plugin would retry it on its own 1 s / 4 s schedule, too early for a rate limit.
+    retry: { retries: 2, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: {
       onRateLimit: onLimit("primary"),
       onSecondaryRateLimit: onLimit("secondary"),
@@ -29277,6 +29279,26 @@ function isPlainObject3(value) {
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
+function safeCause(err) {
+  if (typeof err === "string")
+    return redactText(err);
+  if (!(err instanceof Error) || !mentionsKey(err, 0))
+    return err;
+  const copy = new Error(redactText(err.message), { cause: safeCause(err.cause) });
+  copy.name = err.name;
+  copy.stack = `${copy.name}: ${copy.message}`;
+  const code = err.code;
+  if (code !== void 0)
+    Object.assign(copy, { code });
+  return copy;
+}
+function mentionsKey(err, depth) {
+  const text = `${err.message}
+${err.stack ?? ""}`;
+  if (redactText(text) !== text)
+    return true;
+  return depth < 4 && err.cause instanceof Error && mentionsKey(err.cause, depth + 1);
+}
 
 // ../sdk/dist/core/errors.js
 var DhmadError = class extends Error {
@@ -29311,8 +29333,7 @@ var APIError = class _APIError extends DhmadError {
   constructor(init) {
     const body = asRecord(init.body);
     const serverMessage2 = typeof body?.message === "string" ? body.message : void 0;
-    const message = serverMessage2 ?? init.fallbackMessage ?? `Request failed with status ${init.status}`;
-    super(`${init.status} ${message}`);
+    super(serverMessage2 ?? `Request failed with status ${init.status}${init.statusText ? ` (${init.statusText})` : ""}.`);
     this.status = init.status;
     this.error = typeof body?.error === "string" ? redactText(body.error) : void 0;
     const details = asRecord(body?.details);
@@ -29689,7 +29710,8 @@ var Dhmad = class {
   /**
    * Send one request with the client's auth, timeout and retry policy. The
    * resource methods use this; it is public for endpoints the SDK does not
-   * wrap yet. `path` is relative to the base URL, e.g. `/balance`.
+   * wrap yet. `path` is relative to the base URL, e.g. `/balance`. An object
+   * result carries the response's `x-request-id` as `requestId` (non-enumerable).
    */
   async request(req) {
     const maxRetries = req.maxRetries ?? this.maxRetries;
@@ -29727,7 +29749,10 @@ var Dhmad = class {
       } catch (cause) {
         if (req.signal?.aborted)
           throw new APIUserAbortError({ message: `Request was aborted (${what}).` });
-        const error3 = controller.signal.aborted ? new APIConnectionTimeoutError({ message: `Request timed out after ${timeout} ms (${what}).` }) : new APIConnectionError({ message: `Connection error (${what}): ${describeCause(cause)}.`, cause });
+        if (isRequestBuildError(cause)) {
+          throw new DhmadConfigError(`The request could not be sent (${what}): ${describeCause(cause)}.`, { cause: safeCause(cause) });
+        }
+        const error3 = controller.signal.aborted ? new APIConnectionTimeoutError({ message: `Request timed out after ${timeout} ms (${what}).` }) : new APIConnectionError({ message: `Connection error (${what}): ${describeCause(cause)}.`, cause: safeCause(cause) });
         if (retriesLeft <= 0)
           throw error3;
         const delay = backoff(attempt);
@@ -29742,14 +29767,19 @@ var Dhmad = class {
       if (this.#debug) {
         this.#log.debug(`← ${response.status} ${what} in ${Math.round(performance.now() - started)} ms`, { requestId });
       }
-      if (response.ok)
-        return parseBody(text, response, what);
+      if (response.ok) {
+        const result = parseBody(text, response, what);
+        if (requestId !== null && result !== null && typeof result === "object") {
+          Object.defineProperty(result, "requestId", { value: requestId, enumerable: false });
+        }
+        return result;
+      }
       const body = parseJson(text);
       const error2 = APIError.generate({
         status: response.status,
         body,
         headers: response.headers,
-        fallbackMessage: response.statusText || text.slice(0, 200) || void 0
+        statusText: response.statusText
       });
       if (retriesLeft > 0 && shouldRetry(response)) {
         const delay = retryDelay(response.headers, body, attempt);
@@ -29778,7 +29808,7 @@ var Dhmad = class {
     try {
       key = await source();
     } catch (cause) {
-      throw new DhmadConfigError(`The \`apiKey\` function failed: ${describeCause(cause)}.`, { cause });
+      throw new DhmadConfigError(`The \`apiKey\` function failed: ${describeCause(cause)}.`, { cause: safeCause(cause) });
     }
     if (this.#resolved !== void 0 && key === this.#resolved.key)
       return this.#resolved;
@@ -29922,6 +29952,9 @@ function retryDelay(headers, body, attempt) {
   if (asked === void 0)
     return backoff(attempt);
   return asked > MAX_RETRY_AFTER_MS ? null : asked;
+}
+function isRequestBuildError(cause) {
+  return cause instanceof TypeError && /^Headers\.|invalid header/i.test(cause.message);
 }
 function describeCause(cause) {
   if (cause instanceof Error) {
@@ -30560,7 +30593,7 @@ function setOutputs(report) {
 }
 async function run() {
   try {
-    const inputs = readInputs((name) => getInput(name), process.env);
+    const inputs = readInputs((name) => getInput(name, { trimWhitespace: false }), process.env);
     setSecret(inputs.managementKey);
     setSecret(inputs.githubToken);
     const github = createGitHub({ token: inputs.githubToken, baseUrl: inputs.githubApiUrl, logger });

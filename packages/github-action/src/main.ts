@@ -31,7 +31,7 @@ function setOutputs(report: RotationReport): void {
 
 export async function run(): Promise<void> {
   try {
-    const inputs = readInputs((name) => core.getInput(name), process.env);
+    const inputs = readInputs((name) => core.getInput(name, { trimWhitespace: false }), process.env);
     // Masked first: from here on the runner replaces them in every log line.
     core.setSecret(inputs.managementKey);
     core.setSecret(inputs.githubToken);

@@ -47,7 +47,9 @@ export function createGitHub({ token, baseUrl, logger, spaceWrites = true }: Git
     auth: token,
     baseUrl: baseUrl.replace(/\/+$/, ''),
     userAgent: 'dhmad-rotate-keys-action',
-    retry: { retries: 2 },
+    // 429 is left to the throttling plugin, which waits for GitHub's Retry-After; the retry
+    // plugin would retry it on its own 1 s / 4 s schedule, too early for a rate limit.
+    retry: { retries: 2, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: {
       onRateLimit: onLimit('primary'),
       onSecondaryRateLimit: onLimit('secondary'),

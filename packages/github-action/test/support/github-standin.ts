@@ -32,6 +32,8 @@ export interface RecordedRequest {
   path: string;
   authorization: string | undefined;
   status: number;
+  /** Date.now() when the answer was sent. */
+  at: number;
 }
 
 interface KeyPair {
@@ -116,7 +118,7 @@ export class GitHubStandIn {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://standin');
     const record = (status: number) =>
-      this.requests.push({ method, path: url.pathname, authorization: req.headers.authorization, status });
+      this.requests.push({ method, path: url.pathname, authorization: req.headers.authorization, status, at: Date.now() });
     const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
       record(status);
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
