@@ -52,8 +52,8 @@ describe('each rule', () => {
   it.each(ruleNames)('%s: named, documented, with a closed schema and default options', (name) => {
     const rule = rules[name as keyof typeof rules];
     expect(rule.name).toBe(name);
-    expect(rule.meta.docs.url).toBe(ruleDocsUrl(name));
-    expect(rule.meta.docs.description).toMatch(/^[A-Z].*[^.]$/);
+    expect(rule.meta.docs?.url).toBe(ruleDocsUrl(name));
+    expect(rule.meta.docs?.description).toMatch(/^[A-Z].*[^.]$/);
     expect(Array.isArray(rule.meta.defaultOptions)).toBe(true);
     const schema = rule.meta.schema;
     expect(Array.isArray(schema)).toBe(true);
@@ -74,7 +74,7 @@ describe('configs.recommended', () => {
   });
 
   it('turns on exactly the rules marked recommended, as errors', () => {
-    const marked = ruleNames.filter((n) => rules[n as keyof typeof rules].meta.docs.recommended);
+    const marked = ruleNames.filter((n) => rules[n as keyof typeof rules].meta.docs?.recommended === true);
     expect(Object.keys(recommended.rules).sort()).toEqual(marked.map((n) => `@dhmad/${n}`));
     expect(new Set(Object.values(recommended.rules))).toEqual(new Set(['error']));
     expect(marked).toEqual(ruleNames);
