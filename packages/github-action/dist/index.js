@@ -29819,7 +29819,8 @@ var Dhmad = class {
   #check(key) {
     const v2 = validateKey(key);
     if (!v2.valid) {
-      throw new InvalidApiKeyError(v2.problem, `${v2.message} (The key came from ${this.#keySourceName}.)`, v2.environment);
+      const where = v2.problem === "missing" ? "" : ` (The key came from ${this.#keySourceName}.)`;
+      throw new InvalidApiKeyError(v2.problem, v2.message + where, v2.environment);
     }
     const baseUrl = this.#explicitBaseUrl ?? (v2.environment === "live" ? LIVE_BASE_URL : SANDBOX_BASE_URL);
     const hostEnv = KNOWN_HOSTS[new URL(baseUrl).hostname];
