@@ -120,7 +120,7 @@ class EmulatorServer implements Emulator {
       try {
         this.#store = Store.fromFile(saved);
       } catch (err) {
-        throw new Error(`Emulator state file ${this.#dataFile} is ${(err as Error).message}. Move it away or pass another --data path.`, {
+        throw new Error(`Cannot load ${this.#dataFile}: it is ${(err as Error).message}. Move it away or pass another --data path.`, {
           cause: err,
         });
       }

@@ -107,12 +107,21 @@ export class Store {
   #usage = new Map<string, Map<string, DayUsage>>();
 
   static fromFile(data: StateFile): Store {
-    if (data === null || typeof data !== 'object' || data.version !== 1 || !Array.isArray(data.keys)) {
-      throw new Error('not an emulator state file (expected {"version":1,...})');
-    }
+    const shaped =
+      data !== null &&
+      typeof data === 'object' &&
+      data.version === 1 &&
+      Array.isArray(data.developers) &&
+      Array.isArray(data.keys) &&
+      (data.deletedHashes === undefined || Array.isArray(data.deletedHashes)) &&
+      (data.usage === undefined || (data.usage !== null && typeof data.usage === 'object'));
+    if (!shaped) throw new Error('not an emulator state file (expected {"version": 1, "developers": [...], "keys": [...], ...})');
     const store = new Store();
     for (const d of data.developers) store.developers.set(d.id, d);
     for (const k of data.keys) {
+      if (typeof k?.id !== 'string' || typeof k.secretHash !== 'string' || !Array.isArray(k.replacedHashes)) {
+        throw new Error('not an emulator state file (a key lacks id, secretHash or replacedHashes)');
+      }
       store.keys.set(k.id, k);
       store.#index(k);
     }
