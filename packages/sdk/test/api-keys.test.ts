@@ -4,6 +4,7 @@ import {
   BadRequestError,
   Dhmad,
   DhmadConfigError,
+  InternalServerError,
   NotFoundError,
   PermissionDeniedError,
   isKey,
@@ -122,6 +123,47 @@ describe('auto-pagination', () => {
     const last = await (await first.getNextPage()).getNextPage();
     expect(last.hasNextPage()).toBe(false);
     await expect(last.getNextPage()).rejects.toThrow(/No next page/);
+  });
+
+  it('starts at the page asked for, filters by isActive, and passes request options to every page', async () => {
+    const dhmad = live();
+    for (let i = 0; i < 4; i++) await dhmad.apiKeys.create({ name: `k${i}` });
+    const off = (await dhmad.apiKeys.create({ name: 'off' })).apiKey.id;
+    await dhmad.apiKeys.deactivate(off);
+
+    const fromTwo: string[] = [];
+    for await (const key of dhmad.apiKeys.list({ page: 2, limit: 2, isActive: true })) fromTwo.push(key.id);
+    expect(fromTwo).toHaveLength(3); // 5 active (4 + bootstrap), pages of 2, from page 2 on
+    const walked = emulator().requests.filter((r) => r.path.startsWith('/api/v1/api-keys?'));
+    expect(walked.map((r) => r.path)).toEqual([
+      '/api/v1/api-keys?page=2&limit=2&isActive=true',
+      '/api/v1/api-keys?page=3&limit=2&isActive=true',
+    ]);
+    expect((await dhmad.apiKeys.list({ isActive: false })).data.map((k) => k.id)).toEqual([off]);
+  });
+
+  it('fetches later pages with the first call’s request options', async () => {
+    const dhmad = new Dhmad({ apiKey: emulator().bootstrapKeys.live, baseUrl: emulator().liveUrl }); // maxRetries 2
+    for (let i = 0; i < 2; i++) await dhmad.apiKeys.create({ name: `k${i}` });
+    const first = await dhmad.apiKeys.list({ limit: 2 }, { maxRetries: 0 });
+    emulator().injectFault({ status: 503, match: { path: '/api-keys' } });
+    // With the client's 2 retries this would succeed; the call's maxRetries 0 carries over.
+    await expect(first.getNextPage()).rejects.toThrow(InternalServerError);
+  });
+
+  it('surfaces an error on the first page through await, .catch and for await alike', async () => {
+    const app = await live().apiKeys.create({ name: 'app' });
+    const dhmad = live(app.key);
+    await expect(dhmad.apiKeys.list()).rejects.toThrow(PermissionDeniedError);
+    expect(await dhmad.apiKeys.list().catch((e: unknown) => e)).toBeInstanceOf(PermissionDeniedError);
+    let settled = false;
+    await expect(dhmad.apiKeys.list().finally(() => (settled = true))).rejects.toThrow(PermissionDeniedError);
+    expect(settled).toBe(true);
+    await expect(
+      (async () => {
+        for await (const _key of dhmad.apiKeys.list()) expect.unreachable();
+      })(),
+    ).rejects.toThrow(PermissionDeniedError);
   });
 
   it('sends nothing for a list() that is never awaited or iterated', async () => {
