@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { formatKey } from '@dhmad/sdk/key-format';
+import { formatDuration, parseDuration } from '../src/duration.js';
+import { InputError, parseList, readInputs } from '../src/inputs.js';
+import { renderSummary } from '../src/summary.js';
+import type { RotationReport } from '../src/types.js';
+import { plan } from './fakes.js';
+
+const managementKey = formatKey('live', randomBytes(32).toString('hex'));
+const base: Record<string, string> = { 'management-key': managementKey, 'key-name': 'ci', 'secret-name': 'dhmad_api_key', 'github-token': 'ghs_x' };
+const env = { GITHUB_REPOSITORY: 'acme/api', GITHUB_API_URL: 'https://ghe.example/api/v3' };
+const read = (over: Record<string, string> = {}) => readInputs((n) => ({ ...base, ...over })[n] ?? '', env);
+
+function problems(over: Record<string, string>): string[] {
+  try {
+    read(over);
+  } catch (err) {
+    if (err instanceof InputError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('durations', () => {
+  it('reads 0 and whole numbers of s, m, h, d, w', () => {
+    expect(['0', '90s', '30m', '12h', '7d', '2w'].map((v) => parseDuration('x', v))).toEqual([0, 90e3, 30 * 60e3, 12 * 3600e3, 7 * 86400e3, 14 * 86400e3]);
+    expect(formatDuration(36 * 3600e3)).toBe('36h');
+    expect(formatDuration(7 * 86400e3)).toBe('1w');
+  });
+  it('names the input and the accepted forms when it cannot read one', () => {
+    for (const v of ['7', '1.5d', '-1d', '7 days', 'd']) expect(() => parseDuration('grace-period', v)).toThrow(/Input grace-period must be a duration like 0, 30m/);
+  });
+});
+
+describe('inputs', () => {
+  it('defaults: the current repository, overlap, no grace, never delete, 4 at once', () => {
+    const i = read();
+    expect(i.targets).toEqual([{ scope: 'repository', owner: 'acme', repo: 'api' }]);
+    expect(i.plan).toMatchObject({ keyName: 'ci', keyId: null, secretName: 'DHMAD_API_KEY', strategy: 'overlap', gracePeriodMs: 0, deleteAfterMs: null, minAgeMs: 0, dryRun: false, concurrency: 4 });
+    expect(i.githubApiUrl).toBe('https://ghe.example/api/v3');
+    expect(i.dhmadBaseUrl).toBeUndefined();
+  });
+
+  it('reads every kind of target; the current repository is not added when others are named', () => {
+    const i = read({ environments: 'production\nacme/web:staging', organization: 'acme', repositories: 'acme/api, acme/web,acme/api', dependabot: 'true' });
+    expect(i.targets).toEqual([
+      { scope: 'repository', owner: 'acme', repo: 'api' },
+      { scope: 'repository', owner: 'acme', repo: 'web' },
+      { scope: 'environment', owner: 'acme', repo: 'api', environment: 'production' },
+      { scope: 'environment', owner: 'acme', repo: 'web', environment: 'staging' },
+      { scope: 'organization', org: 'acme' },
+      { scope: 'dependabot', owner: 'acme', repo: 'api' },
+      { scope: 'dependabot', owner: 'acme', repo: 'web' },
+    ]);
+    expect(read({ organization: 'acme' }).targets).toEqual([{ scope: 'organization', org: 'acme' }]);
+    expect(parseList(' a,\n\nb , a ')).toEqual(['a', 'b']);
+  });
+
+  it('reports every problem at once, each naming its input', () => {
+    const p = problems({
+      'key-id': 'abc',
+      'secret-name': 'GITHUB_TOKEN',
+      strategy: 'rotate',
+      concurrency: '0',
+      'dry-run': 'yes',
+      'min-age': '1 day',
+      repositories: 'not-a-repo',
+      'github-token': ' ',
+    });
+    expect(p.join('\n')).toMatch(/exactly one of key-name/);
+    expect(p.join('\n')).toMatch(/key-id must be 24 lowercase hex/);
+    expect(p.join('\n')).toMatch(/secret-name must be .* not start with a digit or GITHUB_/);
+    expect(p.join('\n')).toMatch(/strategy must be overlap or regenerate; got "rotate"/);
+    expect(p.join('\n')).toMatch(/concurrency must be a whole number from 1 to 20/);
+    expect(p.join('\n')).toMatch(/dry-run must be true or false; got "yes"/);
+    expect(p.join('\n')).toMatch(/Input min-age must be a duration/);
+    expect(p.join('\n')).toMatch(/repositories: "not-a-repo" is not owner\/repo/);
+    expect(p.join('\n')).toMatch(/github-token is required/);
+    expect(p).toHaveLength(9);
+  });
+
+  it('refuses a management key with a trailing newline instead of trimming it, without echoing it', () => {
+    const p = problems({ 'management-key': managementKey + '\n' });
+    expect(p).toEqual([expect.stringMatching(/^management-key: The DHMAD API key has trailing whitespace/)]);
+    expect(p[0]).not.toContain(managementKey.slice(8));
+  });
+
+  it('never echoes a key pasted into the wrong input', () => {
+    const p = problems({ 'key-id': managementKey, strategy: managementKey });
+    expect(p.join('\n')).not.toContain(managementKey.slice(14));
+    expect(p.join('\n')).toContain(managementKey.slice(0, 14) + '…');
+  });
+});
+
+describe('job summary', () => {
+  const report: RotationReport = {
+    outcome: 'targets-failed',
+    rotated: false,
+    failed: true,
+    keyId: 'a'.repeat(24),
+    keyPrefix: 'sk_live_abc123',
+    oldKeyId: 'b'.repeat(24),
+    oldKeyPrefix: 'sk_live_def456',
+    targets: [
+      { scope: 'repository', label: 'repository:acme/api', result: 'updated', at: '2026-06-01T00:00:00.000Z' },
+      { scope: 'environment', label: 'environment:acme/api:prod', result: 'failed', at: '2026-06-01T00:00:01.000Z', error: `403 | echoed ${managementKey}` },
+    ],
+    actions: [],
+    errors: ['1 of 2 targets could not be written: environment:acme/api:prod.'],
+  };
+
+  it('has one row per target with scope, result and time, and key prefixes only', () => {
+    const md = renderSummary(report, plan());
+    expect(md).toContain('## DHMAD key rotation: Some targets could not be written');
+    expect(md).toContain('| repository:acme/api | repository | ✅ updated | 2026-06-01T00:00:00.000Z |');
+    expect(md).toMatch(/\| environment:acme\/api:prod \| environment \| ❌ failed: 403 \\\| echoed sk_live_[0-9a-f]{6}… \| 2026-06-01T00:00:01.000Z \|/);
+    expect(md).toContain('`sk_live_abc123`');
+    expect(md).toContain('Replaced key: `sk_live_def456`');
+    expect(md).toContain('> 1 of 2 targets could not be written');
+    expect(md).not.toContain(managementKey.slice(14));
+  });
+});
