@@ -98,6 +98,28 @@ describe('the key lifecycle, as the dashboard has it', () => {
   });
 });
 
+describe('a key rotating under a running process', () => {
+  it('an apiKey function picks up the regenerated secret on the next call', async () => {
+    const admin = live();
+    const app = await admin.apiKeys.create({ name: 'worker' });
+    let current = app.key;
+    let calls = 0;
+    const worker = new Dhmad({
+      apiKey: async () => {
+        calls++;
+        return current;
+      },
+      baseUrl: emulator().liveUrl,
+      maxRetries: 0,
+    });
+    expect((await worker.me.retrieve()).apiKey.id).toBe(app.apiKey.id);
+    current = (await admin.apiKeys.regenerate(app.apiKey.id)).key;
+    expect((await worker.me.retrieve()).apiKey.id).toBe(app.apiKey.id);
+    expect(calls).toBe(2);
+    expect(emulator().requests.filter((r) => r.path === '/api/v1/me').map((r) => r.status)).toEqual([200, 200]);
+  });
+});
+
 describe('auto-pagination', () => {
   it('awaits to the first page and iterates every key across pages', async () => {
     const dhmad = live();
