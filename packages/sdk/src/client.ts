@@ -182,7 +182,9 @@ export class Dhmad {
       let response: Response;
       let text: string;
       try {
-        response = await this.#fetch(url, {
+        // Called unbound: a browser-style fetch throws when `this` is not the global object.
+        const f = this.#fetch;
+        response = await f(url, {
           method,
           headers,
           body: req.body === undefined ? undefined : JSON.stringify(req.body),
