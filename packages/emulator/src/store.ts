@@ -244,24 +244,6 @@ export class Store {
   }
 }
 
-/** The contract's `ApiKey`: public fields only. */
-export function toApiKey(k: KeyRecord): ApiKey {
-  return {
-    id: k.id,
-    name: k.name,
-    keyPrefix: k.keyPrefix,
-    environment: k.environment,
-    isActive: k.isActive,
-    lastUsedAt: k.lastUsedAt,
-    expiresAt: k.expiresAt,
-    rateLimit: k.rateLimit,
-    metadata: { ...k.metadata },
-    scopes: [...k.scopes],
-    createdAt: k.createdAt,
-    updatedAt: k.updatedAt,
-  };
-}
-
 /** `GET /me`'s `apiKey`, exactly as the real API documents it (no `scopes`, no `updatedAt`). */
 export function toMeApiKey(k: KeyRecord): MeApiKey {
   return {
@@ -276,4 +258,9 @@ export function toMeApiKey(k: KeyRecord): MeApiKey {
     metadata: { ...k.metadata },
     createdAt: k.createdAt,
   };
+}
+
+/** The contract's `ApiKey`: the `/me` fields plus `scopes` and `updatedAt`. Never the secret or its hash. */
+export function toApiKey(k: KeyRecord): ApiKey {
+  return { ...toMeApiKey(k), scopes: [...k.scopes], updatedAt: k.updatedAt };
 }

@@ -129,3 +129,29 @@ describe('every 401 case has its own reason and message', () => {
     expect(emu.requests.at(-1)).toMatchObject({ method: 'POST', status: 401, keyPrefix: null });
   });
 });
+
+describe('secrets never come back', () => {
+  it('no answer or request-log entry holds a secret, wherever the client put it', async () => {
+    const emu = await emulator();
+    const secret = (await createKey(emu, { name: 'victim' })).key;
+    const live = emu.bootstrapKeys.live;
+    const answers = [
+      await call(`${emu.liveUrl}/me`, { headers: { 'x-api-key': `'${secret}'` } }),
+      await call(`${emu.liveUrl}/me`, { headers: { authorization: `Token ${secret}` } }),
+      await call(`${emu.liveUrl}/me`, { headers: { authorization: `Bearer ${secret}x` } }),
+      await call(`${emu.sandboxUrl}/me`, { key: secret }),
+      await call(`${emu.liveUrl}/api-keys/${secret}`, { key: live }),
+      await call(`${emu.liveUrl}/${secret}?key=${secret}`, { key: live }),
+      await call(`${emu.liveUrl}/api-keys?limit=${secret}`, { key: live }),
+      await call(`${emu.liveUrl}/api-keys`, { method: 'POST', key: live, body: { name: secret, scopes: [secret], metadata: { k: secret } } }),
+      await call(`${emu.liveUrl}/api-keys`, { method: 'POST', key: live, raw: `{"name": ${secret}}` }),
+      await call(`${emu.liveUrl}/api-keys`, { method: 'POST', key: live, body: { name: 'x', [secret]: 1 } }),
+      await call(`${emu.liveUrl}/api-keys`, { method: 'POST', key: live, body: { name: 'ok' }, headers: { 'idempotency-key': secret } }),
+    ];
+    for (const res of answers.slice(0, -1)) {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(JSON.stringify(res.body)).not.toContain(secret.slice(-58));
+    }
+    expect(JSON.stringify(emu.requests)).not.toContain(secret.slice(-58));
+  });
+});
