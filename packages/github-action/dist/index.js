@@ -29739,7 +29739,8 @@ var Dhmad = class {
       let response;
       let text;
       try {
-        response = await this.#fetch(url, {
+        const f2 = this.#fetch;
+        response = await f2(url, {
           method,
           headers,
           body: req.body === void 0 ? void 0 : JSON.stringify(req.body),
@@ -30107,7 +30108,7 @@ function readFamily(family, name) {
     const [current, predecessor] = b2.metadata[META.rotatedFrom] === a2.id ? [b2, a2] : a2.metadata[META.rotatedFrom] === b2.id ? [a2, b2] : [null, null];
     if (current && predecessor) {
       const at2 = current.metadata[META.completedAt];
-      const completedAt = at2 && !Number.isNaN(Date.parse(at2)) ? new Date(at2) : null;
+      const completedAt = new Date(at2 && !Number.isNaN(Date.parse(at2)) ? at2 : current.updatedAt);
       return { kind: "grace", current, predecessor, completedAt };
     }
   }
@@ -30193,7 +30194,7 @@ async function rotateIn(run2) {
       run2.report.oldKeyPrefix = state.predecessor.keyPrefix;
       const due = graceDue(run2, state.completedAt);
       if (!due) {
-        const until = state.completedAt ? new Date(state.completedAt.getTime() + plan.gracePeriodMs).toISOString() : "unknown";
+        const until = new Date(state.completedAt.getTime() + plan.gracePeriodMs).toISOString();
         logger2.info(
           `${state.predecessor.keyPrefix} is in its grace period until ${until}; ${state.current.keyPrefix} is current. Nothing to rotate until the predecessor is retired.`
         );
@@ -30293,7 +30294,7 @@ async function preflight(run2) {
     );
     return null;
   }
-  logger2.info(`Preflight passed: ${run2.stores.length} target(s) reachable and writable.`);
+  logger2.info(`Preflight passed: ${run2.stores.length} target(s) reachable, their public keys readable.`);
   return { state };
 }
 function markTarget(run2, store, result, at2, error2) {
@@ -30305,7 +30306,6 @@ function markTarget(run2, store, result, at2, error2) {
   else t2.error = error2;
 }
 function graceDue(run2, completedAt) {
-  if (!completedAt) return run2.plan.gracePeriodMs === 0;
   return run2.now().getTime() >= completedAt.getTime() + run2.plan.gracePeriodMs;
 }
 function rotationSteps(run2, current) {
@@ -30344,19 +30344,21 @@ async function rotateFrom(run2, current) {
   if (plan.dryRun) return dryRunReport(run2, rotationSteps(run2, current));
   run2.report.oldKeyId = current.id;
   run2.report.oldKeyPrefix = current.keyPrefix;
-  const params = {
-    name: current.name,
-    environment: current.environment,
-    rateLimit: current.rateLimit,
+  const minted = await mint(run2, () => run2.keys.create(replacementParams(current), rotationIdempotencyKey(current.id)));
+  run2.logger.info(`Created ${minted.key.keyPrefix} to replace ${current.keyPrefix}.`);
+  return deliver(run2, minted, current, "rotated");
+}
+function replacementParams(predecessor) {
+  return {
+    name: predecessor.name,
+    environment: predecessor.environment,
+    rateLimit: predecessor.rateLimit,
     // A fixed expiry belongs to the key it was set on; copying it would make the
     // replacement die on the old key's date.
     expiresAt: null,
-    metadata: { ...userMetadata(current), [META.rotatedFrom]: current.id, [META.state]: "pending" },
-    scopes: [...current.scopes]
+    metadata: { ...userMetadata(predecessor), [META.rotatedFrom]: predecessor.id, [META.state]: "pending" },
+    scopes: [...predecessor.scopes]
   };
-  const minted = await mint(run2, () => run2.keys.create(params, rotationIdempotencyKey(current.id)));
-  run2.logger.info(`Created ${minted.key.keyPrefix} to replace ${current.keyPrefix}.`);
-  return deliver(run2, minted, current, "rotated");
 }
 async function mint(run2, call) {
   const minted = await call();
@@ -30391,17 +30393,9 @@ async function finishHalfway(run2, pending, predecessor) {
       plan.gracePeriodMs === 0 ? `deactivate ${predecessor.keyPrefix}` : `keep ${predecessor.keyPrefix} for the grace period`
     ]);
   }
-  const params = {
-    name: predecessor.name,
-    environment: predecessor.environment,
-    rateLimit: predecessor.rateLimit,
-    expiresAt: null,
-    metadata: { ...userMetadata(predecessor), [META.rotatedFrom]: predecessor.id, [META.state]: "pending" },
-    scopes: [...predecessor.scopes]
-  };
   let minted;
   try {
-    minted = await mint(run2, () => run2.keys.create(params, rotationIdempotencyKey(predecessor.id)));
+    minted = await mint(run2, () => run2.keys.create(replacementParams(predecessor), rotationIdempotencyKey(predecessor.id)));
   } catch (err) {
     return run2.fail(
       "failed",

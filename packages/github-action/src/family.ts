@@ -34,7 +34,7 @@ export type FamilyState =
   /** One active key; rotate it when due. */
   | { kind: 'steady'; current: ManagedKey }
   /** A completed rotation whose predecessor is still active (grace period). */
-  | { kind: 'grace'; current: ManagedKey; predecessor: ManagedKey; completedAt: Date | null }
+  | { kind: 'grace'; current: ManagedKey; predecessor: ManagedKey; completedAt: Date }
   /** A replacement exists but not every target was confirmed to hold it. */
   | { kind: 'halfway'; pending: ManagedKey; predecessor: ManagedKey | null };
 
@@ -98,8 +98,9 @@ export function readFamily(family: readonly ManagedKey[], name: string): FamilyS
     const [a, b] = settled as [ManagedKey, ManagedKey];
     const [current, predecessor] = b.metadata[META.rotatedFrom] === a.id ? [b, a] : a.metadata[META.rotatedFrom] === b.id ? [a, b] : [null, null];
     if (current && predecessor) {
+      // Without the field (a rotation finished by hand), the successor's last update stands in.
       const at = current.metadata[META.completedAt];
-      const completedAt = at && !Number.isNaN(Date.parse(at)) ? new Date(at) : null;
+      const completedAt = new Date(at && !Number.isNaN(Date.parse(at)) ? at : current.updatedAt);
       return { kind: 'grace', current, predecessor, completedAt };
     }
   }

@@ -129,7 +129,7 @@ async function rotateIn(run: Run): Promise<RotationReport> {
       run.report.oldKeyPrefix = state.predecessor.keyPrefix;
       const due = graceDue(run, state.completedAt);
       if (!due) {
-        const until = state.completedAt ? new Date(state.completedAt.getTime() + plan.gracePeriodMs).toISOString() : 'unknown';
+        const until = new Date(state.completedAt.getTime() + plan.gracePeriodMs).toISOString();
         logger.info(
           `${state.predecessor.keyPrefix} is in its grace period until ${until}; ${state.current.keyPrefix} is current. ` +
             'Nothing to rotate until the predecessor is retired.',
@@ -239,7 +239,7 @@ async function preflight(run: Run): Promise<Preflight | null> {
     );
     return null;
   }
-  logger.info(`Preflight passed: ${run.stores.length} target(s) reachable and writable.`);
+  logger.info(`Preflight passed: ${run.stores.length} target(s) reachable, their public keys readable.`);
   return { state };
 }
 
@@ -252,10 +252,7 @@ function markTarget(run: Run, store: SecretStore, result: TargetReport['result']
   else t.error = error;
 }
 
-function graceDue(run: Run, completedAt: Date | null): boolean {
-  // A rotation completed by hand (no completion time) is treated as completed now: only its
-  // grace period, not a missing field, decides when the old key dies.
-  if (!completedAt) return run.plan.gracePeriodMs === 0;
+function graceDue(run: Run, completedAt: Date): boolean {
   return run.now().getTime() >= completedAt.getTime() + run.plan.gracePeriodMs;
 }
 
@@ -303,19 +300,26 @@ async function rotateFrom(run: Run, current: ManagedKey): Promise<RotationReport
 
   run.report.oldKeyId = current.id;
   run.report.oldKeyPrefix = current.keyPrefix;
-  const params: CreateKeyParams = {
-    name: current.name,
-    environment: current.environment,
-    rateLimit: current.rateLimit,
+  const minted = await mint(run, () => run.keys.create(replacementParams(current), rotationIdempotencyKey(current.id)));
+  run.logger.info(`Created ${minted.key.keyPrefix} to replace ${current.keyPrefix}.`);
+  return deliver(run, minted, current, 'rotated');
+}
+
+/**
+ * The create request for `predecessor`'s replacement. A function of the predecessor only,
+ * so a rerun sends the very same request and the API replays the first response.
+ */
+export function replacementParams(predecessor: ManagedKey): CreateKeyParams {
+  return {
+    name: predecessor.name,
+    environment: predecessor.environment,
+    rateLimit: predecessor.rateLimit,
     // A fixed expiry belongs to the key it was set on; copying it would make the
     // replacement die on the old key's date.
     expiresAt: null,
-    metadata: { ...userMetadata(current), [META.rotatedFrom]: current.id, [META.state]: 'pending' },
-    scopes: [...current.scopes],
+    metadata: { ...userMetadata(predecessor), [META.rotatedFrom]: predecessor.id, [META.state]: 'pending' },
+    scopes: [...predecessor.scopes],
   };
-  const minted = await mint(run, () => run.keys.create(params, rotationIdempotencyKey(current.id)));
-  run.logger.info(`Created ${minted.key.keyPrefix} to replace ${current.keyPrefix}.`);
-  return deliver(run, minted, current, 'rotated');
 }
 
 /** Call the API for a new secret and mask it before anything else can see it. */
@@ -365,17 +369,9 @@ async function finishHalfway(
     ]);
   }
 
-  const params: CreateKeyParams = {
-    name: predecessor.name,
-    environment: predecessor.environment,
-    rateLimit: predecessor.rateLimit,
-    expiresAt: null,
-    metadata: { ...userMetadata(predecessor), [META.rotatedFrom]: predecessor.id, [META.state]: 'pending' },
-    scopes: [...predecessor.scopes],
-  };
   let minted: MintedKey;
   try {
-    minted = await mint(run, () => run.keys.create(params, rotationIdempotencyKey(predecessor.id)));
+    minted = await mint(run, () => run.keys.create(replacementParams(predecessor), rotationIdempotencyKey(predecessor.id)));
   } catch (err) {
     return run.fail(
       'failed',

@@ -249,6 +249,18 @@ describe('grace-period and delete-after', () => {
     expect(s.api.activeOf('ci').map((k) => k.id)).toEqual([first.keyId]);
   });
 
+  it('counts the grace period of a successor made by hand from its last update', async () => {
+    const s = setup(1);
+    const successor = s.api.seed({ name: 'ci', metadata: { [META.rotatedFrom]: s.old.key.id } });
+    const p = plan({ gracePeriodMs: DAY, minAgeMs: 30 * DAY });
+    const during = await rotate(p, s.api, s.stores, s.logger, s.clock);
+    expect(during).toMatchObject({ outcome: 'skipped-grace', keyId: successor.key.id, oldKeyId: s.old.key.id });
+    s.clock.advance(DAY);
+    const after = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(after.actions).toEqual([`deactivated ${s.old.key.keyPrefix}`]);
+    expect(s.api.activeOf('ci').map((k) => k.id)).toEqual([successor.key.id]);
+  });
+
   it('does not start another rotation while a predecessor is in its grace period', async () => {
     const s = setup();
     const seen = trackActive(s.api);
