@@ -30174,7 +30174,7 @@ async function rotate(plan, keys, stores, logger2, clock) {
   try {
     return await rotateIn(run2);
   } catch (err) {
-    return run2.fail("failed", `The rotation stopped: ${errorText(err)}`);
+    return run2.fail("failed", `The rotation stopped: ${errorText(err)}. Run again: the next run reads the state back from the keys and finishes it.`);
   }
 }
 async function rotateIn(run2) {

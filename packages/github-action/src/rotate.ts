@@ -106,7 +106,8 @@ export async function rotate(
   try {
     return await rotateIn(run);
   } catch (err) {
-    return run.fail('failed', `The rotation stopped: ${errorText(err)}`);
+    // Whatever step this was, the keys' metadata says how far the run got, so a rerun is safe.
+    return run.fail('failed', `The rotation stopped: ${errorText(err)}. Run again: the next run reads the state back from the keys and finishes it.`);
   }
 }
 

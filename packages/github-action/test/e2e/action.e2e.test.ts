@@ -185,6 +185,7 @@ describe('GitHub rate limits', () => {
     expect(puts[1]!.at - puts[0]!.at).toBeGreaterThanOrEqual(1900);
     expect(run.stdout).toMatch(/secondary rate limit on PUT .*retrying in 2s/);
     expect(await holderOf('repository:acme/api')).toBe(run.outputs['key-id']);
+    expectNoKeyPrinted(run);
   });
 });
 
@@ -200,6 +201,7 @@ describe('a crash between writing the targets and retiring the old key', () => {
     started.kill();
     const crashed = await started.done;
     expect(crashed.signal).toBe('SIGKILL');
+    expectNoKeyPrinted(crashed);
     const active = await activeKeys();
     expect(active).toHaveLength(2);
     const fresh = active.find((k) => k.id !== old.id)!;
@@ -228,7 +230,7 @@ describe('dry-run and min-age', () => {
     expect(actionWrites()).toEqual([]);
     expect(gh.requests.filter((r) => r.method === 'PUT')).toEqual([]);
     expect(gh.requests.some((r) => r.path.endsWith('/public-key'))).toBe(true);
-    expect(gh.secret('repository:acme/api', SECRET)?.value).toBe(old.secret);
+    expect(await holderOf('repository:acme/api')).toBe(old.id);
     expectNoKeyPrinted(run);
   });
 
@@ -240,6 +242,22 @@ describe('dry-run and min-age', () => {
     expect(run.summary).toContain('younger than min-age');
     expect(actionWrites()).toEqual([]);
     expect(await holderOf('repository:acme/api')).toBe(old.id);
+    expectNoKeyPrinted(run);
+  });
+});
+
+describe('strategy: regenerate', () => {
+  it('keeps the key id, writes the new secret, and the old secret is refused as regenerated', async () => {
+    holdOld(['repository:acme/api']);
+    const run = await runAction(inputs({ strategy: 'regenerate' }), env());
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs).toMatchObject({ rotated: 'true', 'key-id': old.id, 'old-key-id': old.id });
+    expect(run.outputs['key-prefix']).not.toBe(old.keyPrefix);
+    expect(await holderOf('repository:acme/api')).toBe(old.id);
+    const stale = new Dhmad({ apiKey: old.secret, baseUrl: emu.liveUrl, maxRetries: 0, logLevel: 'off' });
+    await expect(stale.me.retrieve()).rejects.toMatchObject({ status: 401, reason: 'regenerated' });
+    expect(run.stdout).toMatch(/old secret no longer works anywhere/);
+    expectNoKeyPrinted(run);
   });
 });
 
