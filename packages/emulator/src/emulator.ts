@@ -340,16 +340,7 @@ class EmulatorServer implements Emulator {
       return;
     }
 
-    let reply: Reply;
-    if (raw === null) reply = tooLarge();
-    else {
-      try {
-        reply = this.#process(env, req, method, url, relative, raw, record);
-      } catch (err) {
-        if (!(err instanceof HttpError)) throw err;
-        reply = err.reply;
-      }
-    }
+    let reply = raw === null ? tooLarge() : this.#process(env, req, method, url, relative, raw, record);
     if (fault?.headers) reply = { ...reply, headers: { ...reply.headers, ...fault.headers } };
     if (fault?.dropResponse) {
       record.fault = 'dropResponse';

@@ -326,4 +326,12 @@ describe('routing', () => {
     expect(put.headers.get('allow')).toBe('GET, PATCH, DELETE');
     expect(notFound.headers.get('x-request-id')).not.toBe(wrong.headers.get('x-request-id'));
   });
+
+  it('refuses bodies over 1 MiB with 413, creating nothing', async () => {
+    const emu = await emulator();
+    const res = await call(`${emu.liveUrl}/api-keys`, { method: 'POST', key: emu.bootstrapKeys.live, body: { name: 'x'.repeat(1024 * 1024) } });
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ error: 'Payload Too Large', message: expect.stringContaining('1048576 bytes') });
+    expect((await call(`${emu.liveUrl}/api-keys`, { key: emu.bootstrapKeys.live })).body.pagination.total).toBe(1);
+  });
 });
