@@ -27,6 +27,18 @@ const bare = async () => {
   if (!res.ok) throw new Error(`bare fetch got ${res.status}`);
   return res.json();
 };
+// Bare fetch with what a timeout costs: an AbortController and a timer per call, as the SDK has.
+const bareWithTimeout = async () => {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 60_000);
+  try {
+    const res = await fetch(`${liveUrl}/me`, { headers: { authorization: `Bearer ${key}`, accept: 'application/json' }, signal: controller.signal });
+    if (!res.ok) throw new Error(`bare fetch got ${res.status}`);
+    return JSON.parse(await res.text());
+  } finally {
+    clearTimeout(timer);
+  }
+};
 const sdk = new Dhmad({ apiKey: key, baseUrl: liveUrl });
 const viaSdk = () => sdk.me.retrieve();
 
@@ -48,22 +60,23 @@ function quantile(xs, q) {
 }
 const fmt = (us) => `${us.toFixed(1).padStart(8)} µs`;
 
-await sample(bare, WARMUP);
-await sample(viaSdk, WARMUP);
-// Calls alternate one by one (fetch, SDK, SDK, fetch, ...), so load from other
-// processes on the machine lands on both alike; each pair also gives a difference.
-const times = { fetch: [], sdk: [] };
+const clients = { fetch: bare, 'fetch+timeout': bareWithTimeout, sdk: viaSdk };
+const names = Object.keys(clients);
+for (const name of names) await sample(clients[name], WARMUP);
+// Calls rotate one by one (fetch, fetch+timeout, SDK, then starting one later), so
+// load from other processes on the machine lands on all alike.
+const times = Object.fromEntries(names.map((n) => [n, []]));
 const diffs = [];
 for (let i = 0; i < ROUNDS * PER_ROUND; i++) {
-  const first = i % 2 === 0 ? 'fetch' : 'sdk';
-  const pair = {};
-  for (const name of first === 'fetch' ? ['fetch', 'sdk'] : ['sdk', 'fetch']) {
+  const took = {};
+  for (let j = 0; j < names.length; j++) {
+    const name = names[(i + j) % names.length];
     const t = performance.now();
-    await (name === 'fetch' ? bare() : viaSdk());
-    pair[name] = (performance.now() - t) * 1000;
-    times[name].push(pair[name]);
+    await clients[name]();
+    took[name] = (performance.now() - t) * 1000;
+    times[name].push(took[name]);
   }
-  diffs.push(pair.sdk - pair.fetch);
+  diffs.push(took.sdk - took.fetch);
 }
 
 // The SDK's own cost: a fetch that answers from memory with the same /me body.
@@ -81,13 +94,14 @@ for (let r = 0; r < ROUNDS; r++) {
 const cpu = cpus();
 console.log('command:     npm run bench -w @dhmad/sdk  (bench/me-overhead.mjs)');
 console.log(`environment: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}`);
-console.log(`sizes:       ${ROUNDS * PER_ROUND} sequential GET /me per client, alternating call by call (after ${WARMUP} warm-up each); emulator in a child process`);
+console.log(`sizes:       ${ROUNDS * PER_ROUND} sequential GET /me per client, rotating call by call (after ${WARMUP} warm-up each); emulator in a child process`);
 console.log('');
 console.log('GET /me over loopback HTTP       median        p90     req/s (1 / mean)');
-for (const name of ['fetch', 'sdk']) {
+const labels = { fetch: 'bare fetch', 'fetch+timeout': 'bare fetch + AbortController', sdk: '@dhmad/sdk' };
+for (const name of names) {
   const xs = times[name];
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  console.log(`  ${(name === 'fetch' ? 'bare fetch' : '@dhmad/sdk').padEnd(28)} ${fmt(median(xs))} ${fmt(quantile(xs, 0.9))} ${String(Math.round(1e6 / mean)).padStart(8)}`);
+  console.log(`  ${labels[name].padEnd(28)} ${fmt(median(xs))} ${fmt(quantile(xs, 0.9))} ${String(Math.round(1e6 / mean)).padStart(8)}`);
 }
 const overhead = median(times.sdk) - median(times.fetch);
 console.log(`  SDK minus fetch (medians):   ${fmt(overhead)}  (${((overhead / median(times.fetch)) * 100).toFixed(1)}% of a bare call)`);
