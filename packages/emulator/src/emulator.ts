@@ -56,6 +56,16 @@ export interface RequestRecord {
   at: string;
 }
 
+export interface NewDeveloperInput {
+  email?: string;
+  companyName?: string | null;
+  /**
+   * Whether the developer account is associated with a user account (default true). The real API
+   * answers 403 on most endpoints for an unassociated account, `GET /me` excepted; so does the emulator.
+   */
+  associated?: boolean;
+}
+
 export interface NewDeveloper {
   developer: Developer;
   /** Management keys (`keys:manage`) of the new account, one per environment. */
@@ -78,7 +88,7 @@ export interface Emulator {
   /** Back to a fresh state: no keys but new bootstrap keys, no faults, no usage, clock offset kept. */
   reset(): void;
   /** Another developer account with its own management keys, for cross-account tests. */
-  addDeveloper(input?: { email?: string; companyName?: string | null }): NewDeveloper;
+  addDeveloper(input?: NewDeveloperInput): NewDeveloper;
   /** Save state now (when `data` is set); `close()` does it too. */
   flush(): void;
   close(): Promise<void>;
@@ -173,10 +183,11 @@ class EmulatorServer implements Emulator {
     this.#schedulePersist();
   }
 
-  addDeveloper(input: { email?: string; companyName?: string | null } = {}): NewDeveloper {
+  addDeveloper(input: NewDeveloperInput = {}): NewDeveloper {
     const developer = this.#store.addDeveloper(
       input.email ?? `developer-${randomBytes(3).toString('hex')}@example.com`,
       input.companyName === undefined ? 'Example Corp' : input.companyName,
+      input.associated ?? true,
     );
     const keys = {} as Record<Environment, string>;
     for (const env of ENVIRONMENTS) keys[env] = this.#mintManagementKey(env, developer.id, 'Management key').secret;

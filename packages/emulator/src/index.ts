@@ -1,3 +1,10 @@
-export { startEmulator, type Emulator, type EmulatorOptions, type NewDeveloper, type RequestRecord } from './emulator.js';
+export {
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  type NewDeveloper,
+  type NewDeveloperInput,
+  type RequestRecord,
+} from './emulator.js';
 export type { FaultHandle, FaultMatch, FaultSpec } from './faults.js';
 export { DEFAULT_KEY_RATE_LIMIT, BOOTSTRAP_KEY_RATE_LIMIT, MANAGE_SCOPE } from './store.js';

@@ -21,6 +21,13 @@ export type Handler = (ctx: HandlerContext) => Reply;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function requireManage(ctx: HandlerContext): void {
+  if (ctx.store.unassociated.has(ctx.caller.developerId)) {
+    throw new HttpError(
+      403,
+      'This developer account is not associated with a user account, so its keys can only call GET /me. Associate it on developer.dhmad.tn.',
+      { reason: 'account_not_associated' },
+    );
+  }
   if (!ctx.caller.scopes.includes(MANAGE_SCOPE)) {
     throw new HttpError(
       403,

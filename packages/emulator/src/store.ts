@@ -50,6 +50,8 @@ export interface StateFile {
    * keys; the file is written with mode 0600.
    */
   bootstrap: Partial<Record<Environment, { keyId: string; key: string }>>;
+  /** Developer accounts not associated with a user account: `/me` works, the rest answers 403, as on the real API. */
+  unassociatedDevelopers?: string[];
 }
 
 export type Lookup =
@@ -102,6 +104,7 @@ export class Store {
   developers = new Map<string, Developer>();
   keys = new Map<string, KeyRecord>();
   bootstrap: StateFile['bootstrap'] = {};
+  unassociated = new Set<string>();
   #byHash = new Map<string, { key: KeyRecord; kind: 'current' | 'replaced'; digest: Buffer }>();
   #deleted = new Set<string>();
   #usage = new Map<string, Map<string, DayUsage>>();
@@ -130,6 +133,7 @@ export class Store {
       store.#usage.set(keyId, new Map(Object.entries(days)));
     }
     store.bootstrap = data.bootstrap ?? {};
+    store.unassociated = new Set(data.unassociatedDevelopers ?? []);
     return store;
   }
 
@@ -143,6 +147,7 @@ export class Store {
       deletedHashes: [...this.#deleted],
       usage,
       bootstrap: this.bootstrap,
+      unassociatedDevelopers: [...this.unassociated],
     };
   }
 
@@ -151,9 +156,10 @@ export class Store {
     for (const h of k.replacedHashes) this.#byHash.set(h, { key: k, kind: 'replaced', digest: Buffer.from(h, 'hex') });
   }
 
-  addDeveloper(email: string, companyName: string | null): Developer {
+  addDeveloper(email: string, companyName: string | null, associated = true): Developer {
     const developer: Developer = { id: newId(), email, companyName };
     this.developers.set(developer.id, developer);
+    if (!associated) this.unassociated.add(developer.id);
     return developer;
   }
 

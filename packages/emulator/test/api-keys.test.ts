@@ -130,6 +130,18 @@ describe('keys:manage scope', () => {
   });
 });
 
+describe('account association', () => {
+  it('an account not associated with a user: /me works, key management answers 403, as on the real API', async () => {
+    const emu = await emulator();
+    const loose = emu.addDeveloper({ associated: false });
+    expect((await call(`${emu.liveUrl}/me`, { key: loose.keys.live })).status).toBe(200);
+    const res = await call(`${emu.liveUrl}/api-keys`, { key: loose.keys.live });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ error: 'Forbidden', details: { reason: 'account_not_associated' } });
+    expect(res.body.message).toMatch(/not associated with a user account.*GET \/me/);
+  });
+});
+
 describe('GET /api-keys: list', () => {
   it('pages with page and limit, and reports the pagination', async () => {
     const emu = await emulator();
