@@ -50,8 +50,8 @@ export interface RequestRecord {
   /** `keyPrefix` of the authenticated key, if any. */
   keyPrefix: string | null;
   idempotencyKey: string | null;
-  /** `'status' | 'hang' | 'dropResponse' | 'delay'` when a fault applied. */
-  fault: string | null;
+  /** Which fault applied, if any (`delay` when a fault only delayed the request). */
+  fault: 'status' | 'hang' | 'dropResponse' | 'delay' | null;
   /** Emulator-clock time of the request. */
   at: string;
 }
