@@ -6,8 +6,13 @@ const { name, version } = JSON.parse(readFileSync(new URL('../package.json', imp
   version: string;
 };
 
-/** The files `configs.recommended` applies to: JavaScript and TypeScript, with JSX. */
-const RECOMMENDED_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+/**
+ * Every file the rest of the user's config lints (JavaScript by default; TypeScript,
+ * Vue, Svelte, Astro where a parser for them is configured). ESLint does not start
+ * linting new files for a pattern that ends in `*`, so this cannot make ESLint
+ * parse `.ts` or `.d.ts` files in a project that has no TypeScript parser.
+ */
+const RECOMMENDED_FILES = ['**/*'];
 
 type RuleName = keyof typeof rules;
 

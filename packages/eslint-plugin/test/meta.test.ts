@@ -69,7 +69,7 @@ describe('configs.recommended', () => {
 
   it('is a named flat config that carries the plugin itself', () => {
     expect(recommended.name).toBe('@dhmad/recommended');
-    expect(recommended.files).toEqual(['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}']);
+    expect(recommended.files).toEqual(['**/*']);
     expect(recommended.plugins['@dhmad']).toBe(plugin);
   });
 
