@@ -66,6 +66,24 @@ export class Collector {
     this.findings.push(finding);
   }
 
+  /** Take a finding made on another thread, with its key when one was kept. */
+  adopt(finding: Finding, secret: string | undefined): void {
+    if (secret !== undefined) secrets.set(finding, secret);
+    this.findings.push(finding);
+  }
+
+  /** Add another thread's counts to these. */
+  merge(other: ScanStats): void {
+    const s = this.stats;
+    s.files += other.files;
+    s.bytes += other.bytes;
+    s.skippedBinary += other.skippedBinary;
+    s.skippedSubmodules += other.skippedSubmodules;
+    s.skippedSymlinks += other.skippedSymlinks;
+    s.allowed += other.allowed;
+    s.unreadable.push(...other.unreadable);
+  }
+
   addDetections(file: string, commit: string | null, detections: readonly Detection[]): void {
     for (const d of detections) {
       if (d.allowed) {

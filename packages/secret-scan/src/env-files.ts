@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Collector } from './collector.js';
@@ -35,7 +35,10 @@ export function ignoredByCommittedRules(root: string, files: readonly string[]):
   if (files.length === 0) return new Set();
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'dhmad-scan-ignore-'));
   try {
-    gitOk(scratch, ['init', '--bare', '--quiet', scratch], 'Preparing the ignore check');
+    // The least git accepts as a repository; much cheaper than `git init`.
+    mkdirSync(path.join(scratch, 'objects'));
+    mkdirSync(path.join(scratch, 'refs'));
+    writeFileSync(path.join(scratch, 'HEAD'), 'ref: refs/heads/main\n');
     const r = gitSync(
       root,
       [
@@ -71,8 +74,21 @@ export interface EnvCheckOptions {
  * committed rule ignoring `.env` at all (warning).
  */
 export function checkEnvFiles(root: string, collector: Collector, options: EnvCheckOptions = {}): void {
-  const tracked = splitZ(gitOk(root, ['ls-files', '-z', '--cached', '--deduplicate'], 'Listing tracked files')).filter(isEnvFile);
-  for (const file of tracked) {
+  const envPathspecs = ['--', ':(glob)**/.env', ':(glob)**/.env.*'];
+  // One listing for both: `-t` tags index entries `H` (and friends) and untracked files `?`.
+  const listing = (): { tracked: string[]; untracked: string[] } => {
+    const tracked = new Set<string>();
+    const untracked: string[] = [];
+    for (const entry of splitZ(gitOk(root, ['ls-files', '-z', '-t', '--cached', '--others', ...envPathspecs], 'Listing .env files'))) {
+      const file = entry.slice(2);
+      if (!isEnvFile(file)) continue;
+      if (entry[0] === '?') untracked.push(file);
+      else tracked.add(file);
+    }
+    return { tracked: [...tracked], untracked };
+  };
+  const first = listing();
+  for (const file of first.tracked) {
     collector.add({
       ruleId: 'env-tracked',
       severity: RULES['env-tracked'].severity,
@@ -87,11 +103,11 @@ export function checkEnvFiles(root: string, collector: Collector, options: EnvCh
     });
   }
   // Untracked env files, whatever ignores them, so that local-only ignoring is seen through.
-  const evaluate = (): { untracked: string[]; ignored: Set<string> } => {
-    const untracked = splitZ(gitOk(root, ['ls-files', '-z', '--others', '--', ':(glob)**/.env', ':(glob)**/.env.*'], 'Listing untracked files')).filter(isEnvFile);
-    return { untracked, ignored: ignoredByCommittedRules(root, [...untracked, ...PROBES]) };
-  };
-  let { untracked, ignored } = evaluate();
+  const evaluate = (untracked = listing().untracked): { untracked: string[]; ignored: Set<string> } => ({
+    untracked,
+    ignored: ignoredByCommittedRules(root, [...untracked, ...PROBES]),
+  });
+  let { untracked, ignored } = evaluate(first.untracked);
   if (options.fix && (untracked.some((f) => !ignored.has(f)) || PROBES.some((p) => !ignored.has(p)))) {
     appendLines(root, '.gitignore', FIX_BLOCK);
     options.fixed?.push('.gitignore');

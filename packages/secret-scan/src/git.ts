@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { ScanError } from './errors.js';
 
 /** Environment for every git we start: no pager, no prompts, untranslated messages. */
@@ -44,14 +45,12 @@ export interface RepoInfo {
 
 /** The repository containing `dir`, or null when `dir` is not inside one. */
 export function findRepo(dir: string): RepoInfo | null {
-  const r = gitSync(dir, ['rev-parse', '--is-bare-repository', '--absolute-git-dir']);
+  const r = gitSync(dir, ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--absolute-git-dir', '--show-cdup']);
   if (r.status !== 0) return null;
-  const [bare, gitDir] = r.stdout.toString('utf8').split('\n');
+  const [bare, inside, gitDir, cdup] = r.stdout.toString('utf8').split('\n');
   if (bare === 'true') return { bare: true, gitDir: gitDir!, root: null };
-  // Inside .git itself there is no work tree either.
-  const top = gitSync(dir, ['rev-parse', '--show-toplevel']);
-  const root = top.status === 0 ? top.stdout.toString('utf8').trim() : '';
-  return { bare: false, gitDir: gitDir!, root: root || null };
+  // Inside .git itself there is no work tree.
+  return { bare: false, gitDir: gitDir!, root: inside === 'true' ? path.resolve(dir, cdup ?? '') : null };
 }
 
 export interface BlobSink {

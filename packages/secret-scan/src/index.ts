@@ -9,8 +9,9 @@ import { findRepo } from './git.js';
 import { scanHistory } from './sources/history.js';
 import { scanStaged } from './sources/staged.js';
 import { scanStream } from './sources/stdin.js';
-import { listTree, scanFile } from './sources/tree.js';
-import { verifyFindings, type VerifyOptions } from './verify.js';
+import { scanTargets } from './sources/tree-parallel.js';
+import { listTree } from './sources/tree.js';
+import type { VerifyOptions } from './verify.js';
 
 export { ScanError } from './errors.js';
 export { RULES, type Finding, type RuleId, type RuleInfo, type Severity, type Verification, type VerificationStatus } from './findings.js';
@@ -96,18 +97,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     await scanStream(options.stdin ?? process.stdin, options.stdinFilename ?? '<stdin>', collector);
   } else {
     const listing = listTree(options.paths ?? [], cwd, collector);
+    const targets = listing.targets.filter((t) => include(t.file));
+    collector.stats.excluded += listing.targets.length - targets.length;
     let last = performance.now();
-    for (const target of listing.targets) {
-      if (excluded(target.file)) {
-        collector.stats.excluded++;
-        continue;
-      }
-      scanFile(target, collector);
-      if ((collector.stats.files & 255) === 0 && performance.now() - last > 200) {
+    let count = 0;
+    await scanTargets(targets, collector, () => {
+      if ((++count & 63) === 0 && performance.now() - last > 200) {
         last = performance.now();
         collector.progress();
       }
-    }
+    });
     for (const r of listing.repos) envCheck(r);
   }
 
@@ -122,7 +121,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   } else if (options.updateBaseline) {
     throw new ScanError('--update-baseline needs --baseline FILE to say where to write it.');
   }
-  if (options.verify) await verifyFindings(findings, options.verify);
+  if (options.verify) {
+    // Loaded only when asked for: the API client is not needed to scan, and a pre-commit hook pays for every module.
+    const { verifyFindings } = await import('./verify.js');
+    await verifyFindings(findings, options.verify);
+  }
   sortFindings(findings);
   return {
     findings,

@@ -94,6 +94,22 @@ describe('working tree: what is read', () => {
     expect(runCli([], { cwd: repo }).stdout).toContain('1 submodule skipped');
   });
 
+  it('scans a tree of many files on several threads with the same result', () => {
+    const repo = initRepo();
+    const keys = [makeKey(), makeKey('sandbox'), makeKey()];
+    for (let i = 0; i < 700; i++) write(repo, `pkg/m${i % 7}/f${i}.js`, `export const n${i} = ${i};\n`);
+    write(repo, 'pkg/m3/f100.js', `x\ny = '${keys[0]}'\n`);
+    write(repo, 'pkg/m5/f300.js', `'${keys[1]}' // dhmad-scan:allow\n`);
+    write(repo, 'pkg/m6/f699.js', `${keys[2]}\n`);
+    write(repo, 'pkg/bin.dat', Buffer.from([1, 0, 2]));
+    const { out } = scanJson([], { cwd: repo }, keys);
+    expect(keyFindings(out).map((f) => [f.file, f.line])).toEqual([
+      ['pkg/m3/f100.js', 2],
+      ['pkg/m6/f699.js', 1],
+    ]);
+    expect(out.summary).toMatchObject({ files: 702, skippedBinary: 1, allowed: 1 });
+  });
+
   it('reads a large file in chunks and still numbers its lines', () => {
     const repo = initRepo();
     const key = makeKey();

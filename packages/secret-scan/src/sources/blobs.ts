@@ -1,9 +1,22 @@
 import type { Collector } from '../collector.js';
-import { BINARY_SNIFF_BYTES, CHUNK_BYTES, type Detection, detectInBuffer, StreamDetector } from '../detect.js';
+import { BINARY_SNIFF_BYTES, CHUNK_BYTES, type Detection, detectInBuffer, mayContainKey, PREFILTER_OVERLAP, StreamDetector } from '../detect.js';
 import type { BlobSink } from '../git.js';
 
 /** Blobs up to this size are gathered and scanned in one go; bigger ones are streamed. */
-const WHOLE_BLOB_BYTES = 8 * CHUNK_BYTES;
+const WHOLE_BLOB_BYTES = 16 * CHUNK_BYTES;
+
+/** The prefilter over a blob held in pieces, including prefixes split between two pieces. */
+function piecesMayContainKey(pieces: readonly Buffer[]): boolean {
+  for (let i = 0; i < pieces.length; i++) {
+    if (mayContainKey(pieces[i]!)) return true;
+    if (i > 0) {
+      const prev = pieces[i - 1]!;
+      const seam = Buffer.concat([prev.subarray(prev.length - PREFILTER_OVERLAP), pieces[i]!.subarray(0, PREFILTER_OVERLAP)]);
+      if (mayContainKey(seam)) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * A `cat-file --batch` sink that scans each blob once, skipping binary ones,
@@ -47,8 +60,8 @@ export class BlobScanner implements BlobSink {
       this.stream.push(chunk);
       this.pieces = [];
     } else {
-      // The pipe reuses nothing, but copy anyway: a piece is a view on a larger read.
-      this.pieces.push(Buffer.from(chunk));
+      // Each piece is a fresh read from the pipe that nothing else reuses: keep the view, no copy.
+      this.pieces.push(chunk);
     }
   }
 
@@ -62,7 +75,9 @@ export class BlobScanner implements BlobSink {
     stats.bytes += this.size;
     const found = this.stream
       ? this.stream.end()
-      : detectInBuffer(this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces), keepSecrets);
+      : piecesMayContainKey(this.pieces)
+        ? detectInBuffer(this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces), keepSecrets)
+        : [];
     this.pieces = [];
     this.stream = null;
     if (found.length > 0) this.hits.set(this.oid, found);

@@ -1,7 +1,7 @@
 import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Collector } from '../collector.js';
-import { CHUNK_BYTES, isBinary, mayContainKey, StreamDetector } from '../detect.js';
+import { CHUNK_BYTES, isBinary, mayContainKey, PREFILTER_OVERLAP, StreamDetector } from '../detect.js';
 import { ScanError } from '../errors.js';
 import { findRepo, gitOk, splitZ } from '../git.js';
 
@@ -90,8 +90,8 @@ let shared: Buffer | null = null;
 
 /**
  * Scan one file with synchronous reads into a shared buffer: a first pass only
- * looks for the bytes `sk_` (what nearly every file lacks); only a file that has
- * them is read again and decoded.
+ * looks for the bytes of a key prefix (what nearly every file lacks); only a
+ * file that has one is read again and decoded.
  */
 export function scanFile(target: TreeTarget, collector: Collector): void {
   const { stats } = collector;
@@ -120,7 +120,8 @@ export function scanFile(target: TreeTarget, collector: Collector): void {
     return;
   }
   try {
-    const buf = (shared ??= Buffer.allocUnsafe(CHUNK_BYTES + 2));
+    const buf = (shared ??= Buffer.allocUnsafe(CHUNK_BYTES));
+    const keep = PREFILTER_OVERLAP;
     let n = readSync(fd, buf, 0, CHUNK_BYTES, 0);
     if (isBinary(buf.subarray(0, n))) {
       stats.skippedBinary++;
@@ -131,14 +132,14 @@ export function scanFile(target: TreeTarget, collector: Collector): void {
     let hit = mayContainKey(buf.subarray(0, n));
     let pos = n;
     while (!hit && n === CHUNK_BYTES) {
-      // Keep two bytes so an `sk_` split across reads is still seen.
-      buf.copy(buf, 0, CHUNK_BYTES - 2, CHUNK_BYTES);
-      n = readSync(fd, buf, 2, CHUNK_BYTES - 2, pos);
+      // Keep the tail so a prefix split across reads is still seen.
+      buf.copy(buf, 0, CHUNK_BYTES - keep, CHUNK_BYTES);
+      n = readSync(fd, buf, keep, CHUNK_BYTES - keep, pos);
       if (n === 0) break;
       pos += n;
       stats.bytes += n;
-      hit = mayContainKey(buf.subarray(0, n + 2));
-      n += 2;
+      hit = mayContainKey(buf.subarray(0, n + keep));
+      n += keep;
     }
     if (!hit) return;
     const detector = new StreamDetector({ keepSecrets: collector.keepSecrets });

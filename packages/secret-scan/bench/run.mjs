@@ -1,0 +1,206 @@
+// dhmad-scan benchmark: working tree and history scans side by side with rg and
+// secretlint, peak memory, and the pre-commit start-up. Corpus and peers are
+// fetched and built at bench time under <repo>/.bench/ (gitignored), never committed.
+//
+//   npm run bench -w @dhmad/secret-scan            full run
+//   BENCH_TREE_MB=100 npm run bench -w ...          smaller corpus
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../../..');
+const CLI = path.resolve(here, '../dist/cli.js');
+const BENCH = path.join(repoRoot, '.bench');
+const TARBALLS = path.join(BENCH, 'tarballs');
+const TREE = path.join(BENCH, 'tree');
+const HISTORY = path.join(BENCH, 'history');
+const SUBSET = path.join(BENCH, 'subset');
+const TARGET_MB = Number(process.env.BENCH_TREE_MB ?? 550);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// Real source: the published typescript package, many releases, oldest first.
+const VERSIONS = ['4.0.8', '4.1.6', '4.2.4', '4.3.5', '4.4.4', '4.5.5', '4.6.4', '4.7.4', '4.8.4', '4.9.5', '5.0.4', '5.1.6', '5.2.2', '5.3.3', '5.4.5', '5.5.4', '5.6.3', '5.7.3', '5.8.3', '5.9.3'];
+const PATTERN = 'sk_(live|sandbox)_[0-9a-fA-F]{20,}';
+const gitEnv = { ...process.env, GIT_CONFIG_GLOBAL: os.devNull, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com' };
+
+const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28, env: gitEnv, ...opts }).toString();
+const log = (s = '') => process.stdout.write(s + '\n');
+const key = (env) => 'sk_' + env + '_' + randomBytes(32).toString('hex');
+
+function duBytes(dir) {
+  return Number(sh('du', ['-sb', dir]).split('\t')[0]);
+}
+
+function fetchTarball(v) {
+  const file = path.join(TARBALLS, `typescript-${v}.tgz`);
+  if (!existsSync(file)) sh('npm', ['pack', `typescript@${v}`, '--silent', '--pack-destination', TARBALLS]);
+  return file;
+}
+
+function unpack(v, into) {
+  const dir = path.join(into, `typescript-${v}`);
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true });
+    sh('tar', ['xzf', fetchTarball(v), '-C', dir, '--strip-components=1']);
+  }
+  return dir;
+}
+
+/** Keys planted at run time in a few files, so every tool has something to find. */
+function plant(dir) {
+  const spots = [
+    ['planted/config.js', (k) => `module.exports = { apiKey: '${k}' };\n`, 'live'],
+    ['planted/.env.production', (k) => `DHMAD_API_KEY=${k}\n`, 'live'],
+    ['planted/notebook.ipynb', (k) => `{"cells":[{"source":["key = \\"${k}\\"\\n"]}]}\n`, 'sandbox'],
+    ['planted/bundle.min.js', (k) => `${'var a=1;'.repeat(20000)}fetch("/x?key=${k}&y=1");\n`, 'sandbox'],
+  ];
+  for (const [file, body, env] of spots) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), body(key(env)));
+  }
+  return spots.length;
+}
+
+function buildTree() {
+  mkdirSync(TARBALLS, { recursive: true });
+  mkdirSync(TREE, { recursive: true });
+  let total = 0;
+  const used = [];
+  for (const v of VERSIONS) {
+    if (total >= TARGET_MB * 1e6) break;
+    unpack(v, TREE);
+    used.push(v);
+    total = duBytes(TREE);
+  }
+  for (const d of readdirSync(TREE)) {
+    if (d.startsWith('typescript-') && !used.includes(d.slice('typescript-'.length))) rmSync(path.join(TREE, d), { recursive: true, force: true });
+  }
+  // Its own repository, so the scan takes its files as untracked-not-ignored, as in a real checkout.
+  if (!existsSync(path.join(TREE, '.git'))) sh('git', ['init', '-q', TREE]);
+  const planted = plant(TREE);
+  const files = Number(sh('sh', ['-c', `find "${TREE}" -type f -not -path '*/.git/*' | wc -l`]).trim());
+  return { used, bytes: duBytes(TREE), files, planted };
+}
+
+function buildSubset(versions) {
+  mkdirSync(SUBSET, { recursive: true });
+  for (const v of versions) unpack(v, SUBSET);
+  if (!existsSync(path.join(SUBSET, '.git'))) sh('git', ['init', '-q', SUBSET]);
+  plant(SUBSET);
+  return { bytes: duBytes(SUBSET) };
+}
+
+/** One commit per release, each replacing the last: a history with a few hundred MB of distinct blobs. */
+function buildHistory(versions) {
+  const stamp = path.join(HISTORY, '.built-' + versions.length);
+  if (existsSync(stamp)) return;
+  rmSync(HISTORY, { recursive: true, force: true });
+  mkdirSync(HISTORY, { recursive: true });
+  sh('git', ['init', '-q', '-b', 'main', HISTORY]);
+  versions.forEach((v, i) => {
+    for (const d of readdirSync(HISTORY)) if (d !== '.git') rmSync(path.join(HISTORY, d), { recursive: true, force: true });
+    sh('tar', ['xzf', fetchTarball(v), '-C', HISTORY, '--strip-components=1']);
+    if (i === Math.floor(versions.length / 2)) plant(HISTORY);
+    sh('git', ['add', '-A'], { cwd: HISTORY });
+    sh('git', ['commit', '-q', '-m', `typescript ${v}`], { cwd: HISTORY });
+  });
+  sh('git', ['gc', '-q'], { cwd: HISTORY });
+  writeFileSync(stamp, '');
+}
+
+/** Wall time (best and median of RUNS) and peak RSS of a command, from /usr/bin/time. */
+function measure(label, cmd, args, opts = {}) {
+  const times = [];
+  let rssKb = 0;
+  let out = '';
+  for (let i = 0; i < (opts.runs ?? RUNS); i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { cwd: opts.cwd, env: gitEnv, maxBuffer: 1 << 28, shell: false });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const stderr = r.stderr.toString();
+    rssKb = Math.max(rssKb, Number(stderr.trim().split('\n').pop()));
+    out = r.stdout.toString();
+    if (opts.expectStatus !== undefined && r.status !== opts.expectStatus) {
+      throw new Error(`${label}: exit ${r.status}, expected ${opts.expectStatus}\n${stderr.slice(0, 2000)}`);
+    }
+    times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  const res = { label, best: times[0], median: times[Math.floor(times.length / 2)], rssMb: rssKb / 1024, out };
+  log(`  ${label.padEnd(44)} best ${fmt(res.best)}  median ${fmt(res.median)}  peak RSS ${res.rssMb.toFixed(0)} MB`);
+  log(`    $ ${[cmd, ...args].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}${opts.cwd ? `   (in ${path.relative(repoRoot, opts.cwd)})` : ''}`);
+  return res;
+}
+
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`).padStart(8);
+const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
+
+function secretlintSetup() {
+  const dir = path.join(BENCH, 'secretlint');
+  if (!existsSync(path.join(dir, 'node_modules/.bin/secretlint'))) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
+    sh('npm', ['install', '--no-audit', '--no-fund', '--silent', 'secretlint@13', '@secretlint/secretlint-rule-pattern@13'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+  const rc = path.join(dir, '.secretlintrc.json');
+  writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-pattern', options: { patterns: [{ name: 'DHMAD key', pattern: `/${PATTERN}/` }] } }] }));
+  return { bin: path.join(dir, 'node_modules/.bin/secretlint'), rc, version: sh(path.join(dir, 'node_modules/.bin/secretlint'), ['--version']).trim() };
+}
+
+function main() {
+  log('# dhmad-scan benchmark');
+  log(`node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}`);
+  log(`${sh('git', ['--version']).trim()}; ${sh('rg', ['--version']).split('\n')[0]}`);
+  log(`runs per command: ${RUNS} (after one warm-up that fills the page cache)`);
+  log();
+
+  const tree = buildTree();
+  log(`## Working tree: ${(tree.bytes / 1e6).toFixed(0)} MB, ${tree.files} files (typescript ${tree.used.join(', ')}), ${tree.planted} planted keys`);
+  spawnSync('rg', ['-uuu', '-c', PATTERN, TREE]); // warm the page cache
+  const dh = measure('dhmad-scan (tree)', process.execPath, [CLI, '--format', 'json', TREE], { expectStatus: 1 });
+  const found = JSON.parse(dh.out).findings.filter((f) => !f.ruleId.startsWith('env-')).length;
+  const rg = measure('rg -uuu (same pattern)', 'rg', ['-uuu', '-c', '--no-messages', PATTERN, TREE]);
+  const rgFound = rg.out.split('\n').filter(Boolean).length;
+  log(`  dhmad-scan found ${found} keys, rg matched ${rgFound} files; dhmad-scan / rg = ${ratio(dh.median, rg.median)} (target <= 1.5x); peak RSS ${dh.rssMb.toFixed(0)} MB (target < 200 MB)`);
+  log();
+
+  const sl = secretlintSetup();
+  const subsetVersions = tree.used.slice(-2);
+  const subset = buildSubset(subsetVersions);
+  log(`## Against secretlint ${sl.version} (pattern rule), on a ${(subset.bytes / 1e6).toFixed(0)} MB subset (typescript ${subsetVersions.join(', ')}): secretlint is too slow for the whole corpus`);
+  const dhs = measure('dhmad-scan (subset)', process.execPath, [CLI, '--format', 'json', SUBSET], { expectStatus: 1 });
+  const rgs = measure('rg -uuu (subset)', 'rg', ['-uuu', '-c', '--no-messages', PATTERN, SUBSET]);
+  // --no-gitignore: .bench/ is ignored by this repository, and secretlint 13 honours that by default.
+  const sls = measure('secretlint (subset)', sl.bin, ['--secretlintrc', sl.rc, '--no-gitignore', '--format', 'compact', '--no-color', '**/*'], { cwd: SUBSET, runs: 1, expectStatus: 1 });
+  const slFound = sls.out.split('\n').filter((l) => l.includes('DHMAD') || l.includes('secretlint-rule-pattern')).length;
+  log(`  secretlint reported ${slFound} matches`);
+  log(`  secretlint / dhmad-scan = ${ratio(sls.median, dhs.median)} (target >= 20x); dhmad-scan / rg = ${ratio(dhs.median, rgs.median)}`);
+  log();
+
+  const historyVersions = VERSIONS;
+  buildHistory(historyVersions);
+  const blobs = sh('sh', ['-c', 'git cat-file --batch-all-objects --batch-check="%(objecttype) %(objectsize)" | awk \'$1=="blob"{n++; s+=$2} END{print n, s}\''], { cwd: HISTORY }).trim().split(' ');
+  log(`## History: ${historyVersions.length} commits (typescript ${historyVersions[0]}..${historyVersions.at(-1)}), ${blobs[0]} blobs, ${(Number(blobs[1]) / 1e6).toFixed(0)} MB of distinct blob content`);
+  spawnSync('sh', ['-c', 'git cat-file --batch-all-objects --batch --unordered > /dev/null'], { cwd: HISTORY });
+  const dhh = measure('dhmad-scan --history', process.execPath, [CLI, '--history', '--format', 'json'], { cwd: HISTORY, expectStatus: 1 });
+  const pipe = measure('git cat-file --batch-all-objects --batch | rg', 'sh', ['-c', `git cat-file --batch-all-objects --batch --unordered | rg -c -a '${PATTERN}'`], { cwd: HISTORY });
+  log(`  dhmad-scan found ${JSON.parse(dhh.out).findings.length} findings (with introducing commits); dhmad-scan / pipeline = ${ratio(dhh.median, pipe.median)} (target <= 1.5x); peak RSS ${dhh.rssMb.toFixed(0)} MB`);
+  log();
+
+  log('## Pre-commit with one staged file');
+  const pc = path.join(BENCH, 'precommit');
+  rmSync(pc, { recursive: true, force: true });
+  sh('git', ['init', '-q', pc]);
+  writeFileSync(path.join(pc, '.gitignore'), '.env\n.env.*\n');
+  writeFileSync(path.join(pc, 'index.js'), 'module.exports = process.env.DHMAD_API_KEY;\n');
+  sh('git', ['add', '-A'], { cwd: pc });
+  const runs = Math.max(RUNS, 10);
+  const st = measure('dhmad-scan --staged', process.execPath, [CLI, '--staged'], { cwd: pc, runs, expectStatus: 0 });
+  const bare = measure('node -e 0', process.execPath, ['-e', '0'], { cwd: pc, runs });
+  log(`  dhmad-scan --staged / node -e 0 = ${ratio(st.median, bare.median)} (target <= 1.5x)`);
+}
+
+main();
