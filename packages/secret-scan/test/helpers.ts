@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -124,3 +124,16 @@ export function assertNoKeys(texts: string[], keys: string[]): void {
 }
 
 export const keyFindings = (out: JsonOut): JsonFinding[] => out.findings.filter((f) => !f.ruleId.startsWith('env-'));
+
+/** Like {@link scanJson}, with a child that does not block this process (whose in-process emulator must answer it). */
+export async function scanJsonAsync(args: string[], cwd: string, keys: string[]): Promise<{ run: CliRun; out: JsonOut }> {
+  const child = spawn(process.execPath, [CLI, ...args, '--format', 'json'], { cwd, env: isolatedEnv() });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assertNoKeys([stdout, stderr], keys);
+  if (code === 2) throw new Error(`dhmad-scan failed: ${stderr}`);
+  return { run: { code, stdout, stderr }, out: JSON.parse(stdout) as JsonOut };
+}
