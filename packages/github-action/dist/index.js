@@ -25466,7 +25466,8 @@ var REQUIRED_PERMISSION = {
   repository: 'repository permission "Secrets: Read and write"',
   environment: 'repository permission "Environments: Read and write"',
   organization: 'organization permission "Secrets: Read and write"',
-  dependabot: 'repository permission "Dependabot secrets: Read and write"'
+  dependabot: 'repository permission "Dependabot secrets: Read and write"',
+  organizationDependabot: 'organization permission "Dependabot secrets: Read and write"'
 };
 function header(err, name) {
   const v2 = err.response?.headers?.[name];
@@ -25477,15 +25478,15 @@ function serverMessage(err) {
   if (data && typeof data === "object" && "message" in data && typeof data.message === "string") return data.message;
   return typeof err.message === "string" ? err.message : String(err);
 }
-function targetError(err, scope, where, doing) {
+function targetError(err, permission, where, doing) {
   const e = err ?? {};
   const status = typeof e.status === "number" ? e.status : void 0;
   const message = redactText(serverMessage(e)).replace(/\s+/g, " ").slice(0, 300);
   let text;
   if (status === 403 || status === 401) {
     const accepted = header(e, "x-accepted-github-permissions");
-    const need = accepted ? `GitHub accepts these permissions (X-Accepted-GitHub-Permissions): ${accepted}` : `it needs the ${REQUIRED_PERMISSION[scope]}`;
-    text = status === 401 ? `${doing} on ${where} failed: the GitHub token is invalid or expired (401 ${message}). Check github-token.` : `${doing} on ${where} failed: the token may not do this (403 ${message}); ${need}. Give the fine-grained PAT or GitHub App the ${REQUIRED_PERMISSION[scope]} on ${where}. (GITHUB_TOKEN cannot write secrets.)`;
+    const need = accepted ? `GitHub accepts these permissions (X-Accepted-GitHub-Permissions): ${accepted}` : `it needs the ${permission}`;
+    text = status === 401 ? `${doing} on ${where} failed: the GitHub token is invalid or expired (401 ${message}). Check github-token.` : `${doing} on ${where} failed: the token may not do this (403 ${message}); ${need}. Give the fine-grained PAT or GitHub App the ${permission} on ${where}. (GITHUB_TOKEN cannot write secrets.)`;
   } else if (status === 404) {
     text = `${doing} on ${where} failed: not found (404). Check the name, and that the token can see ${where}.`;
   } else if (status === 422) {
@@ -28937,7 +28938,7 @@ function targetLabel(spec) {
   switch (spec.scope) {
     case "repository":
     case "dependabot":
-      return `${spec.scope}:${spec.owner}/${spec.repo}`;
+      return "org" in spec ? `dependabot:${spec.org}` : `${spec.scope}:${spec.owner}/${spec.repo}`;
     case "environment":
       return `environment:${spec.owner}/${spec.repo}:${spec.environment}`;
     case "organization":
@@ -28964,14 +28965,14 @@ var GitHubSecretStore = class {
     try {
       await this.put(encrypted, pk.key_id);
     } catch (err) {
-      throw targetError(err, this.scope, this.where, `Writing secret ${this.secretName}`);
+      throw targetError(err, this.permission, this.where, `Writing secret ${this.secretName}`);
     }
   }
   async publicKey(doing) {
     try {
       return await this.fetchPublicKey();
     } catch (err) {
-      throw targetError(err, this.scope, this.where, doing);
+      throw targetError(err, this.permission, this.where, doing);
     }
   }
 };
@@ -28982,6 +28983,7 @@ var RepositorySecretStore = class extends GitHubSecretStore {
   }
   t;
   scope = "repository";
+  permission = REQUIRED_PERMISSION.repository;
   get where() {
     return `${this.t.owner}/${this.t.repo}`;
   }
@@ -28999,6 +29001,7 @@ var EnvironmentSecretStore = class extends GitHubSecretStore {
   }
   t;
   scope = "environment";
+  permission = REQUIRED_PERMISSION.environment;
   get where() {
     return `${this.t.owner}/${this.t.repo} environment ${this.t.environment}`;
   }
@@ -29013,24 +29016,29 @@ var EnvironmentSecretStore = class extends GitHubSecretStore {
   }
 };
 var OrganizationSecretStore = class extends GitHubSecretStore {
-  constructor(github, secretName, org) {
-    super(github, secretName, { scope: "organization", org });
+  constructor(github, secretName, org, kind) {
+    super(github, secretName, kind === "actions" ? { scope: "organization", org } : { scope: "dependabot", org });
     this.org = org;
+    this.kind = kind;
+    this.scope = kind === "actions" ? "organization" : "dependabot";
+    this.permission = kind === "actions" ? REQUIRED_PERMISSION.organization : REQUIRED_PERMISSION.organizationDependabot;
   }
   org;
-  scope = "organization";
+  kind;
+  scope;
+  permission;
   get where() {
-    return `organization ${this.org}`;
+    return this.kind === "actions" ? `organization ${this.org}` : `organization ${this.org} (Dependabot)`;
   }
   async fetchPublicKey() {
-    return (await this.github.rest.actions.getOrgPublicKey({ org: this.org })).data;
+    return (await this.github.rest[this.kind].getOrgPublicKey({ org: this.org })).data;
   }
   async preflight() {
     await super.preflight();
     try {
       await this.access();
     } catch (err) {
-      throw targetError(err, this.scope, this.where, `Reading secret ${this.secretName}`);
+      throw targetError(err, this.permission, this.where, `Reading secret ${this.secretName}`);
     }
   }
   /**
@@ -29038,30 +29046,30 @@ var OrganizationSecretStore = class extends GitHubSecretStore {
    * them would reset who can read the secret. A new secret gets `private`, GitHub's default.
    */
   async access() {
+    const params = { org: this.org, secret_name: this.secretName };
     let visibility = "private";
     try {
-      visibility = (await this.github.rest.actions.getOrgSecret({ org: this.org, secret_name: this.secretName })).data.visibility;
+      visibility = (await this.github.rest[this.kind].getOrgSecret(params)).data.visibility;
     } catch (err) {
       if (err.status !== 404) throw err;
     }
     if (visibility !== "selected") return { visibility, selected: void 0 };
-    const repos = await this.github.paginate(this.github.rest.actions.listSelectedReposForOrgSecret, {
-      org: this.org,
-      secret_name: this.secretName,
-      per_page: 100
-    });
+    const list = this.kind === "actions" ? this.github.rest.actions.listSelectedReposForOrgSecret : this.github.rest.dependabot.listSelectedReposForOrgSecret;
+    const repos = await this.github.paginate(list, { ...params, per_page: 100 });
     return { visibility, selected: repos.map((r2) => r2.id) };
   }
   async put(encrypted_value, key_id) {
     const { visibility, selected } = await this.access();
-    await this.github.rest.actions.createOrUpdateOrgSecret({
+    const body = {
       org: this.org,
       secret_name: this.secretName,
       encrypted_value,
       key_id,
       visibility,
       ...selected ? { selected_repository_ids: selected } : {}
-    });
+    };
+    if (this.kind === "actions") await this.github.rest.actions.createOrUpdateOrgSecret(body);
+    else await this.github.rest.dependabot.createOrUpdateOrgSecret(body);
   }
 };
 var DependabotSecretStore = class extends GitHubSecretStore {
@@ -29071,6 +29079,7 @@ var DependabotSecretStore = class extends GitHubSecretStore {
   }
   t;
   scope = "dependabot";
+  permission = REQUIRED_PERMISSION.dependabot;
   get where() {
     return `${this.t.owner}/${this.t.repo} (Dependabot)`;
   }
@@ -29088,9 +29097,9 @@ function createStore(github, secretName, spec) {
     case "environment":
       return new EnvironmentSecretStore(github, secretName, spec);
     case "organization":
-      return new OrganizationSecretStore(github, secretName, spec.org);
+      return new OrganizationSecretStore(github, secretName, spec.org, "actions");
     case "dependabot":
-      return new DependabotSecretStore(github, secretName, spec);
+      return "org" in spec ? new OrganizationSecretStore(github, secretName, spec.org, "dependabot") : new DependabotSecretStore(github, secretName, spec);
   }
 }
 
@@ -29220,7 +29229,10 @@ function readInputs(getInput2, env) {
     else problems.push(`organization must be an organization login; got "${redactText(organization)}".`);
   }
   if (bool("dependabot")) {
-    for (const t2 of [...targets]) if (t2.scope === "repository") targets.push({ scope: "dependabot", owner: t2.owner, repo: t2.repo });
+    for (const t2 of [...targets]) {
+      if (t2.scope === "repository") targets.push({ scope: "dependabot", owner: t2.owner, repo: t2.repo });
+      if (t2.scope === "organization") targets.push({ scope: "dependabot", org: t2.org });
+    }
   }
   const githubToken = getInput2("github-token");
   if (githubToken.trim() === "") {

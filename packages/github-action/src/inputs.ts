@@ -124,7 +124,10 @@ export function readInputs(getInput: GetInput, env: Record<string, string | unde
     else problems.push(`organization must be an organization login; got "${redactText(organization)}".`);
   }
   if (bool('dependabot')) {
-    for (const t of [...targets]) if (t.scope === 'repository') targets.push({ scope: 'dependabot', owner: t.owner, repo: t.repo });
+    for (const t of [...targets]) {
+      if (t.scope === 'repository') targets.push({ scope: 'dependabot', owner: t.owner, repo: t.repo });
+      if (t.scope === 'organization') targets.push({ scope: 'dependabot', org: t.org });
+    }
   }
 
   const githubToken = getInput('github-token');

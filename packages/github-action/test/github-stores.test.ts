@@ -37,6 +37,7 @@ describe('writing secrets, sealed with each target\'s own public key', () => {
     [{ scope: 'environment', owner: 'acme', repo: 'api', environment: 'prod eu/1' }, 'environment:acme/api:prod eu/1'],
     [{ scope: 'organization', org: 'acme' }, 'organization:acme'],
     [{ scope: 'dependabot', owner: 'acme', repo: 'api' }, 'dependabot:acme/api'],
+    [{ scope: 'dependabot', org: 'acme' }, 'dependabot:acme'],
   ];
   for (const [spec, label] of specs) {
     it(`${spec.scope}: GitHub decrypts exactly the key that was written`, async () => {
@@ -56,15 +57,23 @@ describe('writing secrets, sealed with each target\'s own public key', () => {
 describe('organization secrets keep who may read them', () => {
   it('resends visibility and every selected repository, across pages', async () => {
     const selected = Array.from({ length: 150 }, (_, i) => 1000 + i);
-    gh.orgAccess.set('acme#DHMAD_API_KEY', { visibility: 'selected', selected });
+    gh.orgAccess.set('organization:acme#DHMAD_API_KEY', { visibility: 'selected', selected });
     await store({ scope: 'organization', org: 'acme' }).write(newKey());
     const stored = gh.secret('organization:acme', 'DHMAD_API_KEY');
     expect(stored?.visibility).toBe('selected');
     expect(stored?.selectedRepositoryIds).toEqual(selected);
   });
 
+  it('keeps the selected repositories of an organization Dependabot secret, apart from the Actions one', async () => {
+    gh.orgAccess.set('dependabot:acme#DHMAD_API_KEY', { visibility: 'selected', selected: [7, 8] });
+    gh.orgAccess.set('organization:acme#DHMAD_API_KEY', { visibility: 'all', selected: [] });
+    await store({ scope: 'dependabot', org: 'acme' }).write(newKey());
+    expect(gh.secret('dependabot:acme', 'DHMAD_API_KEY')).toMatchObject({ visibility: 'selected', selectedRepositoryIds: [7, 8] });
+    expect(gh.secret('organization:acme', 'DHMAD_API_KEY')).toBeUndefined();
+  });
+
   it('keeps visibility all', async () => {
-    gh.orgAccess.set('acme#DHMAD_API_KEY', { visibility: 'all', selected: [] });
+    gh.orgAccess.set('organization:acme#DHMAD_API_KEY', { visibility: 'all', selected: [] });
     await store({ scope: 'organization', org: 'acme' }).write(newKey());
     expect(gh.secret('organization:acme', 'DHMAD_API_KEY')?.visibility).toBe('all');
   });

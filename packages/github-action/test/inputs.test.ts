@@ -52,6 +52,7 @@ describe('inputs', () => {
       { scope: 'organization', org: 'acme' },
       { scope: 'dependabot', owner: 'acme', repo: 'api' },
       { scope: 'dependabot', owner: 'acme', repo: 'web' },
+      { scope: 'dependabot', org: 'acme' },
     ]);
     expect(read({ organization: 'acme' }).targets).toEqual([{ scope: 'organization', org: 'acme' }]);
     expect(parseList(' a,\n\nb , a ')).toEqual(['a', 'b']);

@@ -1,15 +1,15 @@
 /** Turning GitHub's HTTP errors into messages that say what is missing, with no credentials in them. */
 import { redactText } from '@dhmad/sdk/key-format';
 import { TargetError } from '../types.js';
-import type { TargetScope } from '../types.js';
 
 /** The fine-grained PAT / GitHub App permission each kind of secret needs, in GitHub's UI words. */
-export const REQUIRED_PERMISSION: Readonly<Record<TargetScope, string>> = {
+export const REQUIRED_PERMISSION = {
   repository: 'repository permission "Secrets: Read and write"',
   environment: 'repository permission "Environments: Read and write"',
   organization: 'organization permission "Secrets: Read and write"',
   dependabot: 'repository permission "Dependabot secrets: Read and write"',
-};
+  organizationDependabot: 'organization permission "Dependabot secrets: Read and write"',
+} as const;
 
 interface HttpErrorLike {
   status?: unknown;
@@ -33,7 +33,7 @@ function serverMessage(err: HttpErrorLike): string {
  * status, GitHub's message and the permission header are kept: Octokit's error also
  * carries the request (headers, body), which never reaches a log.
  */
-export function targetError(err: unknown, scope: TargetScope, where: string, doing: string): TargetError {
+export function targetError(err: unknown, permission: string, where: string, doing: string): TargetError {
   const e = (err ?? {}) as HttpErrorLike;
   const status = typeof e.status === 'number' ? e.status : undefined;
   const message = redactText(serverMessage(e)).replace(/\s+/g, ' ').slice(0, 300);
@@ -42,12 +42,12 @@ export function targetError(err: unknown, scope: TargetScope, where: string, doi
     const accepted = header(e, 'x-accepted-github-permissions');
     const need = accepted
       ? `GitHub accepts these permissions (X-Accepted-GitHub-Permissions): ${accepted}`
-      : `it needs the ${REQUIRED_PERMISSION[scope]}`;
+      : `it needs the ${permission}`;
     text =
       status === 401
         ? `${doing} on ${where} failed: the GitHub token is invalid or expired (401 ${message}). Check github-token.`
         : `${doing} on ${where} failed: the token may not do this (403 ${message}); ${need}. ` +
-          `Give the fine-grained PAT or GitHub App the ${REQUIRED_PERMISSION[scope]} on ${where}. (GITHUB_TOKEN cannot write secrets.)`;
+          `Give the fine-grained PAT or GitHub App the ${permission} on ${where}. (GITHUB_TOKEN cannot write secrets.)`;
   } else if (status === 404) {
     text = `${doing} on ${where} failed: not found (404). Check the name, and that the token can see ${where}.`;
   } else if (status === 422) {

@@ -4,20 +4,21 @@
  */
 import type { SecretStore, TargetScope } from '../types.js';
 import type { GitHub } from './client.js';
-import { targetError } from './errors.js';
+import { REQUIRED_PERMISSION, targetError } from './errors.js';
 import { seal } from './seal.js';
 
 export type TargetSpec =
   | { scope: 'repository'; owner: string; repo: string }
   | { scope: 'environment'; owner: string; repo: string; environment: string }
   | { scope: 'organization'; org: string }
-  | { scope: 'dependabot'; owner: string; repo: string };
+  | { scope: 'dependabot'; owner: string; repo: string }
+  | { scope: 'dependabot'; org: string };
 
 export function targetLabel(spec: TargetSpec): string {
   switch (spec.scope) {
     case 'repository':
     case 'dependabot':
-      return `${spec.scope}:${spec.owner}/${spec.repo}`;
+      return 'org' in spec ? `dependabot:${spec.org}` : `${spec.scope}:${spec.owner}/${spec.repo}`;
     case 'environment':
       return `environment:${spec.owner}/${spec.repo}:${spec.environment}`;
     case 'organization':
@@ -33,6 +34,8 @@ interface PublicKey {
 /** What differs between the kinds of secret: where the key lives and how the PUT looks. */
 abstract class GitHubSecretStore implements SecretStore {
   abstract readonly scope: TargetScope;
+  /** What the token needs here, in GitHub's UI words, for error messages. */
+  protected abstract readonly permission: string;
   readonly label: string;
   constructor(
     protected readonly github: GitHub,
@@ -59,7 +62,7 @@ abstract class GitHubSecretStore implements SecretStore {
     try {
       await this.put(encrypted, pk.key_id);
     } catch (err) {
-      throw targetError(err, this.scope, this.where, `Writing secret ${this.secretName}`);
+      throw targetError(err, this.permission, this.where, `Writing secret ${this.secretName}`);
     }
   }
 
@@ -67,13 +70,14 @@ abstract class GitHubSecretStore implements SecretStore {
     try {
       return await this.fetchPublicKey();
     } catch (err) {
-      throw targetError(err, this.scope, this.where, doing);
+      throw targetError(err, this.permission, this.where, doing);
     }
   }
 }
 
 class RepositorySecretStore extends GitHubSecretStore {
   readonly scope = 'repository';
+  protected readonly permission = REQUIRED_PERMISSION.repository;
   constructor(
     github: GitHub,
     secretName: string,
@@ -94,6 +98,7 @@ class RepositorySecretStore extends GitHubSecretStore {
 
 class EnvironmentSecretStore extends GitHubSecretStore {
   readonly scope = 'environment';
+  protected readonly permission = REQUIRED_PERMISSION.environment;
   constructor(
     github: GitHub,
     secretName: string,
@@ -118,20 +123,27 @@ class EnvironmentSecretStore extends GitHubSecretStore {
 
 type OrgVisibility = 'all' | 'private' | 'selected';
 
+/** Organization secrets exist for Actions and for Dependabot, with the same routes under each. */
+type OrgSecrets = 'actions' | 'dependabot';
+
 class OrganizationSecretStore extends GitHubSecretStore {
-  readonly scope = 'organization';
+  readonly scope: TargetScope;
+  protected readonly permission: string;
   constructor(
     github: GitHub,
     secretName: string,
     private readonly org: string,
+    private readonly kind: OrgSecrets,
   ) {
-    super(github, secretName, { scope: 'organization', org });
+    super(github, secretName, kind === 'actions' ? { scope: 'organization', org } : { scope: 'dependabot', org });
+    this.scope = kind === 'actions' ? 'organization' : 'dependabot';
+    this.permission = kind === 'actions' ? REQUIRED_PERMISSION.organization : REQUIRED_PERMISSION.organizationDependabot;
   }
   protected get where(): string {
-    return `organization ${this.org}`;
+    return this.kind === 'actions' ? `organization ${this.org}` : `organization ${this.org} (Dependabot)`;
   }
   protected async fetchPublicKey(): Promise<PublicKey> {
-    return (await this.github.rest.actions.getOrgPublicKey({ org: this.org })).data;
+    return (await this.github.rest[this.kind].getOrgPublicKey({ org: this.org })).data;
   }
 
   override async preflight(): Promise<void> {
@@ -139,7 +151,7 @@ class OrganizationSecretStore extends GitHubSecretStore {
     try {
       await this.access();
     } catch (err) {
-      throw targetError(err, this.scope, this.where, `Reading secret ${this.secretName}`);
+      throw targetError(err, this.permission, this.where, `Reading secret ${this.secretName}`);
     }
   }
 
@@ -148,36 +160,38 @@ class OrganizationSecretStore extends GitHubSecretStore {
    * them would reset who can read the secret. A new secret gets `private`, GitHub's default.
    */
   private async access(): Promise<{ visibility: OrgVisibility; selected: number[] | undefined }> {
+    const params = { org: this.org, secret_name: this.secretName };
     let visibility: OrgVisibility = 'private';
     try {
-      visibility = (await this.github.rest.actions.getOrgSecret({ org: this.org, secret_name: this.secretName })).data.visibility;
+      visibility = (await this.github.rest[this.kind].getOrgSecret(params)).data.visibility;
     } catch (err) {
       if ((err as { status?: number }).status !== 404) throw err;
     }
     if (visibility !== 'selected') return { visibility, selected: undefined };
-    const repos = await this.github.paginate(this.github.rest.actions.listSelectedReposForOrgSecret, {
-      org: this.org,
-      secret_name: this.secretName,
-      per_page: 100,
-    });
+    const list =
+      this.kind === 'actions' ? this.github.rest.actions.listSelectedReposForOrgSecret : this.github.rest.dependabot.listSelectedReposForOrgSecret;
+    const repos = await this.github.paginate(list, { ...params, per_page: 100 });
     return { visibility, selected: repos.map((r) => r.id) };
   }
 
   protected async put(encrypted_value: string, key_id: string): Promise<void> {
     const { visibility, selected } = await this.access();
-    await this.github.rest.actions.createOrUpdateOrgSecret({
+    const body = {
       org: this.org,
       secret_name: this.secretName,
       encrypted_value,
       key_id,
       visibility,
       ...(selected ? { selected_repository_ids: selected } : {}),
-    });
+    };
+    if (this.kind === 'actions') await this.github.rest.actions.createOrUpdateOrgSecret(body);
+    else await this.github.rest.dependabot.createOrUpdateOrgSecret(body);
   }
 }
 
 class DependabotSecretStore extends GitHubSecretStore {
   readonly scope = 'dependabot';
+  protected readonly permission = REQUIRED_PERMISSION.dependabot;
   constructor(
     github: GitHub,
     secretName: string,
@@ -203,8 +217,8 @@ export function createStore(github: GitHub, secretName: string, spec: TargetSpec
     case 'environment':
       return new EnvironmentSecretStore(github, secretName, spec);
     case 'organization':
-      return new OrganizationSecretStore(github, secretName, spec.org);
+      return new OrganizationSecretStore(github, secretName, spec.org, 'actions');
     case 'dependabot':
-      return new DependabotSecretStore(github, secretName, spec);
+      return 'org' in spec ? new OrganizationSecretStore(github, secretName, spec.org, 'dependabot') : new DependabotSecretStore(github, secretName, spec);
   }
 }

@@ -99,7 +99,7 @@ describe('a clean rotation across repositories, environments and an organization
   it('puts a working new key everywhere, keeps org access, retires the old key, prints no key', async () => {
     const labels = ['repository:acme/api', 'repository:acme/web', 'environment:acme/api:production', 'environment:acme/web:staging', 'organization:acme'];
     holdOld(labels);
-    gh.orgAccess.set(`acme#${SECRET}`, { visibility: 'selected', selected: [11, 12, 13] });
+    gh.orgAccess.set(`organization:acme#${SECRET}`, { visibility: 'selected', selected: [11, 12, 13] });
 
     const run = await runAction(
       inputs({ repositories: 'acme/api, acme/web', environments: 'production\nacme/web:staging', organization: 'acme' }),

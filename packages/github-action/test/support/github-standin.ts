@@ -47,7 +47,7 @@ export class GitHubStandIn {
   readonly secrets = new Map<string, StoredSecret>();
   readonly requests: RecordedRequest[] = [];
   readonly faults: Fault[] = [];
-  /** Organization secrets that already exist, with who may read them. */
+  /** Organization secrets that already exist, by `organization:<org>#<name>` or `dependabot:<org>#<name>`, with who may read them. */
   readonly orgAccess = new Map<string, { visibility: string; selected: number[] }>();
   readonly token: string;
   url = '';
@@ -106,6 +106,9 @@ export class GitHubStandIn {
     } else if (seg[0] === 'orgs' && seg[2] === 'actions' && seg[3] === 'secrets') {
       scope = `organization:${seg[1]}`;
       rest = tail(4);
+    } else if (seg[0] === 'orgs' && seg[2] === 'dependabot' && seg[3] === 'secrets') {
+      scope = `dependabot:${seg[1]}`;
+      rest = tail(4);
     }
     if (scope === null) return null;
     if (rest.length === 1 && rest[0] === 'public-key' && method === 'GET') return { scope, kind: 'public-key' };
@@ -144,9 +147,10 @@ export class GitHubStandIn {
       return send(200, { key_id: kp.id, key: sodium.to_base64(kp.publicKey, sodium.base64_variants.ORIGINAL) });
     }
     const id = `${r.scope}#${r.name}`;
-    const orgName = r.scope.startsWith('organization:') ? r.scope.slice('organization:'.length) : null;
+    // Organization-level secrets (Actions or Dependabot) carry visibility; repository-level ones do not.
+    const isOrg = url.pathname.startsWith('/orgs/');
     if (r.kind === 'org-repos') {
-      const access = this.orgAccess.get(`${orgName}#${r.name}`);
+      const access = this.orgAccess.get(id);
       if (!access) return send(404, { message: 'Not Found' });
       const perPage = Number(url.searchParams.get('per_page') ?? 30);
       const page = Number(url.searchParams.get('page') ?? 1);
@@ -155,8 +159,8 @@ export class GitHubStandIn {
       const link = page < pages ? { link: `<${this.url}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next"` } : undefined;
       return send(200, { total_count: access.selected.length, repositories: slice.map((rid) => ({ id: rid, name: `repo${rid}` })) }, link);
     }
-    if (method === 'GET' && orgName !== null) {
-      const access = this.orgAccess.get(`${orgName}#${r.name}`);
+    if (method === 'GET' && isOrg) {
+      const access = this.orgAccess.get(id);
       if (!access) return send(404, { message: 'Not Found' });
       return send(200, { name: r.name, visibility: access.visibility, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' });
     }
@@ -174,18 +178,18 @@ export class GitHubStandIn {
     } catch {
       return send(422, { message: 'encrypted_value could not be decrypted with the public key' });
     }
-    if (orgName !== null) {
+    if (isOrg) {
       if (!body.visibility) return send(422, { message: 'visibility is required' });
       if (body.visibility === 'selected' && !Array.isArray(body.selected_repository_ids)) {
         return send(422, { message: 'selected_repository_ids is required for selected visibility' });
       }
-      this.orgAccess.set(`${orgName}#${r.name}`, { visibility: body.visibility, selected: body.selected_repository_ids ?? [] });
+      this.orgAccess.set(id, { visibility: body.visibility, selected: body.selected_repository_ids ?? [] });
     }
     const existed = this.secrets.has(id);
     this.secrets.set(id, {
       value,
       keyId: body.key_id,
-      ...(orgName !== null ? { visibility: body.visibility, selectedRepositoryIds: body.selected_repository_ids ?? [] } : {}),
+      ...(isOrg ? { visibility: body.visibility, selectedRepositoryIds: body.selected_repository_ids ?? [] } : {}),
     });
     return send(existed ? 204 : 201, existed ? undefined : {});
   }
