@@ -138,8 +138,9 @@ export default createRule<Options, MessageIds>({
         for (const specifier of node.specifiers) {
           const [variable] = sourceCode.getDeclaredVariables(specifier);
           if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) {
-            // `process.loadEnvFile()` through a default import is the member-call listener's.
             if (fromDotenv) forEachCall(variable, 'config', checkConfigCall);
+            // A default import named `process` is the member-call listener's already.
+            else if (specifier.local.name !== 'process') forEachCall(variable, 'loadEnvFile', checkLoadEnvFile);
           } else if (fromDotenv && propertyName(specifier) === 'config') {
             forEachCall(variable, null, checkConfigCall);
           } else if (!fromDotenv && propertyName(specifier) === 'loadEnvFile') {
@@ -177,7 +178,7 @@ export default createRule<Options, MessageIds>({
           }
         }
       },
-      'CallExpression[callee.type="MemberExpression"][callee.property.name="loadEnvFile"]': checkLoadEnvFile,
+      'CallExpression[callee.object.name="process"][callee.property.name="loadEnvFile"]': checkLoadEnvFile,
     };
   },
 });

@@ -18,7 +18,7 @@ afterAll(() => {
 const pkg = '{ "name": "app", "private": true }\n';
 
 /** `.env*` ignored except the example, all committed. */
-const ignoredRepo = makeRepo(tmp, 'ignored', { '.gitignore': '.env*\n!.env.example\n', 'package.json': pkg });
+const ignoredRepo = makeRepo(tmp, 'ignored', { '.gitignore': '.env*\n!.env.example\nsecrets/\n', 'package.json': pkg });
 /** Nothing ignored at all. */
 const bareRepo = makeRepo(tmp, 'bare', { 'package.json': pkg });
 /** `.env` ignored only in this clone. */
@@ -55,6 +55,8 @@ ruleTester.run('require-env-gitignore', rule, {
     { filename: src(ignoredRepo), code: "require('dotenv').config();" },
     { filename: src(ignoredRepo), code: "import dotenv from 'dotenv';\ndotenv.config({ path: '.env.local' });" },
     { filename: src(ignoredRepo), code: 'process.loadEnvFile();' },
+    // Ignored because its folder is.
+    { filename: src(ignoredRepo), code: "process.loadEnvFile('secrets/app.env');" },
     { filename: src(monoRepo, 'packages/web/src/server.ts'), code: "import 'dotenv/config';" },
     { filename: src(monoWorkerOnly, 'packages/worker/src/main.ts'), code: "import 'dotenv/config';" },
     // Outside any repository there is nothing to commit to.
@@ -65,7 +67,7 @@ ruleTester.run('require-env-gitignore', rule, {
     { filename: src(bareRepo), code: "import dotenv from 'dotenv';\ndotenv.config({ ...options });" },
     // Not a loader.
     { filename: src(bareRepo), code: "import { config } from './config.js';\nconfig();" },
-    { filename: src(bareRepo), code: "const name = 'dotenv';\nfunction loadEnvFile() {}\nloadEnvFile();" },
+    { filename: src(bareRepo), code: "const name = 'dotenv';\nfunction loadEnvFile() {}\nloadEnvFile();\nsettings.loadEnvFile('.env');" },
     { filename: src(bareRepo), code: "import type { DotenvConfigOptions } from 'dotenv';\nexport type O = DotenvConfigOptions;" },
     // A file outside the repository is not the repository's to ignore.
     { filename: src(bareRepo), code: "process.loadEnvFile('/nonexistent-dhmad-dir/app.env');" },
@@ -121,6 +123,18 @@ ruleTester.run('require-env-gitignore', rule, {
       filename: src(bareRepo),
       code: "import { loadEnvFile } from 'node:process';\nloadEnvFile('.env.local');",
       errors: [{ messageId: 'envFileNotIgnored', data: { file: '.env.local', pattern: '.env.local' }, line: 2 }],
+    },
+    {
+      name: 'loadEnvFile through a renamed default import of node:process',
+      filename: src(bareRepo),
+      code: "import proc from 'node:process';\nproc.loadEnvFile();",
+      errors: [{ messageId: 'envFileNotIgnored', data: { file: '.env', pattern: '.env' }, line: 2 }],
+    },
+    {
+      name: 'a default import named process is reported once',
+      filename: src(bareRepo),
+      code: "import process from 'node:process';\nprocess.loadEnvFile();",
+      errors: [{ messageId: 'envFileNotIgnored', data: { file: '.env', pattern: '.env' }, line: 2 }],
     },
     {
       name: 'path.resolve(__dirname, ...) resolves from the file',
@@ -193,6 +207,18 @@ describe('the repository cache notices edits', () => {
     git(repo, 'add', '-f', '.env');
     expect(lint(file)).toEqual(['envFileTracked']);
     git(repo, 'rm', '-q', '--cached', '.env');
+    expect(lint(file)).toEqual([]);
+  });
+
+  it('works in a linked worktree, whose .git is a file pointing at its own index', () => {
+    const main = makeRepo(tmp, 'wt-main', { 'package.json': pkg });
+    const worktree = path.join(tmp, 'wt-linked');
+    git(main, 'worktree', 'add', '-q', '-b', 'feature', worktree);
+    const file = src(worktree, 'src/index.js');
+    expect(lint(file)).toEqual(['envFileNotIgnored']);
+    writeFileSync(path.join(worktree, '.gitignore'), '.env\n');
+    git(worktree, 'add', '.gitignore');
+    git(worktree, 'commit', '-q', '-m', 'ignore .env');
     expect(lint(file)).toEqual([]);
   });
 
