@@ -27,12 +27,20 @@ const benchDir = path.join(repoRoot, '.bench', 'eslint-plugin');
 const corpus = path.join(benchDir, 'package');
 
 function prepareCorpus() {
-  if (existsSync(path.join(corpus, 'package.json'))) return;
-  mkdirSync(benchDir, { recursive: true });
-  console.log(`$ npm pack ${CORPUS_PACKAGE} --pack-destination ${benchDir}`);
-  const out = execFileSync('npm', ['pack', CORPUS_PACKAGE, '--pack-destination', benchDir, '--json'], { encoding: 'utf8' });
-  const [{ filename }] = JSON.parse(out);
-  execFileSync('tar', ['-xzf', path.join(benchDir, filename), '-C', benchDir]);
+  if (!existsSync(path.join(corpus, 'package.json'))) {
+    mkdirSync(benchDir, { recursive: true });
+    console.log(`$ npm pack ${CORPUS_PACKAGE} --pack-destination ${benchDir}`);
+    const out = execFileSync('npm', ['pack', CORPUS_PACKAGE, '--pack-destination', benchDir, '--json'], { encoding: 'utf8' });
+    const [{ filename }] = JSON.parse(out);
+    execFileSync('tar', ['-xzf', path.join(benchDir, filename), '-C', benchDir]);
+  }
+  // Its own repository (every file staged, no .gitignore), so the planted loader
+  // costs a real `git ls-files` and is reported; this repository ignores .bench/.
+  if (!existsSync(path.join(corpus, '.git'))) {
+    console.log(`$ git init && git add -A   (in ${path.relative(repoRoot, corpus)})`);
+    execFileSync('git', ['init', '-q'], { cwd: corpus });
+    execFileSync('git', ['add', '-A'], { cwd: corpus });
+  }
 }
 
 function listJs(dir) {
