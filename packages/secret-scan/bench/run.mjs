@@ -24,6 +24,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 // Real source: the published typescript package, many releases, oldest first.
 const VERSIONS = ['4.0.8', '4.1.6', '4.2.4', '4.3.5', '4.4.4', '4.5.5', '4.6.4', '4.7.4', '4.8.4', '4.9.5', '5.0.4', '5.1.6', '5.2.2', '5.3.3', '5.4.5', '5.5.4', '5.6.3', '5.7.3', '5.8.3', '5.9.3'];
 const PATTERN = 'sk_(live|sandbox)_[0-9a-fA-F]{20,}';
+// Preloaded into dhmad-scan runs: prints node's own peak RSS (all its threads), apart from the git it starts.
+const RSS_HOOK = path.join(here, 'report-rss.cjs');
 const gitEnv = { ...process.env, GIT_CONFIG_GLOBAL: os.devNull, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com' };
 
 const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28, env: gitEnv, ...opts }).toString();
@@ -71,9 +73,8 @@ function buildTree() {
   const used = [];
   for (const v of VERSIONS) {
     if (total >= TARGET_MB * 1e6) break;
-    unpack(v, TREE);
+    total += duBytes(unpack(v, TREE));
     used.push(v);
-    total = duBytes(TREE);
   }
   for (const d of readdirSync(TREE)) {
     if (d.startsWith('typescript-') && !used.includes(d.slice('typescript-'.length))) rmSync(path.join(TREE, d), { recursive: true, force: true });
@@ -87,6 +88,9 @@ function buildTree() {
 
 function buildSubset(versions) {
   mkdirSync(SUBSET, { recursive: true });
+  for (const d of readdirSync(SUBSET)) {
+    if (d.startsWith('typescript-') && !versions.includes(d.slice('typescript-'.length))) rmSync(path.join(SUBSET, d), { recursive: true, force: true });
+  }
   for (const v of versions) unpack(v, SUBSET);
   if (!existsSync(path.join(SUBSET, '.git'))) sh('git', ['init', '-q', SUBSET]);
   plant(SUBSET);
@@ -115,6 +119,7 @@ function buildHistory(versions) {
 function measure(label, cmd, args, opts = {}) {
   const times = [];
   let rssKb = 0;
+  let nodeRssKb = 0;
   let out = '';
   for (let i = 0; i < (opts.runs ?? RUNS); i++) {
     const start = process.hrtime.bigint();
@@ -122,6 +127,8 @@ function measure(label, cmd, args, opts = {}) {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const stderr = r.stderr.toString();
     rssKb = Math.max(rssKb, Number(stderr.trim().split('\n').pop()));
+    const own = /dhmad-scan-max-rss-kb=(\d+)/.exec(stderr);
+    if (own) nodeRssKb = Math.max(nodeRssKb, Number(own[1]));
     out = r.stdout.toString();
     if (opts.expectStatus !== undefined && r.status !== opts.expectStatus) {
       throw new Error(`${label}: exit ${r.status}, expected ${opts.expectStatus}\n${stderr.slice(0, 2000)}`);
@@ -129,8 +136,9 @@ function measure(label, cmd, args, opts = {}) {
     times.push(ms);
   }
   times.sort((a, b) => a - b);
-  const res = { label, best: times[0], median: times[Math.floor(times.length / 2)], rssMb: rssKb / 1024, out };
-  log(`  ${label.padEnd(44)} best ${fmt(res.best)}  median ${fmt(res.median)}  peak RSS ${res.rssMb.toFixed(0)} MB`);
+  const res = { label, best: times[0], median: times[Math.floor(times.length / 2)], rssMb: rssKb / 1024, nodeRssMb: nodeRssKb / 1024, out };
+  const own = nodeRssKb ? ` (node process alone ${res.nodeRssMb.toFixed(0)} MB)` : '';
+  log(`  ${label.padEnd(44)} best ${fmt(res.best)}  median ${fmt(res.median)}  peak RSS ${res.rssMb.toFixed(0)} MB${own}`);
   log(`    $ ${[cmd, ...args].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}${opts.cwd ? `   (in ${path.relative(repoRoot, opts.cwd)})` : ''}`);
   return res;
 }
@@ -160,18 +168,18 @@ function main() {
   const tree = buildTree();
   log(`## Working tree: ${(tree.bytes / 1e6).toFixed(0)} MB, ${tree.files} files (typescript ${tree.used.join(', ')}), ${tree.planted} planted keys`);
   spawnSync('rg', ['-uuu', '-c', PATTERN, TREE]); // warm the page cache
-  const dh = measure('dhmad-scan (tree)', process.execPath, [CLI, '--format', 'json', TREE], { expectStatus: 1 });
+  const dh = measure('dhmad-scan (tree)', process.execPath, ['-r', RSS_HOOK, CLI, '--format', 'json', TREE], { expectStatus: 1 });
   const found = JSON.parse(dh.out).findings.filter((f) => !f.ruleId.startsWith('env-')).length;
   const rg = measure('rg -uuu (same pattern)', 'rg', ['-uuu', '-c', '--no-messages', PATTERN, TREE]);
   const rgFound = rg.out.split('\n').filter(Boolean).length;
-  log(`  dhmad-scan found ${found} keys, rg matched ${rgFound} files; dhmad-scan / rg = ${ratio(dh.median, rg.median)} (target <= 1.5x); peak RSS ${dh.rssMb.toFixed(0)} MB (target < 200 MB)`);
+  log(`  dhmad-scan found ${found} keys, rg matched ${rgFound} files; dhmad-scan / rg = ${ratio(dh.median, rg.median)} (target <= 1.5x); peak RSS ${dh.rssMb.toFixed(0)} MB with git, ${dh.nodeRssMb.toFixed(0)} MB node alone (target < 200 MB)`);
   log();
 
   const sl = secretlintSetup();
   const subsetVersions = tree.used.slice(-2);
   const subset = buildSubset(subsetVersions);
   log(`## Against secretlint ${sl.version} (pattern rule), on a ${(subset.bytes / 1e6).toFixed(0)} MB subset (typescript ${subsetVersions.join(', ')}): secretlint is too slow for the whole corpus`);
-  const dhs = measure('dhmad-scan (subset)', process.execPath, [CLI, '--format', 'json', SUBSET], { expectStatus: 1 });
+  const dhs = measure('dhmad-scan (subset)', process.execPath, ['-r', RSS_HOOK, CLI, '--format', 'json', SUBSET], { expectStatus: 1 });
   const rgs = measure('rg -uuu (subset)', 'rg', ['-uuu', '-c', '--no-messages', PATTERN, SUBSET]);
   // --no-gitignore: .bench/ is ignored by this repository, and secretlint 13 honours that by default.
   const sls = measure('secretlint (subset)', sl.bin, ['--secretlintrc', sl.rc, '--no-gitignore', '--format', 'compact', '--no-color', '**/*'], { cwd: SUBSET, runs: 1, expectStatus: 1 });
@@ -185,9 +193,9 @@ function main() {
   const blobs = sh('sh', ['-c', 'git cat-file --batch-all-objects --batch-check="%(objecttype) %(objectsize)" | awk \'$1=="blob"{n++; s+=$2} END{print n, s}\''], { cwd: HISTORY }).trim().split(' ');
   log(`## History: ${historyVersions.length} commits (typescript ${historyVersions[0]}..${historyVersions.at(-1)}), ${blobs[0]} blobs, ${(Number(blobs[1]) / 1e6).toFixed(0)} MB of distinct blob content`);
   spawnSync('sh', ['-c', 'git cat-file --batch-all-objects --batch --unordered > /dev/null'], { cwd: HISTORY });
-  const dhh = measure('dhmad-scan --history', process.execPath, [CLI, '--history', '--format', 'json'], { cwd: HISTORY, expectStatus: 1 });
+  const dhh = measure('dhmad-scan --history', process.execPath, ['-r', RSS_HOOK, CLI, '--history', '--format', 'json'], { cwd: HISTORY, expectStatus: 1 });
   const pipe = measure('git cat-file --batch-all-objects --batch | rg', 'sh', ['-c', `git cat-file --batch-all-objects --batch --unordered | rg -c -a '${PATTERN}'`], { cwd: HISTORY });
-  log(`  dhmad-scan found ${JSON.parse(dhh.out).findings.length} findings (with introducing commits); dhmad-scan / pipeline = ${ratio(dhh.median, pipe.median)} (target <= 1.5x); peak RSS ${dhh.rssMb.toFixed(0)} MB`);
+  log(`  dhmad-scan found ${JSON.parse(dhh.out).findings.length} findings (with introducing commits); dhmad-scan / pipeline = ${ratio(dhh.median, pipe.median)} (target <= 1.5x); peak RSS ${dhh.rssMb.toFixed(0)} MB with git cat-file, ${dhh.nodeRssMb.toFixed(0)} MB node alone`);
   log();
 
   log('## Pre-commit with one staged file');
