@@ -102,12 +102,23 @@ export default createRule<Options, MessageIds>({
     return {
       'MemberExpression[property.name="env"]'(env: TSESTree.MemberExpression): void {
         if (env.computed || !isEnvObject(env)) return;
-        const parent = env.parent;
-        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === env) {
+        // `(process.env as Env).X` and `process.env!.X` read the same variable.
+        let object: TSESTree.Node = env;
+        while (
+          (object.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+            object.parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
+            object.parent?.type === AST_NODE_TYPES.TSSatisfiesExpression) &&
+          object.parent.expression === object
+        ) {
+          object = object.parent;
+        }
+        const parent = object.parent;
+        if (parent === undefined) return;
+        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === object) {
           check(staticName(parent.property, parent.computed), parent);
-        } else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === env) {
+        } else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === object) {
           if (parent.id.type === AST_NODE_TYPES.ObjectPattern) checkPattern(parent.id);
-        } else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === env) {
+        } else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === object) {
           if (parent.left.type === AST_NODE_TYPES.ObjectPattern) checkPattern(parent.left);
         }
       },

@@ -39,6 +39,10 @@ interface IgnoreFile {
   matcher: Ignore;
 }
 
+// Git matches ignore patterns case-insensitively only where it sets core.ignoreCase,
+// which `git init` does on the case-insensitive file systems of macOS and Windows.
+const CASE_INSENSITIVE_FS = process.platform === 'darwin' || process.platform === 'win32';
+
 const repos = new Map<string, RepoState | null>();
 const ignoreFiles = new Map<string, IgnoreFile>();
 
@@ -115,7 +119,7 @@ function ignoreFile(file: string): Ignore {
   const cached = ignoreFiles.get(file);
   if (cached !== undefined && cached.stamp === stamp) return cached.matcher;
   const text = stamp === 'missing' ? '' : readFileSync(file, 'utf8');
-  const matcher = ignore().add(text);
+  const matcher = ignore({ ignorecase: CASE_INSENSITIVE_FS }).add(text);
   ignoreFiles.set(file, { stamp, matcher });
   return matcher;
 }

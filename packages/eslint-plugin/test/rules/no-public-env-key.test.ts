@@ -68,6 +68,22 @@ ruleTester.run('no-public-env-key', rule, {
       ],
     },
     {
+      name: 'through TypeScript casts and non-null assertions, and optional chaining',
+      filename: '/project/src/env.ts',
+      code: [
+        'const a = (process.env as Record<string, string>).NEXT_PUBLIC_DHMAD_API_KEY;',
+        'const b = process.env!.VITE_DHMAD_API_KEY;',
+        'const { PUBLIC_DHMAD_SECRET } = process.env satisfies object;',
+        'const c = process?.env?.NEXT_PUBLIC_DHMAD_SECRET_KEY;',
+      ].join('\n'),
+      errors: [
+        { messageId: 'publicEnvKey', data: { name: 'NEXT_PUBLIC_DHMAD_API_KEY', prefix: 'NEXT_PUBLIC_' }, line: 1 },
+        { messageId: 'publicEnvKey', data: { name: 'VITE_DHMAD_API_KEY', prefix: 'VITE_' }, line: 2 },
+        { messageId: 'publicEnvKey', data: { name: 'PUBLIC_DHMAD_SECRET', prefix: 'PUBLIC_' }, line: 3 },
+        { messageId: 'publicEnvKey', data: { name: 'NEXT_PUBLIC_DHMAD_SECRET_KEY', prefix: 'NEXT_PUBLIC_' }, line: 4 },
+      ],
+    },
+    {
       name: 'names are matched case-insensitively',
       filename: FILE,
       code: 'const key = process.env.NEXT_PUBLIC_DhmadApiKey;',
