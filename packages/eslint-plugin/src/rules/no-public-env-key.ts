@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
+import { staticString } from '../util/static-path.js';
 
 export type Options = [
   {
@@ -37,11 +38,7 @@ function isEnvObject(node: TSESTree.MemberExpression): boolean {
 /** The static name of a property access or a destructured key, if it has one. */
 function staticName(key: TSESTree.Node, computed: boolean): string | null {
   if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
-  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) {
-    return key.quasis[0]?.value.cooked ?? null;
-  }
-  return null;
+  return staticString(key);
 }
 
 export default createRule<Options, MessageIds>({

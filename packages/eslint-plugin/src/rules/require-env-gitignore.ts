@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
 import { fileGitStatus } from '../util/git-repo.js';
-import { staticPath, type PathContext } from '../util/static-path.js';
+import { staticPath, staticString, type PathContext } from '../util/static-path.js';
 
 export type Options = [];
 export type MessageIds = 'envFileNotIgnored' | 'envFileTracked';
@@ -16,19 +16,11 @@ const PROCESS_MODULES = new Set(['process', 'node:process']);
 
 type Scope = TSESLint.Scope.Variable;
 
-function stringValue(node: TSESTree.Node | undefined): string | null {
-  if (node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-  if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
-    return node.quasis[0]?.value.cooked ?? null;
-  }
-  return null;
-}
-
 function propertyName(node: TSESTree.Property | TSESTree.MemberExpression | TSESTree.ImportSpecifier): string | null {
   const key = node.type === AST_NODE_TYPES.ImportSpecifier ? node.imported : node.type === AST_NODE_TYPES.Property ? node.key : node.property;
   const computed = node.type !== AST_NODE_TYPES.ImportSpecifier && node.computed;
   if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
-  return stringValue(key);
+  return staticString(key);
 }
 
 /**
@@ -149,11 +141,11 @@ export default createRule<Options, MessageIds>({
         }
       },
       ImportExpression(node): void {
-        const source = stringValue(node.source);
+        const source = staticString(node.source);
         if (source !== null && DOTENV_CONFIG_MODULES.has(source)) check(node, [defaultEnvFile()]);
       },
       'CallExpression[callee.type="Identifier"][callee.name="require"]'(call: TSESTree.CallExpression): void {
-        const source = stringValue(call.arguments[0]);
+        const source = staticString(call.arguments[0]);
         if (source === null) return;
         if (DOTENV_CONFIG_MODULES.has(source)) return check(call, [defaultEnvFile()]);
         if (!DOTENV_MODULES.has(source)) return;

@@ -20,9 +20,10 @@ function isImportMeta(node: TSESTree.Node, property: string): boolean {
   );
 }
 
-function staticString(node: TSESTree.Node): string | null {
-  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+/** The value of a string literal or of a template literal without expressions. */
+export function staticString(node: TSESTree.Node | undefined): string | null {
+  if (node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
     return node.quasis[0]?.value.cooked ?? null;
   }
   return null;
