@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -208,6 +209,23 @@ describe('the repository cache notices edits', () => {
     expect(lint(file)).toEqual(['envFileTracked']);
     git(repo, 'rm', '-q', '--cached', '.env');
     expect(lint(file)).toEqual([]);
+  });
+
+  it('does not count a global core.excludesFile, which only protects this machine', () => {
+    const repo = makeRepo(tmp, 'global-excludes', { 'package.json': pkg });
+    const excludes = path.join(tmp, 'global-gitignore');
+    writeFileSync(excludes, '.env\n');
+    const globalConfig = path.join(tmp, 'global-gitconfig');
+    writeFileSync(globalConfig, `[core]\n\texcludesFile = ${excludes}\n`);
+    vi.stubEnv('GIT_CONFIG_GLOBAL', globalConfig);
+    try {
+      // git itself ignores the file here...
+      expect(execFileSync('git', ['check-ignore', '.env'], { cwd: repo, encoding: 'utf8' }).trim()).toBe('.env');
+      // ...but a teammate's clone would not.
+      expect(lint(src(repo, 'src/index.js'))).toEqual(['envFileNotIgnored']);
+    } finally {
+      vi.stubEnv('GIT_CONFIG_GLOBAL', GIT_ENV.GIT_CONFIG_GLOBAL);
+    }
   });
 
   it('works in a linked worktree, whose .git is a file pointing at its own index', () => {
