@@ -28977,21 +28977,27 @@ var GitHubSecretStore = class {
   }
 };
 var RepositorySecretStore = class extends GitHubSecretStore {
-  constructor(github, secretName, t2) {
-    super(github, secretName, { scope: "repository", ...t2 });
+  constructor(github, secretName, t2, kind) {
+    super(github, secretName, kind === "actions" ? { scope: "repository", ...t2 } : { scope: "dependabot", ...t2 });
     this.t = t2;
+    this.kind = kind;
+    this.scope = kind === "actions" ? "repository" : "dependabot";
+    this.permission = kind === "actions" ? REQUIRED_PERMISSION.repository : REQUIRED_PERMISSION.dependabot;
   }
   t;
-  scope = "repository";
-  permission = REQUIRED_PERMISSION.repository;
+  kind;
+  scope;
+  permission;
   get where() {
-    return `${this.t.owner}/${this.t.repo}`;
+    return `${this.t.owner}/${this.t.repo}${this.kind === "actions" ? "" : " (Dependabot)"}`;
   }
   async fetchPublicKey() {
-    return (await this.github.rest.actions.getRepoPublicKey(this.t)).data;
+    return (await this.github.rest[this.kind].getRepoPublicKey(this.t)).data;
   }
   async put(encrypted_value, key_id) {
-    await this.github.rest.actions.createOrUpdateRepoSecret({ ...this.t, secret_name: this.secretName, encrypted_value, key_id });
+    const body = { ...this.t, secret_name: this.secretName, encrypted_value, key_id };
+    if (this.kind === "actions") await this.github.rest.actions.createOrUpdateRepoSecret(body);
+    else await this.github.rest.dependabot.createOrUpdateRepoSecret(body);
   }
 };
 var EnvironmentSecretStore = class extends GitHubSecretStore {
@@ -29072,34 +29078,16 @@ var OrganizationSecretStore = class extends GitHubSecretStore {
     else await this.github.rest.dependabot.createOrUpdateOrgSecret(body);
   }
 };
-var DependabotSecretStore = class extends GitHubSecretStore {
-  constructor(github, secretName, t2) {
-    super(github, secretName, { scope: "dependabot", ...t2 });
-    this.t = t2;
-  }
-  t;
-  scope = "dependabot";
-  permission = REQUIRED_PERMISSION.dependabot;
-  get where() {
-    return `${this.t.owner}/${this.t.repo} (Dependabot)`;
-  }
-  async fetchPublicKey() {
-    return (await this.github.rest.dependabot.getRepoPublicKey(this.t)).data;
-  }
-  async put(encrypted_value, key_id) {
-    await this.github.rest.dependabot.createOrUpdateRepoSecret({ ...this.t, secret_name: this.secretName, encrypted_value, key_id });
-  }
-};
 function createStore(github, secretName, spec) {
   switch (spec.scope) {
     case "repository":
-      return new RepositorySecretStore(github, secretName, spec);
+      return new RepositorySecretStore(github, secretName, spec, "actions");
     case "environment":
       return new EnvironmentSecretStore(github, secretName, spec);
     case "organization":
       return new OrganizationSecretStore(github, secretName, spec.org, "actions");
     case "dependabot":
-      return "org" in spec ? new OrganizationSecretStore(github, secretName, spec.org, "dependabot") : new DependabotSecretStore(github, secretName, spec);
+      return "org" in spec ? new OrganizationSecretStore(github, secretName, spec.org, "dependabot") : new RepositorySecretStore(github, secretName, spec, "dependabot");
   }
 }
 

@@ -75,24 +75,32 @@ abstract class GitHubSecretStore implements SecretStore {
   }
 }
 
+/** Repository secrets exist for Actions and for Dependabot, with the same routes under each. */
+type SecretsApi = 'actions' | 'dependabot';
+
 class RepositorySecretStore extends GitHubSecretStore {
-  readonly scope = 'repository';
-  protected readonly permission = REQUIRED_PERMISSION.repository;
+  readonly scope: TargetScope;
+  protected readonly permission: string;
   constructor(
     github: GitHub,
     secretName: string,
     private readonly t: { owner: string; repo: string },
+    private readonly kind: SecretsApi,
   ) {
-    super(github, secretName, { scope: 'repository', ...t });
+    super(github, secretName, kind === 'actions' ? { scope: 'repository', ...t } : { scope: 'dependabot', ...t });
+    this.scope = kind === 'actions' ? 'repository' : 'dependabot';
+    this.permission = kind === 'actions' ? REQUIRED_PERMISSION.repository : REQUIRED_PERMISSION.dependabot;
   }
   protected get where(): string {
-    return `${this.t.owner}/${this.t.repo}`;
+    return `${this.t.owner}/${this.t.repo}${this.kind === 'actions' ? '' : ' (Dependabot)'}`;
   }
   protected async fetchPublicKey(): Promise<PublicKey> {
-    return (await this.github.rest.actions.getRepoPublicKey(this.t)).data;
+    return (await this.github.rest[this.kind].getRepoPublicKey(this.t)).data;
   }
   protected async put(encrypted_value: string, key_id: string): Promise<void> {
-    await this.github.rest.actions.createOrUpdateRepoSecret({ ...this.t, secret_name: this.secretName, encrypted_value, key_id });
+    const body = { ...this.t, secret_name: this.secretName, encrypted_value, key_id };
+    if (this.kind === 'actions') await this.github.rest.actions.createOrUpdateRepoSecret(body);
+    else await this.github.rest.dependabot.createOrUpdateRepoSecret(body);
   }
 }
 
@@ -123,9 +131,6 @@ class EnvironmentSecretStore extends GitHubSecretStore {
 
 type OrgVisibility = 'all' | 'private' | 'selected';
 
-/** Organization secrets exist for Actions and for Dependabot, with the same routes under each. */
-type OrgSecrets = 'actions' | 'dependabot';
-
 class OrganizationSecretStore extends GitHubSecretStore {
   readonly scope: TargetScope;
   protected readonly permission: string;
@@ -133,7 +138,7 @@ class OrganizationSecretStore extends GitHubSecretStore {
     github: GitHub,
     secretName: string,
     private readonly org: string,
-    private readonly kind: OrgSecrets,
+    private readonly kind: SecretsApi,
   ) {
     super(github, secretName, kind === 'actions' ? { scope: 'organization', org } : { scope: 'dependabot', org });
     this.scope = kind === 'actions' ? 'organization' : 'dependabot';
@@ -189,36 +194,15 @@ class OrganizationSecretStore extends GitHubSecretStore {
   }
 }
 
-class DependabotSecretStore extends GitHubSecretStore {
-  readonly scope = 'dependabot';
-  protected readonly permission = REQUIRED_PERMISSION.dependabot;
-  constructor(
-    github: GitHub,
-    secretName: string,
-    private readonly t: { owner: string; repo: string },
-  ) {
-    super(github, secretName, { scope: 'dependabot', ...t });
-  }
-  protected get where(): string {
-    return `${this.t.owner}/${this.t.repo} (Dependabot)`;
-  }
-  protected async fetchPublicKey(): Promise<PublicKey> {
-    return (await this.github.rest.dependabot.getRepoPublicKey(this.t)).data;
-  }
-  protected async put(encrypted_value: string, key_id: string): Promise<void> {
-    await this.github.rest.dependabot.createOrUpdateRepoSecret({ ...this.t, secret_name: this.secretName, encrypted_value, key_id });
-  }
-}
-
 export function createStore(github: GitHub, secretName: string, spec: TargetSpec): SecretStore {
   switch (spec.scope) {
     case 'repository':
-      return new RepositorySecretStore(github, secretName, spec);
+      return new RepositorySecretStore(github, secretName, spec, 'actions');
     case 'environment':
       return new EnvironmentSecretStore(github, secretName, spec);
     case 'organization':
       return new OrganizationSecretStore(github, secretName, spec.org, 'actions');
     case 'dependabot':
-      return 'org' in spec ? new OrganizationSecretStore(github, secretName, spec.org, 'dependabot') : new DependabotSecretStore(github, secretName, spec);
+      return 'org' in spec ? new OrganizationSecretStore(github, secretName, spec.org, 'dependabot') : new RepositorySecretStore(github, secretName, spec, 'dependabot');
   }
 }
