@@ -228,6 +228,21 @@ describe('a later run converges a rotation left halfway', () => {
   });
 });
 
+describe('two runs at once', () => {
+  it('mint one replacement between them, through the shared idempotency key', async () => {
+    const s = setup();
+    const seen = trackActive(s.api);
+    const [a, b] = await Promise.all([
+      rotate(plan(), s.api, s.stores, s.logger, s.clock),
+      rotate(plan(), s.api, s.stores, new RecordingLogger(), s.clock),
+    ]);
+    expect(a.keyId).toBe(b.keyId);
+    expect(s.api.activeOf('ci').map((k) => k.id)).toEqual([a.keyId]);
+    for (const store of s.stores) expect(s.api.holder(store.value)?.id).toBe(a.keyId);
+    expect(seen.max).toBe(2);
+  });
+});
+
 describe('grace-period and delete-after', () => {
   it('keeps the predecessor active until the grace period is over, then a later run deactivates it', async () => {
     const s = setup();
