@@ -1,8 +1,6 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
 import { redactText } from '@dhmad/sdk/key-format';
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { ScanError } from './errors.js';
 import { installHook } from './hook.js';
 import { scan, VERSION, type ScanMode, type ScanResult } from './index.js';
@@ -32,8 +30,10 @@ function progressLine(enabled: boolean): { update: (files: number, bytes: number
   };
 }
 
-async function main(): Promise<void> {
-  const cli = yargs(hideBin(process.argv))
+async function parseWithYargs(args: string[]) {
+  // Imported here, not at the top: see parseArgs.
+  const { default: yargs } = await import('yargs');
+  return yargs(args)
     .scriptName('dhmad-scan')
     .usage('$0 [paths..]\n\nFind DHMAD secret keys in files, staged changes and git history, and .env files git would commit.')
     .command('install-hook', 'Install a git pre-commit hook that runs `dhmad-scan --staged` (keeps an existing hook).')
@@ -59,8 +59,28 @@ async function main(): Promise<void> {
     .version(VERSION)
     .help()
     .epilog('Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or runtime error.')
-    .fail((msg, err) => fail(err ? err.message : `${msg}\nRun dhmad-scan --help for usage.`));
-  const argv = await cli.parseAsync();
+    .fail((msg, err) => fail(err ? err.message : `${msg}\nRun dhmad-scan --help for usage.`))
+    .parseAsync();
+}
+
+type CliArgs = Awaited<ReturnType<typeof parseWithYargs>>;
+
+/**
+ * Loading yargs costs about as much as starting node itself, and a pre-commit
+ * hook pays it on every commit. The hook's own command line (`--staged`, which
+ * install-hook writes) is answered with yargs' defaults without loading it;
+ * every other command line goes through yargs.
+ */
+async function parseArgs(args: string[]): Promise<CliArgs> {
+  if (args.length === 1 && args[0] === '--staged') {
+    const defaults = { _: [], $0: 'dhmad-scan', staged: true, format: 'text', 'stdin-filename': '<stdin>', 'env-files': true } as const;
+    return defaults as unknown as CliArgs;
+  }
+  return parseWithYargs(args);
+}
+
+async function main(): Promise<void> {
+  const argv = await parseArgs(process.argv.slice(2));
   const positional = argv._.map(String);
 
   if (positional[0] === 'install-hook') {

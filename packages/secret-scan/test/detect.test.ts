@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { detectInBuffer, StreamDetector } from '../src/detect.js';
+import { detectInBuffer, mayContainKey, PREFILTER_OVERLAP, StreamDetector } from '../src/detect.js';
 import { makeKey, prefixOf } from './helpers.js';
 
 function detectInPieces(text: Buffer, sizes: number[]): ReturnType<StreamDetector['end']> {
@@ -91,5 +91,26 @@ describe('what is not a finding', () => {
     const kept = detectInBuffer(Buffer.from(key), true)[0]!;
     expect(kept.secret).toBe(key);
     expect(JSON.stringify(kept)).not.toContain(key.slice(14));
+  });
+});
+
+describe('byte prefilter', () => {
+  it('passes text with a key prefix anywhere, including cut off at the end, and nothing else', () => {
+    const key = makeKey('sandbox');
+    expect(mayContainKey(Buffer.from(`task_list mask_ disk_ sk_other ${key}`))).toBe(true);
+    expect(mayContainKey(Buffer.from(key))).toBe(true);
+    expect(mayContainKey(Buffer.from('x = "sk_live_'))).toBe(true);
+    expect(mayContainKey(Buffer.from('cut: sk_sand'))).toBe(true);
+    expect(mayContainKey(Buffer.from('tak_live_ sk_lime sk_sandbag k_live_ xsk'))).toBe(false);
+  });
+
+  it('finds keys split across reads of a file at every offset', () => {
+    const key = makeKey();
+    for (let cut = 0; cut <= key.length; cut++) {
+      const a = Buffer.from('x'.repeat(20) + key.slice(0, cut));
+      const b = Buffer.from(key.slice(cut) + 'y');
+      const seam = Buffer.concat([a.subarray(a.length - PREFILTER_OVERLAP), b]);
+      expect(mayContainKey(a) || mayContainKey(seam), `cut at ${cut}`).toBe(true);
+    }
   });
 });
