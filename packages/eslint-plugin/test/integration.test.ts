@@ -5,6 +5,7 @@ import { ESLint as ESLint10 } from 'eslint';
 import { defineConfig as defineConfig10 } from 'eslint/config';
 import { ESLint as ESLint9 } from 'eslint9';
 import { defineConfig as defineConfig9 } from 'eslint9/config';
+import tseslint from 'typescript-eslint';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { GIT_ENV, makeRepo, tempDir } from './helpers/git.js';
 import { liveKey, prefixOf, sandboxKey } from './helpers/keys.js';
@@ -20,7 +21,8 @@ afterAll(() => {
 const live = liveKey();
 const testLive = liveKey();
 const sandbox = sandboxKey();
-const keys = [live, testLive, sandbox];
+const typedLive = liveKey();
+const keys = [live, testLive, sandbox, typedLive];
 
 const project = makeRepo(tmp, 'shop', {
   'package.json': '{ "name": "shop", "type": "module", "private": true }\n',
@@ -31,6 +33,7 @@ const project = makeRepo(tmp, 'shop', {
   'src/page.js': 'export const key = process.env.NEXT_PUBLIC_DHMAD_API_KEY;\n',
   // No TypeScript parser is configured: the plugin's config must not make ESLint parse these.
   'types/index.d.ts': 'export declare const key: string;\n',
+  'src/typed.ts': `export const key: string = '${typedLive}';\n`,
   'src/clean.js': "// Keys look like sk_live_ + 64 hex; the dashboard shows sk_live_abc123.\nexport const key = process.env.DHMAD_API_KEY;\n",
 });
 
@@ -106,5 +109,20 @@ describe.each(majors)('ESLint $major with configs.recommended', ({ major, ESLint
     expect(text).toContain(`${prefixOf(live)}…`);
     expect(text).toContain(`${prefixOf(testLive)}…`);
     for (const key of keys) expect(text).not.toContain(key.slice(prefixOf(key).length));
+  });
+});
+
+describe('with typescript-eslint configured', () => {
+  it('applies to the .ts files that config lints, since files: **/* follows the rest of the config', async () => {
+    const eslint = new ESLint10({
+      cwd: project,
+      overrideConfigFile: true,
+      overrideConfig: defineConfig10(tseslint.configs.recommended, dhmad.configs.recommended),
+    });
+    const results = (await eslint.lintFiles(['src/typed.ts', 'types/index.d.ts'])) as LintResultLike[];
+    expect(summarize(results)).toEqual([
+      { file: 'src/typed.ts', ruleId: '@dhmad/no-hardcoded-key', messageId: 'hardcodedKey', line: 1, suggestions: 1 },
+    ]);
+    expect(results[0]?.messages[0]?.message).not.toContain(typedLive.slice(prefixOf(typedLive).length));
   });
 });
