@@ -30258,6 +30258,13 @@ async function preflight(run2) {
     name = key.name;
   }
   const family = all.filter((k2) => k2.name === name && k2.environment === manager.environment);
+  if (family.length === 0) {
+    run2.fail(
+      "preflight-failed",
+      `No active DHMAD key named "${name}" exists in the ${manager.environment} environment, the only one the management key ${manager.keyPrefix} can manage. Check key-name, and use a management key of the same environment as the key to rotate.`
+    );
+    return null;
+  }
   let state;
   try {
     state = readFamily(family, name ?? "");

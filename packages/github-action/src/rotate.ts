@@ -204,6 +204,14 @@ async function preflight(run: Run): Promise<Preflight | null> {
     name = key.name;
   }
   const family = all.filter((k) => k.name === name && k.environment === manager.environment);
+  if (family.length === 0) {
+    run.fail(
+      'preflight-failed',
+      `No active DHMAD key named "${name}" exists in the ${manager.environment} environment, the only one the management key ` +
+        `${manager.keyPrefix} can manage. Check key-name, and use a management key of the same environment as the key to rotate.`,
+    );
+    return null;
+  }
   let state: FamilyState;
   try {
     state = readFamily(family, name ?? '');

@@ -98,6 +98,7 @@ describe('preflight: any failure ends the run having created nothing', () => {
     ['a target is not writable', (s) => (s.stores[1]!.preflightError = forbidden()), /Preflight failed for 1 of 3 targets.*repository:acme\/app1.*secrets=write/s],
     ['the key does not exist', (s) => s.api.keys.delete(s.old.key.id), /No active DHMAD key named "ci"/],
     ['the key is the management key', (s) => s.api.keys.delete(s.old.key.id) && void (s.api.keys.get(s.api.managerId)!.name = 'ci'), /is the key to rotate/],
+    ['the key is of another environment', (s) => void (s.api.keys.get(s.old.key.id)!.environment = 'sandbox'), /in the live environment, the only one the management key sk_live_[0-9a-f]{6} can manage/],
     ['two unrelated active keys share the name', (s) => void s.api.seed({ name: 'ci' }), /2 active keys are named "ci"/],
   ];
   for (const [what, arrange, message] of cases) {
