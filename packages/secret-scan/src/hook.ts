@@ -47,7 +47,11 @@ export function installHook(cwd: string = process.cwd()): InstallHookResult {
     '# Scans what is being committed (the index), not the work tree.',
     `prev="$(dirname "$0")/pre-commit${PREVIOUS_HOOK_SUFFIX}"`,
     'if [ -x "$prev" ]; then "$prev" "$@" || exit $?; fi',
-    `exec ${shellQuote(process.execPath)} ${shellQuote(cli)} --staged`,
+    `node=${shellQuote(process.execPath)}`,
+    `cli=${shellQuote(cli)}`,
+    '# The copy that installed this hook; if it moved (a reinstall, another machine), the project\'s own.',
+    'if [ -x "$node" ] && [ -f "$cli" ]; then exec "$node" "$cli" --staged; fi',
+    'exec npx --no-install dhmad-scan --staged',
     '',
   ].join('\n');
   writeFileSync(hook, script);

@@ -52,6 +52,7 @@ describe('SARIF output', () => {
 
     const ajv = new Ajv({ schemaId: 'id', allErrors: true });
     ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
+    // The SARIF 2.1.0 JSON schema (rtm.5, as published by OASIS and schemastore, MIT), copied from @microsoft/jest-sarif.
     const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, 'sarif-schema-2.1.0.json'), 'utf8'));
     const valid = ajv.validate(schema, log);
     expect(ajv.errors ?? []).toEqual([]);
