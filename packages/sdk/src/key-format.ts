@@ -81,7 +81,6 @@ const CC_a = 97;
 const CC_f = 102;
 const CC_z = 122;
 const CC_BACKSLASH = 92;
-const CC_PERCENT = 37;
 
 function isHexCode(c: number): boolean {
   return (c >= CC_0 && c <= CC_9) || (c >= CC_a && c <= CC_f) || (c >= CC_A && c <= CC_F);
@@ -107,12 +106,17 @@ function leftBoundaryAt(text: string, start: number): boolean {
   if (start >= 2 && text.charCodeAt(start - 2) === CC_BACKSLASH && ESCAPE_LETTERS.includes(text[start - 1]!)) {
     return true;
   }
-  return (
-    start >= 3 &&
-    text.charCodeAt(start - 3) === CC_PERCENT &&
-    isHexCode(text.charCodeAt(start - 2)) &&
-    isHexCode(c)
-  );
+  // `%3D` (URL-encoded) and `\x20` / `\u00a0` (JS/JSON escapes) end in hex digits
+  // that would otherwise read as a letter glued to the key.
+  return hexEscapeEndsAt(text, start, '%', 2) || hexEscapeEndsAt(text, start, '\\x', 2) || hexEscapeEndsAt(text, start, '\\u', 4);
+}
+
+/** Whether `text` just before `end` is `introducer` followed by `digits` hex digits. */
+function hexEscapeEndsAt(text: string, end: number, introducer: string, digits: number): boolean {
+  const at = end - digits - introducer.length;
+  if (at < 0 || !text.startsWith(introducer, at)) return false;
+  for (let k = end - digits; k < end; k++) if (!isHexCode(text.charCodeAt(k))) return false;
+  return true;
 }
 
 /** Which environment's prefix starts at `i` (which points at `sk_`), or null. */

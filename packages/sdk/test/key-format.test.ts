@@ -32,6 +32,8 @@ describe('findKeys: real-format keys wherever they stand', () => {
     ['minified', (k) => `var a={k:"${k}"},b=1;`],
     ['JSON escape before', (k) => `"line\\n${k}"`],
     ['percent-encoded =', (k) => `?token%3D${k}`],
+    ['\\x escape before', (k) => `'Bearer\\x20${k}'`],
+    ['\\u escape before', (k) => `'key:\\u00a0${k}'`],
     ['semicolon after', (k) => `${k};`],
     ['CRLF', (k) => `A=1\r\nKEY=${k}\r\n`],
     ['underscore after', (k) => `${k}_old`],
@@ -69,6 +71,10 @@ describe('findKeys: boundaries', () => {
   it('ignores a key glued to a word on the left', () => {
     expect(findKeys('abc' + key())).toEqual([]);
     expect(findKeys('9' + key())).toEqual([]);
+    // Hex-ending words that only look like escapes are still words.
+    expect(findKeys('x20' + key())).toEqual([]);
+    expect(findKeys('u00a0' + key())).toEqual([]);
+    expect(findKeys('\\x2' + key())).toEqual([]);
   });
   it('reports a 64-hex run glued to more letters as malformed, not as a key', () => {
     const m = findKeys(key() + 'zz');
