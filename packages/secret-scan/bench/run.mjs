@@ -6,7 +6,7 @@
 //   BENCH_TREE_MB=100 npm run bench -w ...          smaller corpus
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,20 +85,79 @@ function buildTree() {
   return { used, bytes: duBytes(TREE), files, planted };
 }
 
-/** One commit per release, each replacing the last: a history with a few hundred MB of distinct blobs. */
+/** Every file of a folder, relative, `/`-separated. */
+function filesUnder(dir, prefix = '') {
+  const out = [];
+  for (const ent of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${ent.name}` : ent.name;
+    if (ent.isDirectory()) out.push(...filesUnder(dir, rel));
+    else if (ent.isFile()) out.push(rel);
+  }
+  return out.sort();
+}
+
+/**
+ * A long history built with `git fast-import`: for each release in turn, one
+ * commit per changed file (the release's content at that path), each followed
+ * by two small commits to a notes file, and the planted keys committed once in
+ * the middle then deleted. Thousands of commits, hundreds of MB of distinct blobs.
+ */
 function buildHistory(versions) {
-  const stamp = path.join(HISTORY, '.built-' + versions.length);
+  const stamp = path.join(HISTORY, `.built-fi-${versions.length}`);
   if (existsSync(stamp)) return;
   rmSync(HISTORY, { recursive: true, force: true });
   mkdirSync(HISTORY, { recursive: true });
-  sh('git', ['init', '-q', '-b', 'main', HISTORY]);
-  versions.forEach((v, i) => {
-    for (const d of readdirSync(HISTORY)) if (d !== '.git') rmSync(path.join(HISTORY, d), { recursive: true, force: true });
-    sh('tar', ['xzf', fetchTarball(v), '-C', HISTORY, '--strip-components=1']);
-    if (i === Math.floor(versions.length / 2)) plant(HISTORY);
-    sh('git', ['add', '-A'], { cwd: HISTORY });
-    sh('git', ['commit', '-q', '-m', `typescript ${v}`], { cwd: HISTORY });
+  sh('git', ['init', '-q', '--bare', '-b', 'main', HISTORY]);
+  const src = path.join(BENCH, 'history-src');
+  const streamFile = path.join(BENCH, 'history.fi');
+  const fd = openSync(streamFile, 'w');
+  const emit = (s) => writeSync(fd, s);
+  let mark = 0;
+  let time = 1_600_000_000;
+  let notes = '';
+  const commit = (message, changes) => {
+    mark++;
+    time += 60;
+    emit(`commit refs/heads/main\nmark :${mark}\ncommitter bench <bench@example.com> ${time} +0000\ndata ${Buffer.byteLength(message)}\n${message}\n`);
+    if (mark > 1) emit(`from :${mark - 1}\n`);
+    for (const c of changes) {
+      if (c.delete) {
+        emit(`D ${c.path}\n`);
+      } else {
+        emit(`M 100644 inline ${c.path}\ndata ${c.data.length}\n`);
+        writeSync(fd, c.data);
+        emit('\n');
+      }
+    }
+  };
+  const last = new Map();
+  versions.forEach((v, vi) => {
+    const dir = unpack(v, src);
+    for (const file of filesUnder(dir)) {
+      const data = readFileSync(path.join(dir, file));
+      const prev = last.get(file);
+      if (prev && prev.equals(data)) continue;
+      last.set(file, data);
+      commit(`typescript ${v}: ${file}`, [{ path: file, data }]);
+      for (let n = 0; n < 2; n++) {
+        notes += `${v} ${file} ${n}\n`;
+        commit(`notes after ${file}`, [{ path: 'NOTES.md', data: Buffer.from(notes.slice(-4096)) }]);
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+    if (vi === Math.floor(versions.length / 2)) {
+      const tmp = path.join(BENCH, 'plant-tmp');
+      rmSync(tmp, { recursive: true, force: true });
+      plant(tmp);
+      const planted = filesUnder(tmp);
+      commit('add config', planted.map((p) => ({ path: p, data: readFileSync(path.join(tmp, p)) })));
+      commit('remove config', planted.map((p) => ({ path: p, delete: true })));
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
+  closeSync(fd);
+  sh('sh', ['-c', `git fast-import --quiet < "${streamFile}"`], { cwd: HISTORY });
+  rmSync(streamFile, { force: true });
   sh('git', ['gc', '-q'], { cwd: HISTORY });
   writeFileSync(stamp, '');
 }
@@ -180,7 +239,8 @@ function main() {
   const historyVersions = VERSIONS;
   buildHistory(historyVersions);
   const blobs = sh('sh', ['-c', 'git cat-file --batch-all-objects --batch-check="%(objecttype) %(objectsize)" | awk \'$1=="blob"{n++; s+=$2} END{print n, s}\''], { cwd: HISTORY }).trim().split(' ');
-  log(`## History: ${historyVersions.length} commits (typescript ${historyVersions[0]}..${historyVersions.at(-1)}), ${blobs[0]} blobs, ${(Number(blobs[1]) / 1e6).toFixed(0)} MB of distinct blob content`);
+  const commits = sh('git', ['rev-list', '--count', '--all'], { cwd: HISTORY }).trim();
+  log(`## History: ${commits} commits (typescript ${historyVersions[0]}..${historyVersions.at(-1)}, one commit per changed file), ${blobs[0]} blobs, ${(Number(blobs[1]) / 1e6).toFixed(0)} MB of distinct blob content`);
   spawnSync('sh', ['-c', 'git cat-file --batch-all-objects --batch --unordered > /dev/null'], { cwd: HISTORY });
   const dhh = measure('dhmad-scan --history', process.execPath, ['-r', RSS_HOOK, CLI, '--history', '--format', 'json'], { cwd: HISTORY, expectStatus: 1 });
   const pipe = measure('git cat-file --batch-all-objects --batch | rg', 'sh', ['-c', `git cat-file --batch-all-objects --batch --unordered | rg -c -a '${PATTERN}'`], { cwd: HISTORY });
