@@ -75,20 +75,8 @@ export interface EnvCheckOptions {
  */
 export function checkEnvFiles(root: string, collector: Collector, options: EnvCheckOptions = {}): void {
   const envPathspecs = ['--', ':(glob)**/.env', ':(glob)**/.env.*'];
-  // One listing for both: `-t` tags index entries `H` (and friends) and untracked files `?`.
-  const listing = (): { tracked: string[]; untracked: string[] } => {
-    const tracked = new Set<string>();
-    const untracked: string[] = [];
-    for (const entry of splitZ(gitOk(root, ['ls-files', '-z', '-t', '--cached', '--others', ...envPathspecs], 'Listing .env files'))) {
-      const file = entry.slice(2);
-      if (!isEnvFile(file)) continue;
-      if (entry[0] === '?') untracked.push(file);
-      else tracked.add(file);
-    }
-    return { tracked: [...tracked], untracked };
-  };
-  const first = listing();
-  for (const file of first.tracked) {
+  const tracked = [...new Set(splitZ(gitOk(root, ['ls-files', '-z', '--cached', ...envPathspecs], 'Listing tracked .env files')))].filter(isEnvFile);
+  for (const file of tracked) {
     collector.add({
       ruleId: 'env-tracked',
       severity: RULES['env-tracked'].severity,
@@ -102,26 +90,34 @@ export function checkEnvFiles(root: string, collector: Collector, options: EnvCh
       message: `${file} is tracked by git. Remove it from the index (git rm --cached -- '${file}'), ignore it, and regenerate the keys it held.`,
     });
   }
-  // Untracked env files, whatever ignores them, so that local-only ignoring is seen through.
-  const evaluate = (untracked = listing().untracked): { untracked: string[]; ignored: Set<string> } => ({
-    untracked,
-    ignored: ignoredByCommittedRules(root, [...untracked, ...PROBES]),
-  });
-  let { untracked, ignored } = evaluate(first.untracked);
-  if (options.fix && (untracked.some((f) => !ignored.has(f)) || PROBES.some((p) => !ignored.has(p)))) {
+  /*
+   * Untracked env files that the .gitignore files alone do not ignore: with
+   * `--exclude-per-directory` and without `--exclude-standard`, ls-files leaves
+   * out .git/info/exclude and core.excludesFile, and it does not descend into
+   * directories the .gitignore files exclude (node_modules/), which keeps this
+   * fast in big work trees.
+   */
+  const exposedFiles = (): string[] =>
+    splitZ(gitOk(root, ['ls-files', '-z', '--others', '--exclude-per-directory=.gitignore', ...envPathspecs], 'Listing untracked .env files')).filter(isEnvFile);
+  const missingProbes = (): string[] => {
+    const ignored = ignoredByCommittedRules(root, PROBES);
+    return PROBES.filter((p) => !ignored.has(p));
+  };
+  let exposed = exposedFiles();
+  let missing = missingProbes();
+  if (options.fix && (exposed.length > 0 || missing.length > 0)) {
     appendLines(root, '.gitignore', FIX_BLOCK);
     options.fixed?.push('.gitignore');
-    ({ untracked, ignored } = evaluate());
     // A nested .gitignore (say with `!.env`) outranks the root one: fix it where it lives.
-    for (const file of untracked.filter((f) => !ignored.has(f))) {
+    for (const file of exposedFiles()) {
       const dir = path.posix.dirname(file);
       const gitignore = dir === '.' ? '.gitignore' : `${dir}/.gitignore`;
       appendLines(root, gitignore, [`/${path.posix.basename(file)}`]);
       if (!options.fixed?.includes(gitignore)) options.fixed?.push(gitignore);
     }
-    ({ untracked, ignored } = evaluate());
+    exposed = exposedFiles();
+    missing = missingProbes();
   }
-  const exposed = untracked.filter((f) => !ignored.has(f));
   for (const file of exposed) {
     collector.add({
       ruleId: 'env-not-ignored',
@@ -136,7 +132,6 @@ export function checkEnvFiles(root: string, collector: Collector, options: EnvCh
       message: `${file} is not ignored by the repository's .gitignore, so \`git add .\` would commit it. Add it to .gitignore (dhmad-scan --fix does).`,
     });
   }
-  const missing = PROBES.filter((p) => !ignored.has(p));
   if (exposed.length === 0 && missing.length > 0) {
     collector.add({
       ruleId: 'env-not-ignored',

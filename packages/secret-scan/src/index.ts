@@ -96,7 +96,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   } else if (mode === 'stdin') {
     await scanStream(options.stdin ?? process.stdin, options.stdinFilename ?? '<stdin>', collector);
   } else {
-    const listing = listTree(options.paths ?? [], cwd, collector);
+    const listing = listTree(options.paths ?? [], cwd, collector, repo);
     const targets = listing.targets.filter((t) => include(t.file));
     collector.stats.excluded += listing.targets.length - targets.length;
     let last = performance.now();

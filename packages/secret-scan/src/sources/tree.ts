@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Collector } from '../collector.js';
 import { CHUNK_BYTES, isBinary, mayContainKey, PREFILTER_OVERLAP, StreamDetector } from '../detect.js';
 import { ScanError } from '../errors.js';
-import { findRepo, gitOk, splitZ } from '../git.js';
+import { findRepo, gitOk, splitZ, type RepoInfo } from '../git.js';
 
 export interface TreeTarget {
   /** Absolute path of the file to read. */
@@ -24,7 +24,7 @@ const toPosix = (p: string): string => (path.sep === '/' ? p : p.split(path.sep)
  * What a tree scan reads: in a git work tree, tracked files plus untracked ones
  * that are not ignored (what `git add .` would take); elsewhere every file.
  */
-export function listTree(paths: readonly string[], cwd: string, collector: Collector): TreeListing {
+export function listTree(paths: readonly string[], cwd: string, collector: Collector, cwdRepo?: RepoInfo | null): TreeListing {
   const targets: TreeTarget[] = [];
   const repos = new Set<string>();
   const seen = new Set<string>();
@@ -45,7 +45,8 @@ export function listTree(paths: readonly string[], cwd: string, collector: Colle
       );
     }
     const dir = st.isDirectory() ? abs : path.dirname(abs);
-    const repo = findRepo(dir);
+    // The common case, `dhmad-scan` or `dhmad-scan .`, reuses what the caller already asked git.
+    const repo = dir === cwd && cwdRepo !== undefined ? cwdRepo : findRepo(dir);
     if (repo?.root) {
       const root = repo.root;
       repos.add(root);
