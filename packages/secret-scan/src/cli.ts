@@ -2,11 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { redactText } from '@dhmad/sdk/key-format';
 import { ScanError } from './errors.js';
-import { installHook } from './hook.js';
-import { scan, VERSION, type ScanMode, type ScanResult } from './index.js';
-import { formatJson } from './reporters/json.js';
-import { formatSarif } from './reporters/sarif.js';
-import { formatText } from './reporters/text.js';
+import { scan, VERSION, type ScanMode, type ScanResult } from './scan.js';
 
 /** Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or runtime error. */
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -84,6 +80,7 @@ async function main(): Promise<void> {
   const positional = argv._.map(String);
 
   if (positional[0] === 'install-hook') {
+    const { installHook } = await import('./hook.js');
     const r = installHook();
     process.stdout.write(
       `${r.updated ? 'Updated' : 'Installed'} the pre-commit hook at ${r.hook}.` +
@@ -128,10 +125,12 @@ async function main(): Promise<void> {
   const format = argv.format;
   const report =
     format === 'json'
-      ? formatJson(result)
+      ? (await import('./reporters/json.js')).formatJson(result)
       : format === 'sarif'
-        ? formatSarif(result)
-        : formatText(result, { color: argv.color ?? (Boolean(process.stdout.isTTY) && !argv.output && !process.env.NO_COLOR) });
+        ? (await import('./reporters/sarif.js')).formatSarif(result)
+        : (await import('./reporters/text.js')).formatText(result, {
+            color: argv.color ?? (Boolean(process.stdout.isTTY) && !argv.output && !process.env.NO_COLOR),
+          });
   if (argv.output) {
     try {
       writeFileSync(argv.output, report);

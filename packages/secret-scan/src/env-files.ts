@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Collector } from './collector.js';
 import { fileFingerprint, RULES } from './findings.js';
-import { gitOk, gitSync, splitZ } from './git.js';
+import { gitAsync, gitAsyncOk, splitZ } from './git.js';
 
 const TEMPLATE_SUFFIXES = new Set(['example', 'sample', 'template', 'dist', 'defaults']);
 
@@ -31,7 +31,7 @@ const FIX_BLOCK = ['# Secrets: keep .env files out of git (added by dhmad-scan -
  * git cannot be told to skip `info/exclude`, so it runs against a scratch
  * repository whose `info/exclude` is empty, with this work tree.
  */
-export function ignoredByCommittedRules(root: string, files: readonly string[]): Set<string> {
+export async function ignoredByCommittedRules(root: string, files: readonly string[]): Promise<Set<string>> {
   if (files.length === 0) return new Set();
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'dhmad-scan-ignore-'));
   try {
@@ -39,7 +39,7 @@ export function ignoredByCommittedRules(root: string, files: readonly string[]):
     mkdirSync(path.join(scratch, 'objects'));
     mkdirSync(path.join(scratch, 'refs'));
     writeFileSync(path.join(scratch, 'HEAD'), 'ref: refs/heads/main\n');
-    const r = gitSync(
+    const r = await gitAsync(
       root,
       [
         `--git-dir=${scratch}`,
@@ -73,9 +73,21 @@ export interface EnvCheckOptions {
  * `env-not-ignored`: env files `git add .` would pick up (error), or no
  * committed rule ignoring `.env` at all (warning).
  */
-export function checkEnvFiles(root: string, collector: Collector, options: EnvCheckOptions = {}): void {
+export async function checkEnvFiles(root: string, collector: Collector, options: EnvCheckOptions = {}): Promise<void> {
   const envPathspecs = ['--', ':(glob)**/.env', ':(glob)**/.env.*'];
-  const tracked = [...new Set(splitZ(gitOk(root, ['ls-files', '-z', '--cached', ...envPathspecs], 'Listing tracked .env files')))].filter(isEnvFile);
+  const exposedFiles = async (): Promise<string[]> =>
+    splitZ(await gitAsyncOk(root, ['ls-files', '-z', '--others', '--exclude-per-directory=.gitignore', ...envPathspecs], 'Listing untracked .env files')).filter(isEnvFile);
+  const missingProbes = async (): Promise<string[]> => {
+    const ignored = await ignoredByCommittedRules(root, PROBES);
+    return PROBES.filter((p) => !ignored.has(p));
+  };
+  // The three git runs are independent: start them together.
+  const [index, firstExposed, firstMissing] = await Promise.all([
+    gitAsyncOk(root, ['ls-files', '-z', '--cached', ...envPathspecs], 'Listing tracked .env files'),
+    exposedFiles(),
+    missingProbes(),
+  ]);
+  const tracked = [...new Set(splitZ(index))].filter(isEnvFile);
   for (const file of tracked) {
     collector.add({
       ruleId: 'env-tracked',
@@ -97,26 +109,19 @@ export function checkEnvFiles(root: string, collector: Collector, options: EnvCh
    * directories the .gitignore files exclude (node_modules/), which keeps this
    * fast in big work trees.
    */
-  const exposedFiles = (): string[] =>
-    splitZ(gitOk(root, ['ls-files', '-z', '--others', '--exclude-per-directory=.gitignore', ...envPathspecs], 'Listing untracked .env files')).filter(isEnvFile);
-  const missingProbes = (): string[] => {
-    const ignored = ignoredByCommittedRules(root, PROBES);
-    return PROBES.filter((p) => !ignored.has(p));
-  };
-  let exposed = exposedFiles();
-  let missing = missingProbes();
+  let exposed = firstExposed;
+  let missing = firstMissing;
   if (options.fix && (exposed.length > 0 || missing.length > 0)) {
     appendLines(root, '.gitignore', FIX_BLOCK);
     options.fixed?.push('.gitignore');
     // A nested .gitignore (say with `!.env`) outranks the root one: fix it where it lives.
-    for (const file of exposedFiles()) {
+    for (const file of await exposedFiles()) {
       const dir = path.posix.dirname(file);
       const gitignore = dir === '.' ? '.gitignore' : `${dir}/.gitignore`;
       appendLines(root, gitignore, [`/${path.posix.basename(file)}`]);
       if (!options.fixed?.includes(gitignore)) options.fixed?.push(gitignore);
     }
-    exposed = exposedFiles();
-    missing = missingProbes();
+    [exposed, missing] = await Promise.all([exposedFiles(), missingProbes()]);
   }
   for (const file of exposed) {
     collector.add({

@@ -29,6 +29,31 @@ export function gitOk(cwd: string, args: readonly string[], what: string, input?
   return r.stdout;
 }
 
+/**
+ * Run git without blocking: it starts at once, so callers can run several
+ * side by side (or beside a synchronous scan) and await them later.
+ */
+export function gitAsync(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let stderr = '';
+    child.stdout!.on('data', (b: Buffer) => out.push(b));
+    child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', (e: NodeJS.ErrnoException) =>
+      reject(new ScanError(e.code === 'ENOENT' ? 'git was not found on PATH. Install git, or scan files outside a repository.' : `Could not run git: ${e.message}`)),
+    );
+    child.on('close', (code) => resolve({ status: code ?? 1, stdout: Buffer.concat(out), stderr: stderr.trim() }));
+    if (input !== undefined) child.stdin!.end(input);
+  });
+}
+
+export async function gitAsyncOk(cwd: string, args: readonly string[], what: string, input?: string): Promise<Buffer> {
+  const r = await gitAsync(cwd, args, input);
+  if (r.status !== 0) throw new ScanError(`${what} failed (git ${args[0]}): ${r.stderr || `exit ${r.status}`}`);
+  return r.stdout;
+}
+
 /** Split NUL-separated git output (`-z`), dropping the empty tail. */
 export function splitZ(buf: Buffer): string[] {
   const parts = buf.toString('utf8').split('\0');

@@ -1,141 +1,14 @@
-import path from 'node:path';
-import type { Readable } from 'node:stream';
-import { Collector, type ScanStats } from './collector.js';
-import { excluder, loadConfig, readBaseline, writeBaseline } from './config.js';
-import { checkEnvFiles } from './env-files.js';
-import { ScanError } from './errors.js';
-import { countBySeverity, sortFindings, type Finding } from './findings.js';
-import { findRepo } from './git.js';
-import { scanHistory } from './sources/history.js';
-import { scanStaged } from './sources/staged.js';
-import { scanStream } from './sources/stdin.js';
-import { scanTargets } from './sources/tree-parallel.js';
-import { listTree } from './sources/tree.js';
-import type { VerifyOptions } from './verify.js';
-
+/**
+ * The library API of dhmad-scan. The CLI imports `./scan.js` directly, so that
+ * a pre-commit run does not load the reporters and hook code it does not use.
+ */
+export { scan, VERSION, type ScanMode, type ScanOptions, type ScanResult, type ScanSummary } from './scan.js';
 export { ScanError } from './errors.js';
 export { RULES, type Finding, type RuleId, type RuleInfo, type Severity, type Verification, type VerificationStatus } from './findings.js';
 export type { ScanStats } from './collector.js';
 export { isEnvFile } from './env-files.js';
 export type { VerifyOptions } from './verify.js';
-export { formatText } from './reporters/text.js';
+export { formatText, type TextOptions } from './reporters/text.js';
 export { formatJson, type JsonReport } from './reporters/json.js';
 export { formatSarif } from './reporters/sarif.js';
 export { installHook, type InstallHookResult } from './hook.js';
-
-export type ScanMode = 'tree' | 'staged' | 'history' | 'stdin';
-
-export interface ScanOptions {
-  /** Default `tree`. */
-  mode?: ScanMode;
-  /** Tree mode: files or folders to scan (default `.`). */
-  paths?: string[];
-  /** Where relative paths, the repository and the config are looked up; default `process.cwd()`. */
-  cwd?: string;
-  /** History mode: a revision range such as `main..feature`; default every ref. */
-  range?: string | null;
-  /** Stdin mode: the stream (default `process.stdin`) and the name findings carry. */
-  stdin?: Readable;
-  stdinFilename?: string;
-  /** Config file; default `.dhmad-scan.json` at the repository root when present. */
-  config?: string | null;
-  /** Baseline file: findings whose fingerprint it lists are not reported. */
-  baseline?: string | null;
-  /** Write every current finding into `baseline` (and report none). */
-  updateBaseline?: boolean;
-  /** Check .env files (tree and staged modes); default true. */
-  envFiles?: boolean;
-  /** Append missing .env entries to .gitignore. */
-  fix?: boolean;
-  /** Ask the API whether each found key is active. */
-  verify?: VerifyOptions | null;
-  onProgress?: (stats: ScanStats) => void;
-}
-
-export interface ScanSummary extends ScanStats {
-  version: string;
-  mode: ScanMode;
-  errors: number;
-  warnings: number;
-  /** Files `--fix` changed. */
-  fixed: string[];
-  durationMs: number;
-}
-
-export interface ScanResult {
-  findings: Finding[];
-  summary: ScanSummary;
-}
-
-export const VERSION = '0.1.0';
-
-/** Scan for DHMAD keys and exposed .env files; never throws with a key in the message. */
-export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
-  const started = performance.now();
-  const mode = options.mode ?? 'tree';
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  const collector = new Collector({ keepSecrets: Boolean(options.verify), onProgress: options.onProgress });
-  const repo = mode === 'stdin' ? null : findRepo(cwd);
-  const root = repo?.root ?? cwd;
-  const config = loadConfig(options.config ?? null, root);
-  const excluded = excluder(config.exclude);
-  const include = (file: string): boolean => !excluded(file);
-  const fixed: string[] = [];
-  const envCheck = (r: string): void => {
-    if (options.envFiles !== false) checkEnvFiles(r, collector, { fix: options.fix ?? false, fixed });
-  };
-
-  if (mode === 'staged' || mode === 'history') {
-    if (!repo) throw new ScanError(`--${mode} needs a git repository, and ${cwd} is not inside one. Run it from your repository, or scan files without --${mode}.`);
-    if (mode === 'staged') {
-      await scanStaged(repo, collector, include);
-      envCheck(repo.root!);
-    } else {
-      await scanHistory(repo, options.range ?? null, collector, include);
-    }
-  } else if (mode === 'stdin') {
-    await scanStream(options.stdin ?? process.stdin, options.stdinFilename ?? '<stdin>', collector);
-  } else {
-    const listing = listTree(options.paths ?? [], cwd, collector, repo);
-    const targets = listing.targets.filter((t) => include(t.file));
-    collector.stats.excluded += listing.targets.length - targets.length;
-    let last = performance.now();
-    let count = 0;
-    await scanTargets(targets, collector, () => {
-      if ((++count & 63) === 0 && performance.now() - last > 200) {
-        last = performance.now();
-        collector.progress();
-      }
-    });
-    for (const r of listing.repos) envCheck(r);
-  }
-
-  let findings = collector.findings.filter((f) => include(f.file) || f.ruleId.startsWith('env-'));
-  if (options.baseline) {
-    const file = path.resolve(cwd, options.baseline);
-    if (options.updateBaseline) writeBaseline(file, findings);
-    const known = options.updateBaseline ? new Set(findings.map((f) => f.fingerprint)) : readBaseline(file);
-    const before = findings.length;
-    findings = findings.filter((f) => !known.has(f.fingerprint));
-    collector.stats.baselined = before - findings.length;
-  } else if (options.updateBaseline) {
-    throw new ScanError('--update-baseline needs --baseline FILE to say where to write it.');
-  }
-  if (options.verify) {
-    // Loaded only when asked for: the API client is not needed to scan, and a pre-commit hook pays for every module.
-    const { verifyFindings } = await import('./verify.js');
-    await verifyFindings(findings, options.verify);
-  }
-  sortFindings(findings);
-  return {
-    findings,
-    summary: {
-      version: VERSION,
-      mode,
-      ...collector.stats,
-      ...countBySeverity(findings),
-      fixed,
-      durationMs: Math.round(performance.now() - started),
-    },
-  };
-}

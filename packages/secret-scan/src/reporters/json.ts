@@ -1,5 +1,5 @@
 import type { Finding } from '../findings.js';
-import type { ScanResult, ScanSummary } from '../index.js';
+import type { ScanResult, ScanSummary } from '../scan.js';
 
 export interface JsonReport {
   version: 1;

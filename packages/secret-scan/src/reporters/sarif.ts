@@ -1,5 +1,5 @@
 import { RULES, type RuleId } from '../findings.js';
-import type { ScanResult } from '../index.js';
+import type { ScanResult } from '../scan.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const RULE_IDS = Object.keys(RULES) as RuleId[];

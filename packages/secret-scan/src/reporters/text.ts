@@ -1,5 +1,5 @@
 import type { Finding } from '../findings.js';
-import type { ScanResult } from '../index.js';
+import type { ScanResult } from '../scan.js';
 
 export interface TextOptions {
   color?: boolean;

@@ -1,0 +1,133 @@
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { Collector, type ScanStats } from './collector.js';
+import { excluder, loadConfig, readBaseline, writeBaseline } from './config.js';
+import { checkEnvFiles } from './env-files.js';
+import { ScanError } from './errors.js';
+import { countBySeverity, sortFindings, type Finding } from './findings.js';
+import { findRepo } from './git.js';
+import type { VerifyOptions } from './verify.js';
+
+export type ScanMode = 'tree' | 'staged' | 'history' | 'stdin';
+
+export interface ScanOptions {
+  /** Default `tree`. */
+  mode?: ScanMode;
+  /** Tree mode: files or folders to scan (default `.`). */
+  paths?: string[];
+  /** Where relative paths, the repository and the config are looked up; default `process.cwd()`. */
+  cwd?: string;
+  /** History mode: a revision range such as `main..feature`; default every ref. */
+  range?: string | null;
+  /** Stdin mode: the stream (default `process.stdin`) and the name findings carry. */
+  stdin?: Readable;
+  stdinFilename?: string;
+  /** Config file; default `.dhmad-scan.json` at the repository root when present. */
+  config?: string | null;
+  /** Baseline file: findings whose fingerprint it lists are not reported. */
+  baseline?: string | null;
+  /** Write every current finding into `baseline` (and report none). */
+  updateBaseline?: boolean;
+  /** Check .env files (tree and staged modes); default true. */
+  envFiles?: boolean;
+  /** Append missing .env entries to .gitignore. */
+  fix?: boolean;
+  /** Ask the API whether each found key is active. */
+  verify?: VerifyOptions | null;
+  onProgress?: (stats: ScanStats) => void;
+}
+
+export interface ScanSummary extends ScanStats {
+  version: string;
+  mode: ScanMode;
+  errors: number;
+  warnings: number;
+  /** Files `--fix` changed. */
+  fixed: string[];
+  durationMs: number;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  summary: ScanSummary;
+}
+
+export const VERSION = '0.1.0';
+
+/** Scan for DHMAD keys and exposed .env files; never throws with a key in the message. */
+export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  const started = performance.now();
+  const mode = options.mode ?? 'tree';
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const collector = new Collector({ keepSecrets: Boolean(options.verify), onProgress: options.onProgress });
+  const repo = mode === 'stdin' ? null : findRepo(cwd);
+  const root = repo?.root ?? cwd;
+  const config = loadConfig(options.config ?? null, root);
+  const excluded = excluder(config.exclude);
+  const include = (file: string): boolean => !excluded(file);
+  const fixed: string[] = [];
+  const envCheck = async (r: string): Promise<void> => {
+    if (options.envFiles !== false) await checkEnvFiles(r, collector, { fix: options.fix ?? false, fixed });
+  };
+
+  if (mode === 'staged' || mode === 'history') {
+    if (!repo) throw new ScanError(`--${mode} needs a git repository, and ${cwd} is not inside one. Run it from your repository, or scan files without --${mode}.`);
+    // Each source is loaded only when used: a pre-commit run pays for every module it loads.
+    if (mode === 'staged') {
+      const { scanStaged } = await import('./sources/staged.js');
+      // The .env checks and the index scan each wait on git: run them side by side.
+      await Promise.all([scanStaged(repo, collector, include), envCheck(repo.root!)]);
+    } else {
+      const { scanHistory } = await import('./sources/history.js');
+      await scanHistory(repo, options.range ?? null, collector, include);
+    }
+  } else if (mode === 'stdin') {
+    const { scanStream } = await import('./sources/stdin.js');
+    await scanStream(options.stdin ?? process.stdin, options.stdinFilename ?? '<stdin>', collector);
+  } else {
+    const [{ listTree }, { scanTargets }] = await Promise.all([import('./sources/tree.js'), import('./sources/tree-parallel.js')]);
+    const listing = listTree(options.paths ?? [], cwd, collector, repo);
+    // Started before the (synchronous) file scan, so their git runs overlap it; with --fix they edit only .gitignore files.
+    const envChecks = listing.repos.map(envCheck);
+    const targets = listing.targets.filter((t) => include(t.file));
+    collector.stats.excluded += listing.targets.length - targets.length;
+    let last = performance.now();
+    let count = 0;
+    await scanTargets(targets, collector, () => {
+      if ((++count & 63) === 0 && performance.now() - last > 200) {
+        last = performance.now();
+        collector.progress();
+      }
+    });
+    await Promise.all(envChecks);
+  }
+
+  let findings = collector.findings.filter((f) => include(f.file) || f.ruleId.startsWith('env-'));
+  if (options.baseline) {
+    const file = path.resolve(cwd, options.baseline);
+    if (options.updateBaseline) writeBaseline(file, findings);
+    const known = options.updateBaseline ? new Set(findings.map((f) => f.fingerprint)) : readBaseline(file);
+    const before = findings.length;
+    findings = findings.filter((f) => !known.has(f.fingerprint));
+    collector.stats.baselined = before - findings.length;
+  } else if (options.updateBaseline) {
+    throw new ScanError('--update-baseline needs --baseline FILE to say where to write it.');
+  }
+  if (options.verify) {
+    // Loaded only when asked for: the API client is not needed to scan, and a pre-commit hook pays for every module.
+    const { verifyFindings } = await import('./verify.js');
+    await verifyFindings(findings, options.verify);
+  }
+  sortFindings(findings);
+  return {
+    findings,
+    summary: {
+      version: VERSION,
+      mode,
+      ...collector.stats,
+      ...countBySeverity(findings),
+      fixed,
+      durationMs: Math.round(performance.now() - started),
+    },
+  };
+}
