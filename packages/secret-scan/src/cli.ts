@@ -63,14 +63,18 @@ type CliArgs = Awaited<ReturnType<typeof parseWithYargs>>;
 
 /**
  * Loading yargs costs about as much as starting node itself, and a pre-commit
- * hook pays it on every commit. The hook's own command line (`--staged`, which
- * install-hook writes) is answered with yargs' defaults without loading it;
- * every other command line goes through yargs.
+ * hook pays it on every commit. Two command lines need no parser and are
+ * answered with yargs' defaults without loading it: the hook's own (`--staged`,
+ * which install-hook writes) and a plain working-tree scan (`dhmad-scan` or
+ * `dhmad-scan path...`, no option at all). Every other one goes through yargs.
  */
 async function parseArgs(args: string[]): Promise<CliArgs> {
+  const defaults = { $0: 'dhmad-scan', format: 'text', 'stdin-filename': '<stdin>', 'env-files': true } as const;
   if (args.length === 1 && args[0] === '--staged') {
-    const defaults = { _: [], $0: 'dhmad-scan', staged: true, format: 'text', 'stdin-filename': '<stdin>', 'env-files': true } as const;
-    return defaults as unknown as CliArgs;
+    return { ...defaults, _: [], staged: true } as unknown as CliArgs;
+  }
+  if (args.every((a) => !a.startsWith('-')) && args[0] !== 'install-hook') {
+    return { ...defaults, _: args } as unknown as CliArgs;
   }
   return parseWithYargs(args);
 }
