@@ -2,7 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { redactText } from '@dhmad/sdk/key-format';
 import { ScanError } from './errors.js';
-import { scan, VERSION, type ScanMode, type ScanResult } from './scan.js';
+import { parseArgs } from './args.js';
+import { scan, type ScanMode, type ScanResult } from './scan.js';
 
 /** Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or runtime error. */
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -26,62 +27,9 @@ function progressLine(enabled: boolean): { update: (files: number, bytes: number
   };
 }
 
-async function parseWithYargs(args: string[]) {
-  // Imported here, not at the top: see parseArgs.
-  const { default: yargs } = await import('yargs');
-  return yargs(args)
-    .scriptName('dhmad-scan')
-    .usage('$0 [paths..]\n\nFind DHMAD secret keys in files, staged changes and git history, and .env files git would commit.')
-    .command('install-hook', 'Install a git pre-commit hook that runs `dhmad-scan --staged` (keeps an existing hook).')
-    .option('staged', { type: 'boolean', describe: 'Scan what the next commit would contain (the index)' })
-    .option('history', { type: 'string', describe: 'Scan every commit reachable from all refs, or a range (A..B)' })
-    .option('stdin', { type: 'boolean', describe: 'Scan standard input' })
-    .option('stdin-filename', { type: 'string', describe: 'Name findings from --stdin carry', default: '<stdin>' })
-    .option('format', { choices: ['text', 'json', 'sarif'] as const, default: 'text' as const, describe: 'Output format' })
-    .option('output', { alias: 'o', type: 'string', describe: 'Write the report to FILE instead of stdout' })
-    .option('baseline', { type: 'string', describe: 'Do not report findings whose fingerprint is in FILE' })
-    .option('update-baseline', { type: 'boolean', describe: 'Write the current findings into the --baseline file' })
-    .option('config', { type: 'string', describe: 'Config file (default: .dhmad-scan.json at the repository root)' })
-    .option('env-files', { type: 'boolean', default: true, describe: 'Check that .env files are not tracked and are ignored (--no-env-files to skip)' })
-    .option('fix', { type: 'boolean', describe: 'Add missing .env entries to .gitignore' })
-    .option('verify', { type: 'boolean', describe: 'Ask the DHMAD API (GET /me) whether each found key is active' })
-    .option('base-url', { type: 'string', describe: 'API base URL for --verify, for keys of both environments' })
-    .option('live-base-url', { type: 'string', describe: 'API base URL for --verify of live keys' })
-    .option('sandbox-base-url', { type: 'string', describe: 'API base URL for --verify of sandbox keys' })
-    .option('color', { type: 'boolean', describe: 'Colour the text output (default: when stdout is a terminal)' })
-    .conflicts('staged', ['history', 'stdin'])
-    .conflicts('history', 'stdin')
-    .strictOptions()
-    .version(VERSION)
-    .help()
-    .epilog('Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or runtime error.')
-    .fail((msg, err) => fail(err ? err.message : `${msg}\nRun dhmad-scan --help for usage.`))
-    .parseAsync();
-}
-
-type CliArgs = Awaited<ReturnType<typeof parseWithYargs>>;
-
-/**
- * Loading yargs costs about as much as starting node itself, and a pre-commit
- * hook pays it on every commit. Two command lines need no parser and are
- * answered with yargs' defaults without loading it: the hook's own (`--staged`,
- * which install-hook writes) and a plain working-tree scan (`dhmad-scan` or
- * `dhmad-scan path...`, no option at all). Every other one goes through yargs.
- */
-async function parseArgs(args: string[]): Promise<CliArgs> {
-  const defaults = { $0: 'dhmad-scan', format: 'text', 'stdin-filename': '<stdin>', 'env-files': true } as const;
-  if (args.length === 1 && args[0] === '--staged') {
-    return { ...defaults, _: [], staged: true } as unknown as CliArgs;
-  }
-  if (args.every((a) => !a.startsWith('-')) && args[0] !== 'install-hook') {
-    return { ...defaults, _: args } as unknown as CliArgs;
-  }
-  return parseWithYargs(args);
-}
-
 async function main(): Promise<void> {
-  const argv = await parseArgs(process.argv.slice(2));
-  const positional = argv._.map(String);
+  const argv = await parseArgs(process.argv.slice(2), fail);
+  const positional = argv._;
 
   if (positional[0] === 'install-hook') {
     const { installHook } = await import('./hook.js');
