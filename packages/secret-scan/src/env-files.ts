@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Collector } from './collector.js';
@@ -28,37 +28,28 @@ const FIX_BLOCK = ['# Secrets: keep .env files out of git (added by dhmad-scan -
  * Which of `files` (relative to `root`) the repository's own `.gitignore` files
  * ignore, as git evaluates them (nesting, negations, order), leaving out what
  * protects only this clone: `.git/info/exclude` and the global excludes file.
- * git cannot be told to skip `info/exclude`, so it runs against a scratch
- * repository whose `info/exclude` is empty, with this work tree.
+ * git cannot be told to skip `info/exclude`, but it ranks every `.gitignore`
+ * above it and names the pattern that decided: a path counts as ignored when
+ * that pattern is a `.gitignore` line that does not start with `!`.
  */
 export async function ignoredByCommittedRules(root: string, files: readonly string[]): Promise<Set<string>> {
   if (files.length === 0) return new Set();
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'dhmad-scan-ignore-'));
-  try {
-    // The least git accepts as a repository; much cheaper than `git init`.
-    mkdirSync(path.join(scratch, 'objects'));
-    mkdirSync(path.join(scratch, 'refs'));
-    writeFileSync(path.join(scratch, 'HEAD'), 'ref: refs/heads/main\n');
-    const r = await gitAsync(
-      root,
-      [
-        `--git-dir=${scratch}`,
-        `--work-tree=${root}`,
-        '-c',
-        `core.excludesFile=${os.devNull}`,
-        'check-ignore',
-        '--no-index',
-        '--stdin',
-        '-z',
-      ],
-      files.join('\0') + '\0',
-    );
-    // 0: some ignored, 1: none ignored; anything else is a failure.
-    if (r.status > 1) throw new Error(`git check-ignore failed: ${r.stderr}`);
-    return new Set(splitZ(r.stdout));
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+  const r = await gitAsync(
+    root,
+    ['-c', `core.excludesFile=${os.devNull}`, 'check-ignore', '--no-index', '--verbose', '--stdin', '-z'],
+    files.join('\0') + '\0',
+  );
+  // 0: some matched, 1: none matched; anything else is a failure.
+  if (r.status > 1) throw new Error(`git check-ignore failed: ${r.stderr}`);
+  // With -z and --verbose: source, line number, pattern, path; each NUL-terminated.
+  const parts = splitZ(r.stdout);
+  const ignored = new Set<string>();
+  for (let i = 0; i + 3 < parts.length; i += 4) {
+    const source = parts[i]!;
+    const pattern = parts[i + 2]!;
+    if (path.posix.basename(source) === '.gitignore' && !pattern.startsWith('!')) ignored.add(parts[i + 3]!);
   }
+  return ignored;
 }
 
 export interface EnvCheckOptions {
@@ -74,20 +65,36 @@ export interface EnvCheckOptions {
  * committed rule ignoring `.env` at all (warning).
  */
 export async function checkEnvFiles(root: string, collector: Collector, options: EnvCheckOptions = {}): Promise<void> {
-  const envPathspecs = ['--', ':(glob)**/.env', ':(glob)**/.env.*'];
-  const exposedFiles = async (): Promise<string[]> =>
-    splitZ(await gitAsyncOk(root, ['ls-files', '-z', '--others', '--exclude-per-directory=.gitignore', ...envPathspecs], 'Listing untracked .env files')).filter(isEnvFile);
+  /*
+   * One ls-files gives both lists: env files in the index (tag other than `?`),
+   * and untracked ones that the .gitignore files alone do not ignore (`?`):
+   * with `--exclude-per-directory` and without `--exclude-standard`, ls-files
+   * leaves out .git/info/exclude and core.excludesFile, and it does not descend
+   * into directories the .gitignore files exclude (node_modules/), which keeps
+   * this fast in big work trees.
+   */
+  const listEnvFiles = async (): Promise<{ tracked: string[]; exposed: string[] }> => {
+    const out = await gitAsyncOk(
+      root,
+      ['ls-files', '-z', '-t', '--cached', '--others', '--exclude-per-directory=.gitignore', '--', ':(glob)**/.env', ':(glob)**/.env.*'],
+      'Listing .env files',
+    );
+    const tracked = new Set<string>();
+    const exposed: string[] = [];
+    for (const entry of splitZ(out)) {
+      const file = entry.slice(2);
+      if (!isEnvFile(file)) continue;
+      if (entry.startsWith('? ')) exposed.push(file);
+      else tracked.add(file);
+    }
+    return { tracked: [...tracked], exposed };
+  };
   const missingProbes = async (): Promise<string[]> => {
     const ignored = await ignoredByCommittedRules(root, PROBES);
     return PROBES.filter((p) => !ignored.has(p));
   };
-  // The three git runs are independent: start them together.
-  const [index, firstExposed, firstMissing] = await Promise.all([
-    gitAsyncOk(root, ['ls-files', '-z', '--cached', ...envPathspecs], 'Listing tracked .env files'),
-    exposedFiles(),
-    missingProbes(),
-  ]);
-  const tracked = [...new Set(splitZ(index))].filter(isEnvFile);
+  // The two git runs are independent: start them together.
+  const [{ tracked, exposed: firstExposed }, firstMissing] = await Promise.all([listEnvFiles(), missingProbes()]);
   for (const file of tracked) {
     collector.add({
       ruleId: 'env-tracked',
@@ -102,26 +109,19 @@ export async function checkEnvFiles(root: string, collector: Collector, options:
       message: `${file} is tracked by git. Remove it from the index (git rm --cached -- '${file}'), ignore it, and regenerate the keys it held.`,
     });
   }
-  /*
-   * Untracked env files that the .gitignore files alone do not ignore: with
-   * `--exclude-per-directory` and without `--exclude-standard`, ls-files leaves
-   * out .git/info/exclude and core.excludesFile, and it does not descend into
-   * directories the .gitignore files exclude (node_modules/), which keeps this
-   * fast in big work trees.
-   */
   let exposed = firstExposed;
   let missing = firstMissing;
   if (options.fix && (exposed.length > 0 || missing.length > 0)) {
     appendLines(root, '.gitignore', FIX_BLOCK);
     options.fixed?.push('.gitignore');
     // A nested .gitignore (say with `!.env`) outranks the root one: fix it where it lives.
-    for (const file of await exposedFiles()) {
+    for (const file of (await listEnvFiles()).exposed) {
       const dir = path.posix.dirname(file);
       const gitignore = dir === '.' ? '.gitignore' : `${dir}/.gitignore`;
       appendLines(root, gitignore, [`/${path.posix.basename(file)}`]);
       if (!options.fixed?.includes(gitignore)) options.fixed?.push(gitignore);
     }
-    [exposed, missing] = await Promise.all([exposedFiles(), missingProbes()]);
+    [{ exposed }, missing] = await Promise.all([listEnvFiles(), missingProbes()]);
   }
   for (const file of exposed) {
     collector.add({

@@ -6,6 +6,7 @@ import { checkEnvFiles } from './env-files.js';
 import { ScanError } from './errors.js';
 import { countBySeverity, sortFindings, type Finding } from './findings.js';
 import { findRepo } from './git.js';
+import type { ScanPool } from './sources/tree-parallel.js';
 import type { VerifyOptions } from './verify.js';
 
 export type ScanMode = 'tree' | 'staged' | 'history' | 'stdin';
@@ -60,7 +61,25 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const mode = options.mode ?? 'tree';
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const collector = new Collector({ keepSecrets: Boolean(options.verify), onProgress: options.onProgress });
+  const pool = mode === 'tree' ? new (await import('./sources/tree-parallel.js')).ScanPool() : null;
+  try {
+    return await scanWith(options, mode, cwd, collector, pool, started);
+  } finally {
+    pool?.close();
+  }
+}
+
+async function scanWith(
+  options: ScanOptions,
+  mode: ScanMode,
+  cwd: string,
+  collector: Collector,
+  pool: ScanPool | null,
+  started: number,
+): Promise<ScanResult> {
   const repo = mode === 'stdin' ? null : findRepo(cwd);
+  // In a big repository the helper threads boot while git lists the tree.
+  if (repo) pool?.startIfBig(repo.gitDir);
   const root = repo?.root ?? cwd;
   const config = loadConfig(options.config ?? null, root);
   const excluded = excluder(config.exclude);
@@ -85,7 +104,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const { scanStream } = await import('./sources/stdin.js');
     await scanStream(options.stdin ?? process.stdin, options.stdinFilename ?? '<stdin>', collector);
   } else {
-    const [{ listTree }, { scanTargets }] = await Promise.all([import('./sources/tree.js'), import('./sources/tree-parallel.js')]);
+    const { listTree } = await import('./sources/tree.js');
     const listing = listTree(options.paths ?? [], cwd, collector, repo);
     // Started before the (synchronous) file scan, so their git runs overlap it; with --fix they edit only .gitignore files.
     const envChecks = listing.repos.map(envCheck);
@@ -93,7 +112,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     collector.stats.excluded += listing.targets.length - targets.length;
     let last = performance.now();
     let count = 0;
-    await scanTargets(targets, collector, () => {
+    await pool!.scan(targets, collector, () => {
       if ((++count & 63) === 0 && performance.now() - last > 200) {
         last = performance.now();
         collector.progress();

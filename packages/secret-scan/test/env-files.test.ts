@@ -91,6 +91,24 @@ describe('env-not-ignored: only the repository’s own .gitignore files count', 
     expect(envFindings(out)).toEqual([['env-not-ignored', 'warning', '.gitignore']]);
     expect(run.code).toBe(0);
   });
+
+  it('still warns when only .git/info/exclude or a negated .gitignore line covers the missing entry', () => {
+    const local = initRepo();
+    write(local, '.git/info/exclude', '.env\n.env.local\n');
+    expect(envFindings(scanJson([], { cwd: local }).out)).toEqual([['env-not-ignored', 'warning', '.gitignore']]);
+    const negated = initRepo();
+    write(negated, '.gitignore', '.env*\n!.env\n');
+    const out = scanJson([], { cwd: negated }).out as { findings: { ruleId: string; severity: string; file: string; message: string }[] };
+    expect(envFindings(out)).toEqual([['env-not-ignored', 'warning', '.gitignore']]);
+    expect(out.findings[0]!.message).toMatch(/does not ignore \.env;/);
+  });
+
+  it('lets a .gitignore entry win over a local negation in .git/info/exclude, as git does', () => {
+    const repo = initRepo();
+    write(repo, '.gitignore', '.env\n.env.local\n');
+    write(repo, '.git/info/exclude', '!.env\n!.env.local\n');
+    expect(envFindings(scanJson([], { cwd: repo }).out)).toEqual([]);
+  });
 });
 
 describe('env-tracked', () => {

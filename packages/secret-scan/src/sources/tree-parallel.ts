@@ -1,15 +1,40 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Collector, type ScanStats, secretOf } from '../collector.js';
 import type { Finding } from '../findings.js';
 import { scanFile, type TreeTarget } from './tree.js';
 
-/** Below this many files a second thread costs more to start than it saves. */
+/** Below this many files a second thread costs more than it saves. */
 const PARALLEL_MIN_FILES = 512;
 
-interface Job {
-  /** Tells this module's worker code from a user's own worker thread that imports the library. */
+/**
+ * How many entries the repository's index holds (the header of
+ * `<git dir>/index`), 0 when it cannot tell: a hint of the tree's size
+ * that costs one small read instead of a git run.
+ */
+export function indexEntries(gitDir: string): number {
+  const head = Buffer.alloc(12);
+  try {
+    const fd = openSync(path.join(gitDir, 'index'), 'r');
+    try {
+      if (readSync(fd, head, 0, 12, 0) < 12) return 0;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return 0;
+  }
+  return head.toString('latin1', 0, 4) === 'DIRC' ? head.readUInt32BE(8) : 0;
+}
+
+/** Tells this module's worker code from a user's own worker thread that imports the library. */
+interface Marker {
   dhmadScanJob: true;
+}
+
+interface Job {
   targets: TreeTarget[];
   /** Index of the next unclaimed target, shared by all threads (Int32Array over a SharedArrayBuffer). */
   next: SharedArrayBuffer;
@@ -33,40 +58,79 @@ function drain(targets: readonly TreeTarget[], next: Int32Array, collector: Coll
   }
 }
 
+interface Helper {
+  worker: Worker;
+  result: Promise<JobResult>;
+}
+
 /**
- * Scan the listed files on this thread and, for a large tree, on worker
- * threads too (one per extra core): reading from the page cache and the
- * byte prefilter are both CPU-bound.
+ * Threads that help scan a large tree, one per extra core. A thread takes
+ * about as long to start as git takes to list a big tree, so when the
+ * repository is known to be big (see {@link indexEntries}) they are started
+ * before the listing and are ready when it is; otherwise only once the
+ * listing shows enough files, so a small tree never pays for them.
  */
-export async function scanTargets(targets: TreeTarget[], collector: Collector, tick: () => void): Promise<void> {
-  const extra = targets.length >= PARALLEL_MIN_FILES ? Math.min(os.availableParallelism(), 4) - 1 : 0;
-  const next = new SharedArrayBuffer(4);
-  const workers: Promise<JobResult>[] = [];
-  for (let w = 0; w < extra; w++) {
-    const job: Job = { dhmadScanJob: true, targets, next, keepSecrets: collector.keepSecrets };
-    workers.push(
-      new Promise((resolve, reject) => {
-        const worker = new Worker(new URL(import.meta.url), { workerData: job });
+export class ScanPool {
+  private readonly helpers: Helper[] = [];
+  private started = false;
+
+  /** Start the helpers now when the repository's index already lists enough files. */
+  startIfBig(gitDir: string): void {
+    if (indexEntries(gitDir) >= PARALLEL_MIN_FILES) this.start();
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    const extra = Math.min(os.availableParallelism(), 4) - 1;
+    for (let w = 0; w < extra; w++) {
+      const marker: Marker = { dhmadScanJob: true };
+      const worker = new Worker(new URL(import.meta.url), { workerData: marker });
+      const result = new Promise<JobResult>((resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
-      }),
-    );
+        worker.once('exit', (code) => reject(new Error(`A scan thread stopped (exit code ${code}) before it reported.`)));
+      });
+      // Rejections of helpers stopped unused are nobody's concern; used ones are awaited.
+      result.catch(() => undefined);
+      this.helpers.push({ worker, result });
+    }
   }
-  drain(targets, new Int32Array(next), collector, tick);
-  for (const result of await Promise.all(workers)) {
-    result.findings.forEach((f, i) => collector.adopt(f, result.secrets[i] ?? undefined));
-    collector.merge(result.stats);
+
+  /** Scan the listed files on this thread and, when there are enough of them, on the helpers too. */
+  async scan(targets: TreeTarget[], collector: Collector, tick: () => void): Promise<void> {
+    if (targets.length >= PARALLEL_MIN_FILES) this.start();
+    const helpers = targets.length >= PARALLEL_MIN_FILES ? this.helpers.splice(0) : [];
+    this.close();
+    const next = new SharedArrayBuffer(4);
+    for (const h of helpers) {
+      const job: Job = { targets, next, keepSecrets: collector.keepSecrets };
+      h.worker.postMessage(job);
+    }
+    drain(targets, new Int32Array(next), collector, tick);
+    for (const result of await Promise.all(helpers.map((h) => h.result))) {
+      result.findings.forEach((f, i) => collector.adopt(f, result.secrets[i] ?? undefined));
+      collector.merge(result.stats);
+    }
+  }
+
+  /** Stop the helpers that were not used. */
+  close(): void {
+    for (const h of this.helpers.splice(0)) void h.worker.terminate();
   }
 }
 
-if (!isMainThread && parentPort && (workerData as Partial<Job> | null)?.dhmadScanJob === true) {
-  const job = workerData as Job;
-  const collector = new Collector({ keepSecrets: job.keepSecrets });
-  drain(job.targets, new Int32Array(job.next), collector);
-  const result: JobResult = {
-    findings: collector.findings,
-    secrets: collector.findings.map((f) => secretOf(f) ?? null),
-    stats: collector.stats,
-  };
-  parentPort.postMessage(result);
+if (!isMainThread && parentPort && (workerData as Partial<Marker> | null)?.dhmadScanJob === true) {
+  const port = parentPort;
+  port.once('message', (job: Job) => {
+    const collector = new Collector({ keepSecrets: job.keepSecrets });
+    drain(job.targets, new Int32Array(job.next), collector);
+    const result: JobResult = {
+      findings: collector.findings,
+      secrets: collector.findings.map((f) => secretOf(f) ?? null),
+      stats: collector.stats,
+    };
+    port.postMessage(result);
+    port.close();
+  });
 }

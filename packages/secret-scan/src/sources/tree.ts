@@ -56,7 +56,9 @@ export function listTree(paths: readonly string[], cwd: string, collector: Colle
         ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate', '--', `:(literal)${spec}`],
         'Listing the files of the repository',
       );
-      for (const file of splitZ(out)) push(path.join(root, file), file);
+      // git gives clean relative paths; path.join would normalize each of thousands again.
+      const base = path.sep === '/' && !root.endsWith('/') ? `${root}/` : null;
+      for (const file of splitZ(out)) push(base === null ? path.join(root, file) : base + file, file);
     } else if (st.isDirectory()) {
       walk(abs, abs, push, collector);
     } else {
