@@ -68,14 +68,24 @@ export interface RepoInfo {
   bare: boolean;
 }
 
-/** The repository containing `dir`, or null when `dir` is not inside one. */
-export function findRepo(dir: string): RepoInfo | null {
-  const r = gitSync(dir, ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--absolute-git-dir', '--show-cdup']);
+const REPO_QUERY = ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--absolute-git-dir', '--show-cdup'];
+
+function repoInfo(dir: string, r: GitResult): RepoInfo | null {
   if (r.status !== 0) return null;
   const [bare, inside, gitDir, cdup] = r.stdout.toString('utf8').split('\n');
   if (bare === 'true') return { bare: true, gitDir: gitDir!, root: null };
   // Inside .git itself there is no work tree.
   return { bare: false, gitDir: gitDir!, root: inside === 'true' ? path.resolve(dir, cdup ?? '') : null };
+}
+
+/** The repository containing `dir`, or null when `dir` is not inside one. */
+export function findRepo(dir: string): RepoInfo | null {
+  return repoInfo(dir, gitSync(dir, REPO_QUERY));
+}
+
+/** {@link findRepo} without blocking, so other work (and other git runs) can go on meanwhile. */
+export async function findRepoAsync(dir: string): Promise<RepoInfo | null> {
+  return repoInfo(dir, await gitAsync(dir, REPO_QUERY));
 }
 
 export interface BlobSink {

@@ -5,7 +5,7 @@ import { excluder, loadConfig, readBaseline, writeBaseline } from './config.js';
 import { checkEnvFiles } from './env-files.js';
 import { ScanError } from './errors.js';
 import { countBySeverity, sortFindings, type Finding } from './findings.js';
-import { findRepo } from './git.js';
+import { findRepoAsync } from './git.js';
 import type { ScanPool } from './sources/tree-parallel.js';
 import type { VerifyOptions } from './verify.js';
 
@@ -77,9 +77,18 @@ async function scanWith(
   pool: ScanPool | null,
   started: number,
 ): Promise<ScanResult> {
-  const repo = mode === 'stdin' ? null : findRepo(cwd);
-  // In a big repository the helper threads boot while git lists the tree.
-  if (repo) pool?.startIfBig(repo.gitDir);
+  // git is asked about the repository while the code of the mode loads, and a tree's paths are looked up beside it.
+  const repoLookup = (mode === 'stdin' ? Promise.resolve(null) : findRepoAsync(cwd)).then((r) => {
+    // In a big repository the helper threads boot while git lists the tree.
+    if (r) pool?.startIfBig(r.gitDir);
+    return r;
+  });
+  const listing =
+    mode === 'tree' ? import('./sources/tree.js').then(({ listTree }) => listTree(options.paths ?? [], cwd, collector, repoLookup)) : null;
+  // Awaited below, after the config is read; this only keeps an early failure from counting as unhandled meanwhile.
+  listing?.catch(() => undefined);
+  const staged = mode === 'staged' ? import('./sources/staged.js') : null;
+  const repo = await repoLookup;
   const root = repo?.root ?? cwd;
   const config = loadConfig(options.config ?? null, root);
   const excluded = excluder(config.exclude);
@@ -93,7 +102,7 @@ async function scanWith(
     if (!repo) throw new ScanError(`--${mode} needs a git repository, and ${cwd} is not inside one. Run it from your repository, or scan files without --${mode}.`);
     // Each source is loaded only when used: a pre-commit run pays for every module it loads.
     if (mode === 'staged') {
-      const { scanStaged } = await import('./sources/staged.js');
+      const { scanStaged } = (await staged)!;
       // The .env checks and the index scan each wait on git: run them side by side.
       await Promise.all([scanStaged(repo, collector, include), envCheck(repo.root!)]);
     } else {
@@ -104,12 +113,11 @@ async function scanWith(
     const { scanStream } = await import('./sources/stdin.js');
     await scanStream(options.stdin ?? process.stdin, options.stdinFilename ?? '<stdin>', collector);
   } else {
-    const { listTree } = await import('./sources/tree.js');
-    const listing = listTree(options.paths ?? [], cwd, collector, repo);
+    const { targets: listed, repos } = (await listing)!;
     // Started before the (synchronous) file scan, so their git runs overlap it; with --fix they edit only .gitignore files.
-    const envChecks = listing.repos.map(envCheck);
-    const targets = listing.targets.filter((t) => include(t.file));
-    collector.stats.excluded += listing.targets.length - targets.length;
+    const envChecks = repos.map(envCheck);
+    const targets = listed.filter((t) => include(t.file));
+    collector.stats.excluded += listed.length - targets.length;
     let last = performance.now();
     let count = 0;
     await pool!.scan(targets, collector, () => {

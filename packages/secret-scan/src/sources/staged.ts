@@ -1,6 +1,6 @@
 import type { Collector } from '../collector.js';
 import { ScanError } from '../errors.js';
-import { catFileBatch, gitOk, splitZ, type RepoInfo } from '../git.js';
+import { catFileBatch, gitAsyncOk, splitZ, type RepoInfo } from '../git.js';
 import { BlobScanner } from './blobs.js';
 
 const GITLINK = '160000';
@@ -16,9 +16,10 @@ export interface StagedEntry {
  * type-changed paths with the staged blob, never the work-tree file. On a
  * repository's first commit `diff --cached` compares with the empty tree.
  */
-export function listStaged(repo: RepoInfo, collector: Collector): StagedEntry[] {
+export async function listStaged(repo: RepoInfo, collector: Collector): Promise<StagedEntry[]> {
   if (!repo.root) throw new ScanError('--staged needs a work tree; this is a bare repository. Use --history instead.');
-  const out = gitOk(
+  // Not blocking: the .env checks start their git runs meanwhile.
+  const out = await gitAsyncOk(
     repo.root,
     ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-ext-diff', '--diff-filter=ACMT'],
     'Reading the staged changes',
@@ -37,11 +38,12 @@ export function listStaged(repo: RepoInfo, collector: Collector): StagedEntry[] 
 }
 
 export async function scanStaged(repo: RepoInfo, collector: Collector, include: (file: string) => boolean): Promise<void> {
-  const entries = listStaged(repo, collector).filter((e) => {
+  const entries = (await listStaged(repo, collector)).filter((e) => {
     if (include(e.path)) return true;
     collector.stats.excluded++;
     return false;
   });
+  if (entries.length === 0) return;
   const scanner = new BlobScanner(collector);
   await catFileBatch(repo.root!, new Set(entries.map((e) => e.oid)), scanner);
   for (const e of entries) {

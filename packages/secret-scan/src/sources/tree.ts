@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Collector } from '../collector.js';
 import { CHUNK_BYTES, isBinary, mayContainKey, PREFILTER_OVERLAP, StreamDetector } from '../detect.js';
 import { ScanError } from '../errors.js';
-import { findRepo, gitOk, splitZ, type RepoInfo } from '../git.js';
+import { findRepoAsync, gitOk, splitZ, type RepoInfo } from '../git.js';
 
 export interface TreeTarget {
   /** Absolute path of the file to read. */
@@ -23,8 +23,15 @@ const toPosix = (p: string): string => (path.sep === '/' ? p : p.split(path.sep)
 /**
  * What a tree scan reads: in a git work tree, tracked files plus untracked ones
  * that are not ignored (what `git add .` would take); elsewhere every file.
+ * `cwdRepo` is the caller's lookup of the repository at `cwd`, reused for a
+ * path there; the lookups for the other paths all run at once.
  */
-export function listTree(paths: readonly string[], cwd: string, collector: Collector, cwdRepo?: RepoInfo | null): TreeListing {
+export async function listTree(
+  paths: readonly string[],
+  cwd: string,
+  collector: Collector,
+  cwdRepo: Promise<RepoInfo | null>,
+): Promise<TreeListing> {
   const targets: TreeTarget[] = [];
   const repos = new Set<string>();
   const seen = new Set<string>();
@@ -33,7 +40,8 @@ export function listTree(paths: readonly string[], cwd: string, collector: Colle
     seen.add(abs);
     targets.push({ abs, file });
   };
-  for (const p of paths.length > 0 ? paths : ['.']) {
+  const lookups = new Map<string, Promise<RepoInfo | null>>([[cwd, cwdRepo]]);
+  const items = (paths.length > 0 ? paths : ['.']).map((p) => {
     const abs = path.resolve(cwd, p);
     let st;
     try {
@@ -45,8 +53,11 @@ export function listTree(paths: readonly string[], cwd: string, collector: Colle
       );
     }
     const dir = st.isDirectory() ? abs : path.dirname(abs);
-    // The common case, `dhmad-scan` or `dhmad-scan .`, reuses what the caller already asked git.
-    const repo = dir === cwd && cwdRepo !== undefined ? cwdRepo : findRepo(dir);
+    if (!lookups.has(dir)) lookups.set(dir, findRepoAsync(dir));
+    return { p, abs, st, repo: lookups.get(dir)! };
+  });
+  for (const { abs, st, repo: lookup } of items) {
+    const repo = await lookup;
     if (repo?.root) {
       const root = repo.root;
       repos.add(root);
