@@ -6,6 +6,9 @@ import { checkEnvFiles } from './env-files.js';
 import { ScanError } from './errors.js';
 import { countBySeverity, sortFindings, type Finding } from './findings.js';
 import { findRepoAsync } from './git.js';
+// Loaded up front, unlike the other sources: a dynamic import waits behind the git runs started
+// beside it, and the pre-commit run would start its own git runs that much later.
+import { scanStaged } from './sources/staged.js';
 import type { ScanPool } from './sources/tree-parallel.js';
 import type { VerifyOptions } from './verify.js';
 
@@ -87,12 +90,35 @@ async function scanWith(
     mode === 'tree' ? import('./sources/tree.js').then(({ listTree }) => listTree(options.paths ?? [], cwd, collector, repoLookup)) : null;
   // Awaited below, after the config is read; this only keeps an early failure from counting as unhandled meanwhile.
   listing?.catch(() => undefined);
-  const staged = mode === 'staged' ? import('./sources/staged.js') : null;
-  const repo = await repoLookup;
-  const root = repo?.root ?? cwd;
-  const config = loadConfig(options.config ?? null, root);
-  const excluded = excluder(config.exclude);
-  const include = (file: string): boolean => !excluded(file);
+  // The staged blobs are read from cwd at once; the config's excludes are applied when known.
+  let includeKnown!: (include: (file: string) => boolean) => void;
+  let includeFailed!: (e: unknown) => void;
+  const includeLater = new Promise<(file: string) => boolean>((resolve, reject) => {
+    includeKnown = resolve;
+    includeFailed = reject;
+  });
+  const staged = mode === 'staged' ? scanStaged(cwd, collector, includeLater) : null;
+  staged?.catch(() => undefined);
+  let repo;
+  let include: (file: string) => boolean;
+  try {
+    repo = await repoLookup;
+    const config = loadConfig(options.config ?? null, repo?.root ?? cwd);
+    const excluded = excluder(config.exclude);
+    include = (file: string): boolean => !excluded(file);
+    if (mode === 'staged' && !repo?.root) {
+      throw new ScanError(
+        repo
+          ? '--staged needs a work tree; this is a bare repository. Use --history instead.'
+          : `--staged needs a git repository, and ${cwd} is not inside one. Run it from your repository, or scan files without --staged.`,
+      );
+    }
+  } catch (e) {
+    // Stops the staged scan's git runs, which wait for the excludes.
+    includeFailed(e);
+    throw e;
+  }
+  includeKnown(include);
   const fixed: string[] = [];
   const envCheck = async (r: string): Promise<void> => {
     if (options.envFiles !== false) await checkEnvFiles(r, collector, { fix: options.fix ?? false, fixed });
@@ -100,11 +126,10 @@ async function scanWith(
 
   if (mode === 'staged' || mode === 'history') {
     if (!repo) throw new ScanError(`--${mode} needs a git repository, and ${cwd} is not inside one. Run it from your repository, or scan files without --${mode}.`);
-    // Each source is loaded only when used: a pre-commit run pays for every module it loads.
+    // The other sources are loaded only when used: a run pays for every module it loads.
     if (mode === 'staged') {
-      const { scanStaged } = (await staged)!;
       // The .env checks and the index scan each wait on git: run them side by side.
-      await Promise.all([scanStaged(repo, collector, include), envCheck(repo.root!)]);
+      await Promise.all([staged, envCheck(repo.root!)]);
     } else {
       const { scanHistory } = await import('./sources/history.js');
       await scanHistory(repo, options.range ?? null, collector, include);

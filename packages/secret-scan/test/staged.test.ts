@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitAll, git, initRepo, keyFindings, makeKey, prefixOf, scanJson, write } from './helpers.js';
+import { commitAll, git, initRepo, keyFindings, makeKey, prefixOf, runCli, scanJson, tempDir, write } from './helpers.js';
 
 const IGNORE_ENV = '.env\n.env.*\n';
 
@@ -79,5 +79,30 @@ describe('--staged reads the index, not the working tree', () => {
     rmSync(path.join(repo, 'config'), { recursive: true });
     git(repo, ['rm', '-q', '--cached', 'config/.env.production']);
     expect(scanJson(['--staged'], { cwd: repo }).run.code).toBe(0);
+  });
+
+  it('gives root-relative paths and applies the root config when run from a subfolder, even with diff.relative set', () => {
+    const repo = initRepo();
+    const key = makeKey('sandbox');
+    write(repo, '.gitignore', IGNORE_ENV);
+    write(repo, '.dhmad-scan.json', JSON.stringify({ exclude: ['fixtures/'] }));
+    write(repo, 'app/src/cfg.js', `const k = '${key}';\n`);
+    write(repo, 'fixtures/cfg.js', `const k = '${key}';\n`);
+    git(repo, ['add', '-A']);
+    git(repo, ['config', 'diff.relative', 'true']);
+    const { run, out } = scanJson(['--staged'], { cwd: path.join(repo, 'app') }, [key]);
+    expect(run.code).toBe(1);
+    expect(keyFindings(out).map((f) => [f.ruleId, f.file, f.line, f.column, f.keyPrefix])).toEqual([['sandbox-key', 'app/src/cfg.js', 1, 12, prefixOf(key)]]);
+    expect(out.summary.excluded).toBe(1);
+  });
+
+  it('says what to do outside a repository and in a bare one', () => {
+    const bare = initRepo({ bare: true });
+    const inBare = runCli(['--staged'], { cwd: bare });
+    expect(inBare.code).toBe(2);
+    expect(inBare.stderr).toMatch(/--staged needs a work tree; this is a bare repository\. Use --history instead\./);
+    const outside = runCli(['--staged'], { cwd: tempDir() });
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/--staged needs a git repository, and .* is not inside one/);
   });
 });

@@ -1,6 +1,5 @@
 import type { Collector } from '../collector.js';
-import { ScanError } from '../errors.js';
-import { catFileBatch, gitAsyncOk, splitZ, type RepoInfo } from '../git.js';
+import { catFileBatch, gitAsyncOk, splitZ } from '../git.js';
 import { BlobScanner } from './blobs.js';
 
 const GITLINK = '160000';
@@ -15,13 +14,12 @@ export interface StagedEntry {
  * What the next commit changes, read from the index: added, modified and
  * type-changed paths with the staged blob, never the work-tree file. On a
  * repository's first commit `diff --cached` compares with the empty tree.
+ * Paths are relative to the repository root from any folder in it.
  */
-export async function listStaged(repo: RepoInfo, collector: Collector): Promise<StagedEntry[]> {
-  if (!repo.root) throw new ScanError('--staged needs a work tree; this is a bare repository. Use --history instead.');
-  // Not blocking: the .env checks start their git runs meanwhile.
+export async function listStaged(cwd: string, collector: Collector): Promise<StagedEntry[]> {
   const out = await gitAsyncOk(
-    repo.root,
-    ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-ext-diff', '--diff-filter=ACMT'],
+    cwd,
+    ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-relative', '--no-ext-diff', '--diff-filter=ACMT'],
     'Reading the staged changes',
   );
   const parts = splitZ(out);
@@ -37,15 +35,27 @@ export async function listStaged(repo: RepoInfo, collector: Collector): Promise<
   return entries;
 }
 
-export async function scanStaged(repo: RepoInfo, collector: Collector, include: (file: string) => boolean): Promise<void> {
-  const entries = (await listStaged(repo, collector)).filter((e) => {
-    if (include(e.path)) return true;
-    collector.stats.excluded++;
-    return false;
-  });
-  if (entries.length === 0) return;
+/**
+ * Scan the staged blobs. It needs no repository lookup first: the diff and
+ * the `cat-file` that reads the blobs start at once from `cwd`, side by side
+ * with the caller's lookup, and `include` (which depends on the config found
+ * at the repository root) is awaited only when the list is ready. The caller
+ * checks that `cwd` is in a work tree and reports that error first.
+ */
+export async function scanStaged(cwd: string, collector: Collector, include: Promise<(file: string) => boolean>): Promise<void> {
+  const listing = (async () => {
+    const [all, keep] = await Promise.all([listStaged(cwd, collector), include]);
+    return all.filter((e) => {
+      if (keep(e.path)) return true;
+      collector.stats.excluded++;
+      return false;
+    });
+  })();
+  async function* oids(): AsyncGenerator<string> {
+    yield* new Set((await listing).map((e) => e.oid));
+  }
   const scanner = new BlobScanner(collector);
-  await catFileBatch(repo.root!, new Set(entries.map((e) => e.oid)), scanner);
+  const [entries] = await Promise.all([listing, catFileBatch(cwd, oids(), scanner)]);
   for (const e of entries) {
     const found = scanner.hits.get(e.oid);
     if (found) collector.addDetections(e.path, null, found);
