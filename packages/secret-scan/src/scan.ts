@@ -139,10 +139,12 @@ async function scanWith(
     await scanStream(options.stdin ?? process.stdin, options.stdinFilename ?? '<stdin>', collector);
   } else {
     const { targets: listed, repos } = (await listing)!;
-    // Started before the (synchronous) file scan, so their git runs overlap it; with --fix they edit only .gitignore files.
-    const envChecks = repos.map(envCheck);
     const targets = listed.filter((t) => include(t.file));
     collector.stats.excluded += listed.length - targets.length;
+    // Helper threads first: they boot while the .env checks start their git runs.
+    pool!.prepare(targets.length);
+    // Started before the (synchronous) file scan, so their git runs overlap it; with --fix they edit only .gitignore files.
+    const envChecks = repos.map(envCheck);
     let last = performance.now();
     let count = 0;
     await pool!.scan(targets, collector, () => {

@@ -97,9 +97,14 @@ export class ScanPool {
     }
   }
 
+  /** Start the helpers if `files` are enough to need them (else {@link scan} stops them). */
+  prepare(files: number): void {
+    if (files >= PARALLEL_MIN_FILES) this.start();
+  }
+
   /** Scan the listed files on this thread and, when there are enough of them, on the helpers too. */
   async scan(targets: TreeTarget[], collector: Collector, tick: () => void): Promise<void> {
-    if (targets.length >= PARALLEL_MIN_FILES) this.start();
+    this.prepare(targets.length);
     const helpers = targets.length >= PARALLEL_MIN_FILES ? this.helpers.splice(0) : [];
     this.close();
     const next = new SharedArrayBuffer(4);
