@@ -48,6 +48,10 @@ async function main(): Promise<void> {
   const urlOptions = ['base-url', 'live-base-url', 'sandbox-base-url'] as const;
   if (!argv.verify && urlOptions.some((o) => argv[o] !== undefined)) fail('--base-url, --live-base-url and --sandbox-base-url only apply with --verify.');
 
+  // The reporter loads while the scan waits on git and the disk.
+  const format = argv.format;
+  const reporter = format === 'json' ? import('./reporters/json.js') : format === 'sarif' ? import('./reporters/sarif.js') : import('./reporters/text.js');
+  reporter.catch(() => undefined);
   const progress = progressLine(Boolean(process.stderr.isTTY) && mode !== 'stdin');
   let result: ScanResult;
   try {
@@ -74,13 +78,13 @@ async function main(): Promise<void> {
     progress.clear();
   }
 
-  const format = argv.format;
+  const loaded = await reporter;
   const report =
-    format === 'json'
-      ? (await import('./reporters/json.js')).formatJson(result)
-      : format === 'sarif'
-        ? (await import('./reporters/sarif.js')).formatSarif(result)
-        : (await import('./reporters/text.js')).formatText(result, {
+    'formatJson' in loaded
+      ? loaded.formatJson(result)
+      : 'formatSarif' in loaded
+        ? loaded.formatSarif(result)
+        : loaded.formatText(result, {
             color: argv.color ?? (Boolean(process.stdout.isTTY) && !argv.output && !process.env.NO_COLOR),
           });
   if (argv.output) {

@@ -5,7 +5,7 @@ import { excluder, loadConfig, readBaseline, writeBaseline } from './config.js';
 import { checkEnvFiles } from './env-files.js';
 import { ScanError } from './errors.js';
 import { countBySeverity, sortFindings, type Finding } from './findings.js';
-import { findRepoAsync } from './git.js';
+import { findRepoAsync, type RepoInfo } from './git.js';
 // Loaded up front, unlike the other sources: a dynamic import waits behind the git runs started
 // beside it, and the pre-commit run would start its own git runs that much later.
 import { scanStaged } from './sources/staged.js';
@@ -64,9 +64,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const mode = options.mode ?? 'tree';
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const collector = new Collector({ keepSecrets: Boolean(options.verify), onProgress: options.onProgress });
+  // git is asked about the repository first, so it answers while the code of the mode loads.
+  const repoFound = mode === 'stdin' ? Promise.resolve(null) : findRepoAsync(cwd);
+  // Awaited in scanWith; this only keeps a failure from counting as unhandled while the import below runs.
+  repoFound.catch(() => undefined);
   const pool = mode === 'tree' ? new (await import('./sources/tree-parallel.js')).ScanPool() : null;
   try {
-    return await scanWith(options, mode, cwd, collector, pool, started);
+    return await scanWith(options, mode, cwd, collector, pool, repoFound, started);
   } finally {
     pool?.close();
   }
@@ -78,10 +82,11 @@ async function scanWith(
   cwd: string,
   collector: Collector,
   pool: ScanPool | null,
+  repoFound: Promise<RepoInfo | null>,
   started: number,
 ): Promise<ScanResult> {
-  // git is asked about the repository while the code of the mode loads, and a tree's paths are looked up beside it.
-  const repoLookup = (mode === 'stdin' ? Promise.resolve(null) : findRepoAsync(cwd)).then((r) => {
+  // A tree's paths are looked up beside the repository of cwd.
+  const repoLookup = repoFound.then((r) => {
     // In a big repository the helper threads boot while git lists the tree.
     if (r) pool?.startIfBig(r.gitDir);
     return r;
