@@ -173,7 +173,7 @@ function measure(label, cmd, args, opts = {}) {
   let out = '';
   for (let i = 0; i < (opts.runs ?? RUNS); i++) {
     const start = process.hrtime.bigint();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { cwd: opts.cwd, env: gitEnv, maxBuffer: 1 << 28, shell: false });
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { cwd: opts.cwd, env: opts.env ?? gitEnv, maxBuffer: 1 << 28, shell: false });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const stderr = r.stderr.toString();
     rssKb = Math.max(rssKb, Number(stderr.trim().split('\n').pop()));
@@ -189,7 +189,8 @@ function measure(label, cmd, args, opts = {}) {
   const res = { label, best: times[0], median: times[Math.floor(times.length / 2)], rssMb: rssKb / 1024, nodeRssMb: nodeRssKb / 1024, out };
   const own = nodeRssKb ? ` (node process alone ${res.nodeRssMb.toFixed(0)} MB)` : '';
   log(`  ${label.padEnd(44)} best ${fmt(res.best)}  median ${fmt(res.median)}  peak RSS ${res.rssMb.toFixed(0)} MB${own}`);
-  log(`    $ ${[cmd, ...args].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}${opts.cwd ? `   (in ${path.relative(repoRoot, opts.cwd)})` : ''}`);
+  const unset = opts.env ? Object.keys(gitEnv).filter((k) => !(k in opts.env)).map((k) => `-u ${k} `).join('') : '';
+  log(`    $ ${unset ? `env ${unset}` : ''}${[cmd, ...args].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}${opts.cwd ? `   (in ${path.relative(repoRoot, opts.cwd)})` : ''}`);
   return res;
 }
 
@@ -208,11 +209,31 @@ function secretlintSetup() {
   return { bin: path.join(dir, 'node_modules/.bin/secretlint'), rc, version: sh(path.join(dir, 'node_modules/.bin/secretlint'), ['--version']).trim() };
 }
 
+/**
+ * NODE_EXTRA_CA_CERTS makes every node process parse that CA file at start-up
+ * (node 20 does it eagerly), before any of its own code runs. Where it is set,
+ * node-side figures are also given without it, so the start-up tax of this
+ * machine and the tool's own cost can be told apart.
+ */
+const CA_VAR = 'NODE_EXTRA_CA_CERTS';
+const caSet = Boolean(process.env[CA_VAR]);
+const noCaEnv = (() => {
+  const env = { ...gitEnv };
+  delete env[CA_VAR];
+  return env;
+})();
+
 function main() {
   log('# dhmad-scan benchmark');
   log(`node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}`);
   log(`${sh('git', ['--version']).trim()}; ${sh('rg', ['--version']).split('\n')[0]}`);
   log(`runs per command: ${RUNS} (after one warm-up that fills the page cache)`);
+  if (caSet) {
+    log(`${CA_VAR} is set (${process.env[CA_VAR]}): every node process (dhmad-scan, secretlint, node -e 0) parses it at start-up; rg and git do not.`);
+    const withCa = measure('node -e 0', process.execPath, ['-e', '0'], { runs: RUNS + 2 });
+    const withoutCa = measure(`node -e 0 without ${CA_VAR}`, process.execPath, ['-e', '0'], { runs: RUNS + 2, env: noCaEnv });
+    log(`  start-up cost of ${CA_VAR}: ~${(withCa.median - withoutCa.median).toFixed(0)} ms per node process; node figures are given with and without it`);
+  }
   log();
 
   const tree = buildTree();
@@ -222,6 +243,7 @@ function main() {
   const found = JSON.parse(dh.out).findings.filter((f) => !f.ruleId.startsWith('env-')).length;
   // The default command line (text output, no option) does not load yargs.
   const dht = measure('dhmad-scan (tree, default text output)', process.execPath, [CLI, TREE], { expectStatus: 1, runs: RUNS + 2 });
+  const dhtNoCa = caSet ? measure(`dhmad-scan (tree, text) without ${CA_VAR}`, process.execPath, [CLI, TREE], { expectStatus: 1, runs: RUNS + 2, env: noCaEnv }) : null;
   const rg = measure('rg -uuu (same pattern)', 'rg', ['-uuu', '-c', '--no-messages', PATTERN, TREE], { runs: RUNS + 2 });
   const rgFound = rg.out.split('\n').filter(Boolean).length;
   const empty = path.join(BENCH, 'empty');
@@ -230,8 +252,8 @@ function main() {
   sh('git', ['init', '-q', empty]);
   const idle = measure('dhmad-scan (empty repository: fixed cost)', process.execPath, [CLI, '--format', 'json', empty], { runs: RUNS + 2 });
   const idleText = measure('dhmad-scan (empty repository, default output)', process.execPath, [CLI, empty], { runs: RUNS + 2 });
-  log(`  fixed cost (node, modules, git): ~${idle.median.toFixed(0)} ms with yargs, ~${idleText.median.toFixed(0)} ms without; scanning the tree itself: ~${(dh.median - idle.median).toFixed(0)} ms`);
-  log(`  dhmad-scan found ${found} keys, rg matched ${rgFound} files; dhmad-scan / rg = ${ratio(dh.median, rg.median)} with --format json, ${ratio(dht.median, rg.median)} with the default output (target <= 1.5x); peak RSS ${dh.rssMb.toFixed(0)} MB with git, ${dh.nodeRssMb.toFixed(0)} MB node alone (target < 200 MB)`);
+  log(`  fixed cost (node, modules, git): ~${idle.median.toFixed(0)} ms with --format json, ~${idleText.median.toFixed(0)} ms with the default output; scanning the tree itself: ~${(dh.median - idle.median).toFixed(0)} ms`);
+  log(`  dhmad-scan found ${found} keys, rg matched ${rgFound} files; dhmad-scan / rg = ${ratio(dh.median, rg.median)} with --format json, ${ratio(dht.median, rg.median)} with the default output${dhtNoCa ? `, ${ratio(dhtNoCa.median, rg.median)} with the default output without ${CA_VAR}` : ''} (target <= 1.5x); peak RSS ${dh.rssMb.toFixed(0)} MB with git, ${dh.nodeRssMb.toFixed(0)} MB node alone (target < 200 MB)`);
   log();
 
   const sl = secretlintSetup();
@@ -264,6 +286,11 @@ function main() {
   const st = measure('dhmad-scan --staged', process.execPath, [CLI, '--staged'], { cwd: pc, runs, expectStatus: 0 });
   const bare = measure('node -e 0', process.execPath, ['-e', '0'], { cwd: pc, runs });
   log(`  dhmad-scan --staged / node -e 0 = ${ratio(st.median, bare.median)} (target <= 1.5x)`);
+  if (caSet) {
+    const stNoCa = measure(`dhmad-scan --staged without ${CA_VAR}`, process.execPath, [CLI, '--staged'], { cwd: pc, runs, expectStatus: 0, env: noCaEnv });
+    const bareNoCa = measure(`node -e 0 without ${CA_VAR}`, process.execPath, ['-e', '0'], { cwd: pc, runs, env: noCaEnv });
+    log(`  without ${CA_VAR}: dhmad-scan --staged / node -e 0 = ${ratio(stNoCa.median, bareNoCa.median)}; dhmad-scan's own cost over node's start: ~${(stNoCa.median - bareNoCa.median).toFixed(0)} ms`);
+  }
 }
 
 main();

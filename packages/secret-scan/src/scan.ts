@@ -7,8 +7,9 @@ import { ScanError } from './errors.js';
 import { countBySeverity, sortFindings, type Finding } from './findings.js';
 import { findRepoAsync, type RepoInfo } from './git.js';
 // Loaded up front, unlike the other sources: a dynamic import waits behind the git runs started
-// beside it, and the pre-commit run would start its own git runs that much later.
+// beside it, and these two start git runs of their own that would start that much later.
 import { scanStaged } from './sources/staged.js';
+import { listTree } from './sources/tree.js';
 import type { ScanPool } from './sources/tree-parallel.js';
 import type { VerifyOptions } from './verify.js';
 
@@ -68,11 +69,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const repoFound = mode === 'stdin' ? Promise.resolve(null) : findRepoAsync(cwd);
   // Awaited in scanWith; this only keeps a failure from counting as unhandled while the import below runs.
   repoFound.catch(() => undefined);
-  const pool = mode === 'tree' ? new (await import('./sources/tree-parallel.js')).ScanPool() : null;
+  // Not awaited here: the tree's own repository lookups start first.
+  const pool = mode === 'tree' ? import('./sources/tree-parallel.js').then(({ ScanPool }) => new ScanPool()) : null;
   try {
     return await scanWith(options, mode, cwd, collector, pool, repoFound, started);
   } finally {
-    pool?.close();
+    if (pool) (await pool).close();
   }
 }
 
@@ -81,18 +83,32 @@ async function scanWith(
   mode: ScanMode,
   cwd: string,
   collector: Collector,
-  pool: ScanPool | null,
+  pool: Promise<ScanPool> | null,
   repoFound: Promise<RepoInfo | null>,
   started: number,
 ): Promise<ScanResult> {
   // A tree's paths are looked up beside the repository of cwd.
-  const repoLookup = repoFound.then((r) => {
+  const repoLookup = repoFound.then(async (r) => {
     // In a big repository the helper threads boot while git lists the tree.
-    if (r) pool?.startIfBig(r.gitDir);
+    if (r && pool) (await pool).startIfBig(r.gitDir);
     return r;
   });
-  const listing =
-    mode === 'tree' ? import('./sources/tree.js').then(({ listTree }) => listTree(options.paths ?? [], cwd, collector, repoLookup)) : null;
+  const fixed: string[] = [];
+  const envCheck = async (r: string): Promise<void> => {
+    if (options.envFiles !== false) await checkEnvFiles(r, collector, { fix: options.fix ?? false, fixed });
+  };
+  const envChecks = new Map<string, Promise<void>>();
+  // Without --fix, a repository's .env checks start as soon as its root is known, so their git runs overlap
+  // the listing; --fix edits .gitignore files, so it waits until the listing has read them.
+  const onRepo = options.fix
+    ? undefined
+    : (root: string): void => {
+        const check = envCheck(root);
+        // Awaited after the file scan; this only keeps an early failure from counting as unhandled meanwhile.
+        check.catch(() => undefined);
+        envChecks.set(root, check);
+      };
+  const listing = mode === 'tree' ? listTree(options.paths ?? [], cwd, collector, repoLookup, onRepo) : null;
   // Awaited below, after the config is read; this only keeps an early failure from counting as unhandled meanwhile.
   listing?.catch(() => undefined);
   // The staged blobs are read from cwd at once; the config's excludes are applied when known.
@@ -124,10 +140,6 @@ async function scanWith(
     throw e;
   }
   includeKnown(include);
-  const fixed: string[] = [];
-  const envCheck = async (r: string): Promise<void> => {
-    if (options.envFiles !== false) await checkEnvFiles(r, collector, { fix: options.fix ?? false, fixed });
-  };
 
   if (mode === 'staged' || mode === 'history') {
     if (!repo) throw new ScanError(`--${mode} needs a git repository, and ${cwd} is not inside one. Run it from your repository, or scan files without --${mode}.`);
@@ -147,18 +159,19 @@ async function scanWith(
     const targets = listed.filter((t) => include(t.file));
     collector.stats.excluded += listed.length - targets.length;
     // Helper threads first: they boot while the .env checks start their git runs.
-    pool!.prepare(targets.length);
-    // Started before the (synchronous) file scan, so their git runs overlap it; with --fix they edit only .gitignore files.
-    const envChecks = repos.map(envCheck);
+    const helpers = (await pool)!;
+    helpers.prepare(targets.length);
+    // Started before the (synchronous) file scan at the latest, so their git runs overlap it.
+    for (const root of repos) if (!envChecks.has(root)) envChecks.set(root, envCheck(root));
     let last = performance.now();
     let count = 0;
-    await pool!.scan(targets, collector, () => {
+    await helpers.scan(targets, collector, () => {
       if ((++count & 63) === 0 && performance.now() - last > 200) {
         last = performance.now();
         collector.progress();
       }
     });
-    await Promise.all(envChecks);
+    await Promise.all(envChecks.values());
   }
 
   let findings = collector.findings.filter((f) => include(f.file) || f.ruleId.startsWith('env-'));

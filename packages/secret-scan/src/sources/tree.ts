@@ -24,13 +24,15 @@ const toPosix = (p: string): string => (path.sep === '/' ? p : p.split(path.sep)
  * What a tree scan reads: in a git work tree, tracked files plus untracked ones
  * that are not ignored (what `git add .` would take); elsewhere every file.
  * `cwdRepo` is the caller's lookup of the repository at `cwd`, reused for a
- * path there; the lookups for the other paths all run at once.
+ * path there; the lookups for the other paths all run at once. `onRepo` hears
+ * of each repository before its files are listed.
  */
 export async function listTree(
   paths: readonly string[],
   cwd: string,
   collector: Collector,
   cwdRepo: Promise<RepoInfo | null>,
+  onRepo?: (root: string) => void,
 ): Promise<TreeListing> {
   const targets: TreeTarget[] = [];
   const repos = new Set<string>();
@@ -60,7 +62,10 @@ export async function listTree(
     const repo = await lookup;
     if (repo?.root) {
       const root = repo.root;
-      repos.add(root);
+      if (!repos.has(root)) {
+        repos.add(root);
+        onRepo?.(root);
+      }
       const spec = toPosix(path.relative(root, abs)) || '.';
       const out = gitOk(
         root,
