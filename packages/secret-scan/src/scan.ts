@@ -74,7 +74,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   try {
     return await scanWith(options, mode, cwd, collector, pool, repoFound, started);
   } finally {
-    if (pool) (await pool).close();
+    // A pool that failed to load has nothing to stop, and must not hide the error that got here.
+    (await pool?.catch(() => null))?.close();
   }
 }
 
