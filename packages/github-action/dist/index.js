@@ -1,3 +1,4 @@
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 0d369f5065e503de13e3252cf9ff67ff0ec138964bbe20c0aac3f395691ebf6f
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;

@@ -1,7 +1,8 @@
 // Bundles src/index.ts into dist/index.js, the file action.yml runs. `--check` builds
 // into a temporary folder instead and fails when the committed dist/ differs, so
 // `npm test` catches a source change committed without its bundle.
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ const dist = join(root, 'dist');
 const check = process.argv.includes('--check');
 
 async function bundle(outdir) {
-  await build({
+  const result = await build({
     entryPoints: [join(root, 'src/index.ts')],
     outfile: join(outdir, 'index.js'),
     bundle: true,
@@ -21,13 +22,25 @@ async function bundle(outdir) {
     format: 'esm',
     // Some bundled CommonJS dependencies call require() for Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
-    // No source map and no metafile: they carry paths, and the bundle must be the same on every machine.
+    // No source map: it carries paths, and the bundle must be the same on every machine.
     sourcemap: false,
     legalComments: 'eof',
     charset: 'utf8',
     logLevel: 'warning',
     absWorkingDir: root,
+    metafile: true,
+    write: false,
   });
+  // A digest of every input (our sources, the SDK's build, dependencies) heads the bundle,
+  // so the committed dist/ changes whenever anything it was built from changes, even
+  // code the bundler then drops; reviewers and tooling can tell a stale bundle by its commit.
+  const digest = createHash('sha256');
+  for (const input of Object.keys(result.metafile.inputs).sort()) {
+    digest.update(input).update('\0').update(await readFile(join(root, input))).update('\0');
+  }
+  const header = `// Built by scripts/build.mjs from src/index.ts; inputs sha256 ${digest.digest('hex')}\n`;
+  await mkdir(outdir, { recursive: true });
+  for (const file of result.outputFiles) await writeFile(file.path, header + file.text);
 }
 
 async function files(dir) {
