@@ -29,22 +29,22 @@ export const DEFAULT_TEST_FILE_PATTERNS: readonly string[] = Object.freeze([
 
 /**
  * Whether a string literal sits where an expression may stand, so replacing it
- * with `process.env.X` still parses and means "the value". Object keys, module
- * specifiers, directives and literal types are names, not values.
+ * with `process.env.X` still parses and means "the value". Object, class and
+ * interface member names, module specifiers and import/export names,
+ * directives and literal types are names, not values.
  */
 function isValuePosition(node: TSESTree.Literal): boolean {
   const parent = node.parent;
+  // Every member-like node (properties, methods, accessors, their abstract and
+  // signature forms) names itself with a `key` that is a value only when computed.
+  if ('key' in parent && parent.key === node) return 'computed' in parent && parent.computed;
   switch (parent.type) {
-    case AST_NODE_TYPES.Property:
-    case AST_NODE_TYPES.PropertyDefinition:
-    case AST_NODE_TYPES.MethodDefinition:
-    case AST_NODE_TYPES.AccessorProperty:
-    case AST_NODE_TYPES.TSPropertySignature:
-      return parent.computed || parent.key !== node;
     case AST_NODE_TYPES.ImportDeclaration:
     case AST_NODE_TYPES.ExportAllDeclaration:
     case AST_NODE_TYPES.ExportNamedDeclaration:
     case AST_NODE_TYPES.ImportAttribute:
+    case AST_NODE_TYPES.ImportSpecifier:
+    case AST_NODE_TYPES.ExportSpecifier:
     case AST_NODE_TYPES.TSLiteralType:
     case AST_NODE_TYPES.TSEnumMember:
     case AST_NODE_TYPES.TSExternalModuleReference:

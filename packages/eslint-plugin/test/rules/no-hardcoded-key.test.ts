@@ -149,6 +149,31 @@ ruleTester.run('no-hardcoded-key', rule, {
       errors: [{ messageId: 'hardcodedKey', column: col(`type Key = '`), suggestions: [] }],
     },
     {
+      name: 'member names and export names are not values: no suggestion that would not parse',
+      filename: APP,
+      code: [
+        `abstract class A { abstract '${live}': string; }`,
+        `interface I { '${live}'(): void }`,
+        `const x = 1; export { x as '${live}' };`,
+        `class C { static '${live}' = 1; get '${live}'() { return 1; } }`,
+      ].join('\n'),
+      errors: [
+        { messageId: 'hardcodedKey', line: 1, column: col(`abstract class A { abstract '`), suggestions: [] },
+        { messageId: 'hardcodedKey', line: 2, column: col(`interface I { '`), suggestions: [] },
+        { messageId: 'hardcodedKey', line: 3, column: col(`const x = 1; export { x as '`), suggestions: [] },
+        { messageId: 'hardcodedKey', line: 4, column: col(`class C { static '`), suggestions: [] },
+        { messageId: 'hardcodedKey', line: 4, column: col(`class C { static '${live}' = 1; get '`), suggestions: [] },
+      ],
+    },
+    {
+      name: 'a computed member name is a value: the suggestion keeps the brackets',
+      filename: APP,
+      code: `const o = { ['${live}']: 1 };`,
+      errors: [
+        { messageId: 'hardcodedKey', suggestions: [{ messageId: 'useEnvVariable', output: `const o = { [${envRead}]: 1 };` }] },
+      ],
+    },
+    {
       name: 'a live key in a test file gets its own message',
       filename: TEST,
       code: `const key = '${live}';`,
