@@ -41,6 +41,19 @@ function staticName(key: TSESTree.Node, computed: boolean): string | null {
   return staticString(key);
 }
 
+/** The option as a RegExp, or an error that names the option instead of a bare `SyntaxError`. */
+function secretNameRegExp(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern, 'iu');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `@dhmad/no-public-env-key: the secretNamePattern option ${JSON.stringify(pattern)} is not a valid regular expression (${reason}). Fix it in your ESLint config; it is compiled with the "iu" flags.`,
+      { cause: error },
+    );
+  }
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-public-env-key',
   meta: {
@@ -81,7 +94,7 @@ export default createRule<Options, MessageIds>({
     // Every read this rule judges goes through `process.env` or `import.meta.env`
     // and spells a public prefix: one scan for `.env` rules out nearly every file.
     if (!text.includes('.env') || !prefixes.some((p) => text.includes(p))) return {};
-    const secretName = new RegExp(options.secretNamePattern ?? DEFAULT_SECRET_NAME_PATTERN, 'iu');
+    const secretName = secretNameRegExp(options.secretNamePattern ?? DEFAULT_SECRET_NAME_PATTERN);
 
     function check(name: string | null, node: TSESTree.Node): void {
       if (name === null) return;

@@ -1,4 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
 import rule from '../../src/rules/no-public-env-key.js';
 
 const ruleTester = new RuleTester();
@@ -97,4 +100,17 @@ ruleTester.run('no-public-env-key', rule, {
       errors: [{ messageId: 'publicEnvKey', data: { name: 'CLIENT_PAY_TOKEN', prefix: 'CLIENT_' }, line: 1 }],
     },
   ],
+});
+
+describe('options', () => {
+  it('an invalid secretNamePattern fails with an error that names the option', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const verify = (): unknown =>
+      linter.verify(
+        'const key = process.env.NEXT_PUBLIC_DHMAD_API_KEY;',
+        [{ plugins: { '@dhmad': plugin }, rules: { '@dhmad/no-public-env-key': ['error', { secretNamePattern: '(' }] } }],
+        { filename: 'src/page.js' },
+      );
+    expect(verify).toThrow(/secretNamePattern option "\(" is not a valid regular expression/);
+  });
 });
