@@ -101,6 +101,9 @@ function matches(
   return true;
 }
 
+const FAULT_FIELDS = ['times', 'status', 'body', 'headers', 'delayMs', 'hang', 'dropResponse', 'match'];
+const MATCH_FIELDS = ['method', 'path', 'environment'];
+
 /** Reject a fault that could never do what its author meant, with a message saying what to fix. */
 export function validateFault(spec: FaultSpec): void {
   const problems: string[] = [];
@@ -123,7 +126,24 @@ export function validateFault(spec: FaultSpec): void {
   if (spec.headers !== undefined && (typeof spec.headers !== 'object' || Object.values(spec.headers).some((v) => typeof v !== 'string'))) {
     problems.push('headers must be an object of strings');
   }
-  const env = spec.match?.environment;
-  if (env !== undefined && env !== 'live' && env !== 'sandbox') problems.push('match.environment must be "live" or "sandbox"');
+  // A misspelt field (`{ staus: 503 }`) would otherwise make a fault that silently does nothing but use up a request.
+  const unknown = Object.keys(spec).filter((k) => !FAULT_FIELDS.includes(k));
+  if (unknown.length > 0) problems.push(`unknown field ${unknown.join(', ')} (known: ${FAULT_FIELDS.join(', ')})`);
+  const m = spec.match as unknown;
+  if (m !== undefined) {
+    if (m === null || typeof m !== 'object' || Array.isArray(m)) {
+      problems.push('match must be an object such as { method: "POST", path: "/api-keys" }');
+    } else {
+      const match = m as Record<string, unknown>;
+      const unknownMatch = Object.keys(match).filter((k) => !MATCH_FIELDS.includes(k));
+      if (unknownMatch.length > 0) problems.push(`unknown match field ${unknownMatch.join(', ')} (known: ${MATCH_FIELDS.join(', ')})`);
+      if (match.method !== undefined && typeof match.method !== 'string') problems.push('match.method must be a string such as "POST"');
+      if (match.path !== undefined && typeof match.path !== 'string' && !(match.path instanceof RegExp)) {
+        problems.push('match.path must be a string or a RegExp');
+      }
+      const env = match.environment;
+      if (env !== undefined && env !== 'live' && env !== 'sandbox') problems.push('match.environment must be "live" or "sandbox"');
+    }
+  }
   if (problems.length > 0) throw new TypeError(`injectFault: ${problems.join('; ')}`);
 }

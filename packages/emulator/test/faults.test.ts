@@ -79,6 +79,17 @@ describe('injectFault: match', () => {
     expect(() => emu.injectFault({ times: 0 })).toThrow(/times must be a whole number >= 1/);
     expect(() => emu.injectFault({ dropResponse: true, status: 503 })).toThrow(/cannot be combined with status/);
   });
+
+  it('refuses misspelt fields and a malformed match instead of a fault that does nothing or breaks every request', async () => {
+    const emu = await emulator();
+    expect(() => emu.injectFault({ staus: 503 } as never)).toThrow(/unknown field staus \(known: times, status/);
+    expect(() => emu.injectFault({ status: 503, match: { paht: '/me' } } as never)).toThrow(/unknown match field paht/);
+    expect(() => emu.injectFault({ status: 503, match: 'me' } as never)).toThrow(/match must be an object/);
+    expect(() => emu.injectFault({ status: 503, match: { method: 5 } } as never)).toThrow(/match.method must be a string/);
+    expect(() => emu.injectFault({ status: 503, match: { path: 5 } } as never)).toThrow(/match.path must be a string or a RegExp/);
+    // Nothing was queued: the next request is processed normally.
+    expect((await call(`${emu.liveUrl}/me`, { key: emu.bootstrapKeys.live })).status).toBe(200);
+  });
 });
 
 describe('injectFault: timing and lost responses', () => {
@@ -148,6 +159,10 @@ describe('control routes over HTTP', () => {
     const badRegex = await call(`${origin}/__emulator/faults`, { method: 'POST', body: { match: { pathPattern: '(' } } });
     expect(badRegex.status).toBe(400);
     expect((await call(`${origin}/__emulator/faults`, { method: 'POST', raw: '{' })).status).toBe(400);
+    const typo = await call(`${origin}/__emulator/faults`, { method: 'POST', body: { status: 503, match: { method: 1 } } });
+    expect(typo.status).toBe(400);
+    expect(typo.body.message).toMatch(/match.method must be a string/);
+    expect((await call(`${emu.liveUrl}/me`, { key: emu.bootstrapKeys.live })).status).toBe(200);
     expect((await call(`${origin}/__emulator/nothing`)).status).toBe(404);
     const wrong = await call(`${origin}/__emulator/faults`);
     expect(wrong.status).toBe(405);
