@@ -104,9 +104,7 @@ export class Dhmad {
     this.#explicitBaseUrl = baseUrl === undefined ? undefined : normalizeBaseUrl(baseUrl, options.baseUrl !== undefined);
 
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-    if (!Number.isInteger(this.maxRetries) || this.maxRetries < 0) {
-      throw new DhmadConfigError(`\`maxRetries\` must be a whole number >= 0; got ${String(options.maxRetries)}.`);
-    }
+    assertMaxRetries(this.maxRetries);
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     assertTimeout(this.timeout);
 
@@ -157,6 +155,7 @@ export class Dhmad {
     const maxRetries = req.maxRetries ?? this.maxRetries;
     const timeout = req.timeout ?? this.timeout;
     if (req.timeout !== undefined) assertTimeout(timeout);
+    if (req.maxRetries !== undefined) assertMaxRetries(maxRetries);
     const method = req.method.toUpperCase();
     // Generated once, outside the loop: every retry of a POST must carry the same key.
     const idempotencyKey = req.method === 'post' ? (req.idempotencyKey ?? randomUUID()) : undefined;
@@ -330,9 +329,19 @@ function envLogLevel(): LogLevel {
   return isLogLevel(v) ? v : 'warn';
 }
 
+/** `setTimeout`'s ceiling: a longer delay fires after 1 ms, so every request would time out at once. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 function assertTimeout(timeout: unknown): void {
-  if (!isPlainNumber(timeout) || timeout <= 0) {
-    throw new DhmadConfigError(`\`timeout\` must be a number of milliseconds > 0; got ${String(timeout)}.`);
+  if (!isPlainNumber(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT_MS) {
+    throw new DhmadConfigError(`\`timeout\` must be a number of milliseconds > 0 and <= ${MAX_TIMEOUT_MS} (about 24.8 days); got ${String(timeout)}.`);
+  }
+}
+
+/** A NaN or fractional count would make the retry loop never stop (`NaN <= 0` is false). */
+function assertMaxRetries(maxRetries: unknown): void {
+  if (!Number.isInteger(maxRetries) || (maxRetries as number) < 0) {
+    throw new DhmadConfigError(`\`maxRetries\` must be a whole number >= 0; got ${String(maxRetries)}.`);
   }
 }
 

@@ -155,8 +155,19 @@ describe('options', () => {
     expect(() => new Dhmad({ apiKey, maxRetries: -1 })).toThrow(/`maxRetries` must be a whole number >= 0; got -1/);
     expect(() => new Dhmad({ apiKey, maxRetries: 1.5 })).toThrow(DhmadConfigError);
     expect(() => new Dhmad({ apiKey, timeout: 0 })).toThrow(/`timeout` must be a number of milliseconds > 0/);
+    // Beyond setTimeout's range Node fires the timer after 1 ms: every request would time out at once.
+    expect(() => new Dhmad({ apiKey, timeout: 2 ** 31 })).toThrow(/`timeout` must be .* <= 2147483647/);
     // @ts-expect-error: a JavaScript caller can pass anything
     expect(() => new Dhmad({ apiKey, logLevel: 'verbose' })).toThrow(/`logLevel` must be one of/);
+  });
+
+  it('refuses nonsense per-request maxRetries and timeout before sending', async () => {
+    const client = new Dhmad({ apiKey: makeKey('live'), baseUrl: stub.url });
+    // NaN used to slip through and retry a failing request forever.
+    await expect(client.me.retrieve({ maxRetries: NaN })).rejects.toThrow(/`maxRetries` must be a whole number >= 0; got NaN/);
+    await expect(client.me.retrieve({ maxRetries: 1.5 })).rejects.toThrow(DhmadConfigError);
+    await expect(client.me.retrieve({ timeout: 2 ** 31 })).rejects.toThrow(/`timeout` must be/);
+    expect(stub.requests).toHaveLength(0);
   });
 
   it('sends defaultHeaders, per-request headers, and lets null remove a header', async () => {
