@@ -131,7 +131,7 @@ describe('errors never carry a key', () => {
     const key = makeKey('live');
     const err = (await errorFor(
       400,
-      { error: 'Bad Request', message: `Key ${key} is not allowed here`, details: { nested: [{ value: key }] } },
+      { error: 'Bad Request', message: `Key ${key} is not allowed here`, details: { nested: [{ value: key }], [key]: 'is not a known field' } },
       { 'x-echo': key, 'set-cookie': 'session=secret' },
     )) as APIError;
     const everything = [err.message, String(err), err.stack ?? '', JSON.stringify(err.details), JSON.stringify(err.headers)].join('\n');

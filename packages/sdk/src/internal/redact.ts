@@ -16,13 +16,14 @@ export function scrubHeaders(headers: Headers | Record<string, string> | undefin
   return out;
 }
 
-/** Deep copy of a JSON-like value with every string run through `redactText`. */
+/** Deep copy of a JSON-like value with every string, property names included, run through `redactText`. */
 export function scrubJson(value: unknown): unknown {
   if (typeof value === 'string') return redactText(value);
   if (Array.isArray(value)) return value.map(scrubJson);
   if (value !== null && typeof value === 'object' && isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = scrubJson(v);
+    // Field names come from the request too: a 400 for `{"sk_live_...": 1}` names the key as an unknown field.
+    for (const [k, v] of Object.entries(value)) out[redactText(k)] = scrubJson(v);
     return out;
   }
   return value;
