@@ -1,8 +1,7 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
-import { fileGitStatus } from '../util/git-repo.js';
+import { fileGitStatus, statIfPresent } from '../util/git-repo.js';
 import { staticPath, staticString, type PathContext } from '../util/static-path.js';
 
 export type Options = [];
@@ -30,8 +29,8 @@ function propertyName(node: TSESTree.Property | TSESTree.MemberExpression | TSES
  */
 function expectedCwd(fileDir: string): string {
   for (let dir = fileDir; ; ) {
-    if (statSync(path.join(dir, 'package.json'), { throwIfNoEntry: false })?.isFile() === true) return dir;
-    if (statSync(path.join(dir, '.git'), { throwIfNoEntry: false }) !== undefined) return dir;
+    if (statIfPresent(path.join(dir, 'package.json'))?.isFile() === true) return dir;
+    if (statIfPresent(path.join(dir, '.git')) !== undefined) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return fileDir;
     dir = parent;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -46,15 +46,28 @@ const CASE_INSENSITIVE_FS = process.platform === 'darwin' || process.platform ==
 const repos = new Map<string, RepoState | null>();
 const ignoreFiles = new Map<string, IgnoreFile>();
 
+/**
+ * `stat`, or undefined for any path that is not there, including one that runs
+ * through a file (ENOTDIR) or an unreadable folder (EACCES): a path written in
+ * the linted code must never crash the lint.
+ */
+export function statIfPresent(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 function stampOf(file: string): string {
-  const s = statSync(file, { throwIfNoEntry: false });
+  const s = statIfPresent(file);
   return s === undefined ? 'missing' : `${s.mtimeMs}:${s.size}`;
 }
 
 /** The work tree root above `dir` (the nearest folder with a `.git` entry), or null. */
 export function findRepoRoot(dir: string): string | null {
   for (let current = dir; ; ) {
-    if (statSync(path.join(current, '.git'), { throwIfNoEntry: false }) !== undefined) return current;
+    if (statIfPresent(path.join(current, '.git')) !== undefined) return current;
     const parent = path.dirname(current);
     if (parent === current) return null;
     current = parent;
@@ -114,11 +127,20 @@ function repoState(root: string): RepoState | null {
   return fresh;
 }
 
+/** A `.gitignore` this process may not read counts as empty, as it does for git (which warns). */
+function readIfReadable(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 function ignoreFile(file: string): Ignore {
   const stamp = stampOf(file);
   const cached = ignoreFiles.get(file);
   if (cached !== undefined && cached.stamp === stamp) return cached.matcher;
-  const text = stamp === 'missing' ? '' : readFileSync(file, 'utf8');
+  const text = stamp === 'missing' ? '' : readIfReadable(file);
   const matcher = ignore({ ignorecase: CASE_INSENSITIVE_FS }).add(text);
   ignoreFiles.set(file, { stamp, matcher });
   return matcher;

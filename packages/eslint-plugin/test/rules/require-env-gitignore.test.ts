@@ -70,6 +70,8 @@ ruleTester.run('require-env-gitignore', rule, {
     { filename: src(bareRepo), code: "import { config } from './config.js';\nconfig();" },
     { filename: src(bareRepo), code: "const name = 'dotenv';\nfunction loadEnvFile() {}\nloadEnvFile();\nsettings.loadEnvFile('.env');" },
     { filename: src(bareRepo), code: "import type { DotenvConfigOptions } from 'dotenv';\nexport type O = DotenvConfigOptions;" },
+    // A path through a file (ENOTDIR on the way up to the repository) does not crash the lint.
+    { filename: src(ignoredRepo), code: "process.loadEnvFile('package.json/.env');" },
     // A file outside the repository is not the repository's to ignore.
     { filename: src(bareRepo), code: "process.loadEnvFile('/nonexistent-dhmad-dir/app.env');" },
   ],
