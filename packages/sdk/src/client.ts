@@ -158,7 +158,7 @@ export class Dhmad {
     if (req.maxRetries !== undefined) assertMaxRetries(maxRetries);
     const method = req.method.toUpperCase();
     // Generated once, outside the loop: every retry of a POST must carry the same key.
-    const idempotencyKey = req.method === 'post' ? (req.idempotencyKey ?? randomUUID()) : undefined;
+    const idempotencyKey = method === 'POST' ? (req.idempotencyKey ?? randomUUID()) : undefined;
     const what = `${method} ${req.path}`;
 
     for (let attempt = 0; ; attempt++) {

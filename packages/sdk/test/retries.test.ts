@@ -110,10 +110,13 @@ describe('retries', () => {
     await c.apiKeys.update('a'.repeat(24), { name: 'x' });
     await c.apiKeys.delete('a'.repeat(24));
     await c.apiKeys.regenerate('a'.repeat(24));
+    // A JavaScript caller of the public request() may spell the method in capitals.
+    await c.request({ method: 'POST' as 'post', path: '/escrows', body: {} });
     expect(stub!.requests.map((r) => [r.method, r.headers['idempotency-key'] !== undefined])).toEqual([
       ['GET', false],
       ['PATCH', false],
       ['DELETE', false],
+      ['POST', true],
       ['POST', true],
     ]);
   });
