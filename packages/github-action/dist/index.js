@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 0d369f5065e503de13e3252cf9ff67ff0ec138964bbe20c0aac3f395691ebf6f
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 7a9641d0b123aeb2bf0a19e211777a0dd8f490d69044689ee80c0768e2e9e805
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -29271,7 +29271,7 @@ function scrubJson(value) {
   if (value !== null && typeof value === "object" && isPlainObject3(value)) {
     const out = {};
     for (const [k2, v2] of Object.entries(value))
-      out[k2] = scrubJson(v2);
+      out[redactText(k2)] = scrubJson(v2);
     return out;
   }
   return value;
@@ -29673,9 +29673,7 @@ var Dhmad = class {
     const baseUrl = options.baseUrl ?? readEnv("DHMAD_BASE_URL");
     this.#explicitBaseUrl = baseUrl === void 0 ? void 0 : normalizeBaseUrl(baseUrl, options.baseUrl !== void 0);
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-    if (!Number.isInteger(this.maxRetries) || this.maxRetries < 0) {
-      throw new DhmadConfigError(`\`maxRetries\` must be a whole number >= 0; got ${String(options.maxRetries)}.`);
-    }
+    assertMaxRetries(this.maxRetries);
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     assertTimeout(this.timeout);
     const level = options.logLevel ?? envLogLevel();
@@ -29719,6 +29717,8 @@ var Dhmad = class {
     const timeout = req.timeout ?? this.timeout;
     if (req.timeout !== void 0)
       assertTimeout(timeout);
+    if (req.maxRetries !== void 0)
+      assertMaxRetries(maxRetries);
     const method = req.method.toUpperCase();
     const idempotencyKey = req.method === "post" ? req.idempotencyKey ?? randomUUID2() : void 0;
     const what = `${method} ${req.path}`;
@@ -29870,9 +29870,15 @@ function envLogLevel() {
   const v2 = readEnv("DHMAD_LOG");
   return isLogLevel(v2) ? v2 : "warn";
 }
+var MAX_TIMEOUT_MS = 2 ** 31 - 1;
 function assertTimeout(timeout) {
-  if (!isPlainNumber(timeout) || timeout <= 0) {
-    throw new DhmadConfigError(`\`timeout\` must be a number of milliseconds > 0; got ${String(timeout)}.`);
+  if (!isPlainNumber(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT_MS) {
+    throw new DhmadConfigError(`\`timeout\` must be a number of milliseconds > 0 and <= ${MAX_TIMEOUT_MS} (about 24.8 days); got ${String(timeout)}.`);
+  }
+}
+function assertMaxRetries(maxRetries) {
+  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
+    throw new DhmadConfigError(`\`maxRetries\` must be a whole number >= 0; got ${String(maxRetries)}.`);
   }
 }
 function normalizeBaseUrl(value, fromOption) {
@@ -30050,13 +30056,19 @@ var META = {
   /** `pending` until every target holds the key and it was verified, then `complete`. */
   state: "dhmadRotation",
   /** ISO time the rotation completed; the grace period counts from here. */
-  completedAt: "dhmadRotationCompletedAt"
+  completedAt: "dhmadRotationCompletedAt",
+  /** ISO time `strategy: regenerate` last gave the key a new secret; its createdAt does not change. */
+  regeneratedAt: "dhmadRegeneratedAt"
 };
 var OWN_FIELDS = new Set(Object.values(META));
 function userMetadata(key) {
   const out = {};
   for (const [k2, v2] of Object.entries(key.metadata)) if (!OWN_FIELDS.has(k2)) out[k2] = v2;
   return out;
+}
+function secretIssuedAt(key) {
+  const at2 = Date.parse(key.metadata[META.regeneratedAt] ?? "");
+  return Number.isNaN(at2) ? Date.parse(key.createdAt) : Math.max(at2, Date.parse(key.createdAt));
 }
 function isPending(key) {
   return key.metadata[META.state] === "pending";
@@ -30332,12 +30344,15 @@ ${steps.map((s2, i2) => `  ${i2 + 1}. ${s2}`).join("\n")}`);
   for (const store of run2.stores) markTarget(run2, store, "planned", null);
   return run2.finish("dry-run");
 }
+function secretAge(run2, key) {
+  return run2.now().getTime() - secretIssuedAt(key);
+}
 function isYoung(run2, current) {
-  return run2.now().getTime() - Date.parse(current.createdAt) < run2.plan.minAgeMs;
+  return secretAge(run2, current) < run2.plan.minAgeMs;
 }
 function minAgeSkip(run2, current) {
   if (!isYoung(run2, current)) return false;
-  const age = run2.now().getTime() - Date.parse(current.createdAt);
+  const age = secretAge(run2, current);
   run2.logger.info(
     `${current.keyPrefix} is ${formatDuration(Math.max(0, age))} old, younger than min-age ${formatDuration(run2.plan.minAgeMs)}: not rotating.`
   );
@@ -30537,6 +30552,13 @@ async function regenerateFlow(run2, state) {
   }
   if (problem) return run2.fail("failed", problem);
   run2.report.rotated = true;
+  try {
+    await run2.keys.setMetadata(current.id, { ...minted.key.metadata, [META.regeneratedAt]: run2.now().toISOString() });
+  } catch (err) {
+    logger2.warning(
+      `Could not record the regeneration in ${minted.key.keyPrefix}'s metadata (${errorText(err)}); min-age counts from the key's creation until a later run records it.`
+    );
+  }
   return run2.finish("regenerated");
 }
 

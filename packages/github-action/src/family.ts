@@ -14,6 +14,8 @@ export const META = {
   state: 'dhmadRotation',
   /** ISO time the rotation completed; the grace period counts from here. */
   completedAt: 'dhmadRotationCompletedAt',
+  /** ISO time `strategy: regenerate` last gave the key a new secret; its createdAt does not change. */
+  regeneratedAt: 'dhmadRegeneratedAt',
 } as const;
 
 const OWN_FIELDS: ReadonlySet<string> = new Set(Object.values(META));
@@ -23,6 +25,12 @@ export function userMetadata(key: ManagedKey): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(key.metadata)) if (!OWN_FIELDS.has(k)) out[k] = v;
   return out;
+}
+
+/** When the key's current secret was issued: its last regenerate by the action, else its creation. */
+export function secretIssuedAt(key: ManagedKey): number {
+  const at = Date.parse(key.metadata[META.regeneratedAt] ?? '');
+  return Number.isNaN(at) ? Date.parse(key.createdAt) : Math.max(at, Date.parse(key.createdAt));
 }
 
 export function isPending(key: ManagedKey): boolean {

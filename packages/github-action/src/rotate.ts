@@ -14,7 +14,7 @@
  */
 import { redactText } from '@dhmad/sdk/key-format';
 import { mapLimit } from './concurrency.js';
-import { FamilyError, META, readFamily, resolveById, userMetadata } from './family.js';
+import { FamilyError, META, readFamily, resolveById, secretIssuedAt, userMetadata } from './family.js';
 import type { FamilyState } from './family.js';
 import { formatDuration } from './duration.js';
 import type {
@@ -285,13 +285,18 @@ function dryRunReport(run: Run, steps: string[]): RotationReport {
   return run.finish('dry-run');
 }
 
+// The age of the secret, not of the key id: a regenerated key is as young as its new secret.
+function secretAge(run: Run, key: ManagedKey): number {
+  return run.now().getTime() - secretIssuedAt(key);
+}
+
 function isYoung(run: Run, current: ManagedKey): boolean {
-  return run.now().getTime() - Date.parse(current.createdAt) < run.plan.minAgeMs;
+  return secretAge(run, current) < run.plan.minAgeMs;
 }
 
 function minAgeSkip(run: Run, current: ManagedKey): boolean {
   if (!isYoung(run, current)) return false;
-  const age = run.now().getTime() - Date.parse(current.createdAt);
+  const age = secretAge(run, current);
   run.logger.info(
     `${current.keyPrefix} is ${formatDuration(Math.max(0, age))} old, younger than min-age ${formatDuration(run.plan.minAgeMs)}: not rotating.`,
   );
@@ -534,5 +539,14 @@ async function regenerateFlow(run: Run, state: FamilyState): Promise<RotationRep
   }
   if (problem) return run.fail('failed', problem);
   run.report.rotated = true;
+  // Recorded only on success: after a failed target the next run must regenerate again,
+  // whatever min-age says, because that target holds a dead secret.
+  try {
+    await run.keys.setMetadata(current.id, { ...minted.key.metadata, [META.regeneratedAt]: run.now().toISOString() });
+  } catch (err) {
+    logger.warning(
+      `Could not record the regeneration in ${minted.key.keyPrefix}'s metadata (${errorText(err)}); min-age counts from the key's creation until a later run records it.`,
+    );
+  }
   return run.finish('regenerated');
 }

@@ -362,6 +362,31 @@ describe('strategy: regenerate', () => {
     expect(s.api.holder(s.stores[1]!.value)).toBeNull();
   });
 
+  it('counts min-age from the last regeneration, not from when the key was created', async () => {
+    const s = setup();
+    const p = plan({ strategy: 'regenerate', minAgeMs: 20 * DAY });
+    const first = await rotate(p, s.api, s.stores, s.logger, s.clock);
+    expect(first.outcome).toBe('regenerated');
+    const secret = s.stores[0]!.value;
+    s.clock.advance(DAY);
+    const rerun = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(rerun).toMatchObject({ outcome: 'skipped-min-age', rotated: false });
+    expect(s.api.calls.filter((c) => c.startsWith('regenerate'))).toHaveLength(1);
+    expect(s.api.holder(secret)?.id).toBe(s.old.key.id);
+    s.clock.advance(20 * DAY);
+    expect((await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock)).outcome).toBe('regenerated');
+  });
+
+  it('regenerates again on the next run after a failed target, whatever min-age says', async () => {
+    const s = setup();
+    s.stores[1]!.writeErrors.push(forbidden());
+    const p = plan({ strategy: 'regenerate', minAgeMs: 20 * DAY });
+    expect((await rotate(p, s.api, s.stores, s.logger, s.clock)).outcome).toBe('targets-failed');
+    const rerun = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(rerun.outcome).toBe('regenerated');
+    for (const store of s.stores) expect(s.api.holder(store.value)?.id).toBe(s.old.key.id);
+  });
+
   it('refuses while an overlap rotation is in progress', async () => {
     const s = setup();
     s.stores[0]!.writeErrors.push(forbidden());
