@@ -166,6 +166,8 @@ export class Dhmad {
       const retriesLeft = maxRetries - attempt;
       // Resolved per attempt: an `apiKey` function may hand out a rotated key between retries.
       const { key, baseUrl } = await this.#resolveKey();
+      // The signal may have fired while an `apiKey` function was fetching the key; a listener added now would never run.
+      if (req.signal?.aborted) throw new APIUserAbortError({ message: `Request was aborted (${what}).` });
       const url = buildUrl(baseUrl, req.path, req.query);
       const headers = this.#headers(key, req, idempotencyKey);
       if (this.#debug) {

@@ -206,6 +206,20 @@ describe('AbortSignal', () => {
     expect(stub!.requests).toHaveLength(0);
   });
 
+  it('sends nothing when the signal aborts while an apiKey function is still fetching the key', async () => {
+    const controller = new AbortController();
+    const key = makeKey('live');
+    const c = await client(sequence([-1]), {
+      apiKey: async () => {
+        controller.abort();
+        await new Promise((r) => setTimeout(r, 10));
+        return key;
+      },
+    });
+    await expect(c.me.retrieve({ signal: controller.signal, timeout: 2_000 })).rejects.toThrow(APIUserAbortError);
+    expect(stub!.requests).toHaveLength(0);
+  });
+
   it('stops waiting for a retry when aborted', async () => {
     const c = await client(sequence([503], { 'retry-after': '30' }));
     const controller = new AbortController();
