@@ -26,6 +26,10 @@ export const DEFAULT_PUBLIC_PREFIXES: readonly string[] = Object.freeze([
 /** Mentions DHMAD and KEY or SECRET; a key *prefix* is not secret and may be public. */
 export const DEFAULT_SECRET_NAME_PATTERN = '^(?=.*DHMAD)(?=.*(?:KEY|SECRET))(?!.*PREFIX)';
 
+/** SvelteKit modules whose variables are sent to the browser. */
+const SVELTEKIT_STATIC_PUBLIC = '$env/static/public';
+const SVELTEKIT_DYNAMIC_PUBLIC = '$env/dynamic/public';
+
 /** `process.env` or `import.meta.env`, given the `.env` member expression. */
 function isEnvObject(node: TSESTree.MemberExpression): boolean {
   const object = node.object;
@@ -91,9 +95,10 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const prefixes = options.publicPrefixes ?? DEFAULT_PUBLIC_PREFIXES;
     const text = context.sourceCode.text;
-    // Every read this rule judges goes through `process.env` or `import.meta.env`
-    // and spells a public prefix: one scan for `.env` rules out nearly every file.
-    if (!text.includes('.env') || !prefixes.some((p) => text.includes(p))) return {};
+    // Every read this rule judges goes through `process.env`, `import.meta.env` or
+    // SvelteKit's `$env/` modules and spells a public prefix: a scan for `.env` or
+    // `$env/` rules out nearly every file.
+    if ((!text.includes('.env') && !text.includes('$env/')) || !prefixes.some((p) => text.includes(p))) return {};
     const secretName = secretNameRegExp(options.secretNamePattern ?? DEFAULT_SECRET_NAME_PATTERN);
 
     function check(name: string | null, node: TSESTree.Node): void {
@@ -109,27 +114,47 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** A read of one variable, or a destructuring of several, from an env object. */
+    function checkRead(envObject: TSESTree.Node): void {
+      // `(process.env as Env).X` and `process.env!.X` read the same variable.
+      let object: TSESTree.Node = envObject;
+      while (
+        (object.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+          object.parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
+          object.parent?.type === AST_NODE_TYPES.TSSatisfiesExpression) &&
+        object.parent.expression === object
+      ) {
+        object = object.parent;
+      }
+      const parent = object.parent;
+      if (parent === undefined) return;
+      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === object) {
+        check(staticName(parent.property, parent.computed), parent);
+      } else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === object) {
+        if (parent.id.type === AST_NODE_TYPES.ObjectPattern) checkPattern(parent.id);
+      } else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === object) {
+        if (parent.left.type === AST_NODE_TYPES.ObjectPattern) checkPattern(parent.left);
+      }
+    }
+
     return {
       'MemberExpression[property.name="env"]'(env: TSESTree.MemberExpression): void {
-        if (env.computed || !isEnvObject(env)) return;
-        // `(process.env as Env).X` and `process.env!.X` read the same variable.
-        let object: TSESTree.Node = env;
-        while (
-          (object.parent?.type === AST_NODE_TYPES.TSAsExpression ||
-            object.parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
-            object.parent?.type === AST_NODE_TYPES.TSSatisfiesExpression) &&
-          object.parent.expression === object
-        ) {
-          object = object.parent;
-        }
-        const parent = object.parent;
-        if (parent === undefined) return;
-        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === object) {
-          check(staticName(parent.property, parent.computed), parent);
-        } else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === object) {
-          if (parent.id.type === AST_NODE_TYPES.ObjectPattern) checkPattern(parent.id);
-        } else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === object) {
-          if (parent.left.type === AST_NODE_TYPES.ObjectPattern) checkPattern(parent.left);
+        if (!env.computed && isEnvObject(env)) checkRead(env);
+      },
+      // SvelteKit: `import { PUBLIC_X } from '$env/static/public'`, and reads of
+      // `env` from '$env/dynamic/public'; both reach the browser.
+      ImportDeclaration(node): void {
+        const source = node.source.value;
+        if (source !== SVELTEKIT_STATIC_PUBLIC && source !== SVELTEKIT_DYNAMIC_PUBLIC) return;
+        for (const specifier of node.specifiers) {
+          if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) continue;
+          const imported = staticName(specifier.imported, false);
+          if (source === SVELTEKIT_STATIC_PUBLIC) {
+            check(imported, specifier);
+          } else if (imported === 'env') {
+            const [variable] = context.sourceCode.getDeclaredVariables(specifier);
+            for (const reference of variable?.references ?? []) checkRead(reference.identifier);
+          }
         }
       },
     };

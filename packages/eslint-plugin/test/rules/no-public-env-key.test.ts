@@ -19,6 +19,8 @@ ruleTester.run('no-public-env-key', rule, {
     // Not an environment object.
     { filename: FILE, code: 'const key = config.env.NEXT_PUBLIC_DHMAD_API_KEY;' },
     { filename: FILE, code: 'const { NEXT_PUBLIC_DHMAD_API_KEY } = settings;' },
+    // SvelteKit's private modules are server-only.
+    { filename: FILE, code: "import { PUBLIC_DHMAD_API_KEY } from '$env/static/private';\nimport { env } from '$env/dynamic/private';\nenv.PUBLIC_DHMAD_API_KEY;" },
     // A dynamic name cannot be judged.
     { filename: FILE, code: 'const key = process.env[`NEXT_PUBLIC_${name}`];' },
     // With other prefixes configured, the defaults no longer apply.
@@ -84,6 +86,21 @@ ruleTester.run('no-public-env-key', rule, {
         { messageId: 'publicEnvKey', data: { name: 'VITE_DHMAD_API_KEY', prefix: 'VITE_' }, line: 2 },
         { messageId: 'publicEnvKey', data: { name: 'PUBLIC_DHMAD_SECRET', prefix: 'PUBLIC_' }, line: 3 },
         { messageId: 'publicEnvKey', data: { name: 'NEXT_PUBLIC_DHMAD_SECRET_KEY', prefix: 'NEXT_PUBLIC_' }, line: 4 },
+      ],
+    },
+    {
+      name: "SvelteKit's $env/static/public imports and $env/dynamic/public reads",
+      filename: '/project/src/routes/+page.svelte.ts',
+      code: [
+        "import { PUBLIC_DHMAD_API_KEY, PUBLIC_BASE_URL } from '$env/static/public';",
+        "import { env as publicEnv } from '$env/dynamic/public';",
+        'const a = publicEnv.PUBLIC_DHMAD_SECRET_KEY;',
+        'const { PUBLIC_DHMAD_KEY } = publicEnv;',
+      ].join('\n'),
+      errors: [
+        { messageId: 'publicEnvKey', data: { name: 'PUBLIC_DHMAD_API_KEY', prefix: 'PUBLIC_' }, line: 1, column: 10, endColumn: 30 },
+        { messageId: 'publicEnvKey', data: { name: 'PUBLIC_DHMAD_SECRET_KEY', prefix: 'PUBLIC_' }, line: 3, column: 11 },
+        { messageId: 'publicEnvKey', data: { name: 'PUBLIC_DHMAD_KEY', prefix: 'PUBLIC_' }, line: 4 },
       ],
     },
     {
