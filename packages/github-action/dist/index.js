@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 7a9641d0b123aeb2bf0a19e211777a0dd8f490d69044689ee80c0768e2e9e805
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 c5d619c3dca4eb00c6d230ed00d68af8ecf485a4c5b33a0af484b5ecd527ae56
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -25484,7 +25484,11 @@ function targetError(err, permission, where, doing) {
   const status = typeof e.status === "number" ? e.status : void 0;
   const message = redactText(serverMessage(e)).replace(/\s+/g, " ").slice(0, 300);
   let text;
-  if (status === 403 || status === 401) {
+  if (status !== void 0 && e.response === void 0) {
+    text = `${doing} on ${where} failed: GitHub could not be reached (${message}). Check github-api-url and the runner's network.`;
+  } else if ((status === 403 || status === 429) && /rate limit/i.test(message)) {
+    text = `${doing} on ${where} failed: GitHub's rate limit (${status} ${message}), still in force after waiting. Run again later, or lower concurrency.`;
+  } else if (status === 403 || status === 401) {
     const accepted = header(e, "x-accepted-github-permissions");
     const need = accepted ? `GitHub accepts these permissions (X-Accepted-GitHub-Permissions): ${accepted}` : `it needs the ${permission}`;
     text = status === 401 ? `${doing} on ${where} failed: the GitHub token is invalid or expired (401 ${message}). Check github-token.` : `${doing} on ${where} failed: the token may not do this (403 ${message}); ${need}. Give the fine-grained PAT or GitHub App the ${permission} on ${where}. (GITHUB_TOKEN cannot write secrets.)`;
@@ -29720,7 +29724,7 @@ var Dhmad = class {
     if (req.maxRetries !== void 0)
       assertMaxRetries(maxRetries);
     const method = req.method.toUpperCase();
-    const idempotencyKey = req.method === "post" ? req.idempotencyKey ?? randomUUID2() : void 0;
+    const idempotencyKey = method === "POST" ? req.idempotencyKey ?? randomUUID2() : void 0;
     const what = `${method} ${req.path}`;
     for (let attempt = 0; ; attempt++) {
       if (req.signal?.aborted)

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Octokit } from '@octokit/rest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatKey } from '@dhmad/sdk/key-format';
 import { createGitHub } from '../src/github/client.js';
@@ -115,6 +118,18 @@ describe('errors say what is missing, and carry no credentials', () => {
     expect((await failure(store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(newKey()))).message).toMatch(/refused the request \(422 Invalid request\)/);
   });
 
+  it('says GitHub could not be reached, not that it answered, when nothing listens at github-api-url', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    // Plain Octokit: the same error the Action's client ends with, without its retry delays.
+    const plain = new Octokit({ baseUrl: url, log: { debug() {}, info() {}, warn() {}, error() {} } });
+    const err = await failure(createStore(plain, 'DHMAD_API_KEY', { scope: 'repository', owner: 'acme', repo: 'api' }).preflight());
+    expect(err.message).toMatch(/^Reading the secrets public key on acme\/api failed: GitHub could not be reached \(.+\)\. Check github-api-url/);
+    expect(err.message).not.toMatch(/answered/);
+  });
+
   it('scrubs a key that an error body echoes back', async () => {
     const key = newKey();
     gh.fail({ method: 'PUT', path: /secrets\/DHMAD_API_KEY$/, status: 422, body: { message: `bad value ${key}` } });
@@ -145,5 +160,7 @@ describe('retries and rate limits', () => {
     const err = await failure(store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(newKey()));
     expect(err.status).toBe(403);
     expect(warnings.join('\n')).toMatch(/giving up/);
+    expect(err.message).toMatch(/failed: GitHub's rate limit \(403 You have exceeded a secondary rate limit.*\), still in force after waiting\. Run again later/);
+    expect(err.message).not.toMatch(/permission/);
   });
 });

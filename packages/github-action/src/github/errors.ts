@@ -38,7 +38,14 @@ export function targetError(err: unknown, permission: string, where: string, doi
   const status = typeof e.status === 'number' ? e.status : undefined;
   const message = redactText(serverMessage(e)).replace(/\s+/g, ' ').slice(0, 300);
   let text: string;
-  if (status === 403 || status === 401) {
+  if (status !== undefined && e.response === undefined) {
+    // Octokit reports a request that never got an answer (refused, DNS, TLS) as a 500 without a response.
+    text = `${doing} on ${where} failed: GitHub could not be reached (${message}). Check github-api-url and the runner's network.`;
+  } else if ((status === 403 || status === 429) && /rate limit/i.test(message)) {
+    text =
+      `${doing} on ${where} failed: GitHub's rate limit (${status} ${message}), still in force after waiting. ` +
+      'Run again later, or lower concurrency.';
+  } else if (status === 403 || status === 401) {
     const accepted = header(e, 'x-accepted-github-permissions');
     const need = accepted
       ? `GitHub accepts these permissions (X-Accepted-GitHub-Permissions): ${accepted}`
