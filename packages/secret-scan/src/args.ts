@@ -1,4 +1,4 @@
-import { VERSION } from './scan.js';
+import { VERSION } from './version.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
