@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 c5d619c3dca4eb00c6d230ed00d68af8ecf485a4c5b33a0af484b5ecd527ae56
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 33abb83c004ea4e170df5c0ab1298c5c5d77680526f2e83012d69f0c983b4fd4
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -29731,6 +29731,8 @@ var Dhmad = class {
         throw new APIUserAbortError();
       const retriesLeft = maxRetries - attempt;
       const { key, baseUrl } = await this.#resolveKey();
+      if (req.signal?.aborted)
+        throw new APIUserAbortError({ message: `Request was aborted (${what}).` });
       const url = buildUrl(baseUrl, req.path, req.query);
       const headers = this.#headers(key, req, idempotencyKey);
       if (this.#debug) {
@@ -30621,6 +30623,7 @@ function setOutputs(report) {
   setOutput("targets-failed", labels("failed"));
 }
 async function run() {
+  let reported = false;
   try {
     const inputs = readInputs((name) => getInput(name, { trimWhitespace: false }), process.env);
     setSecret(inputs.managementKey);
@@ -30630,9 +30633,11 @@ async function run() {
     const keys = dhmadKeyApi({ managementKey: inputs.managementKey, baseUrl: inputs.dhmadBaseUrl });
     const report = await rotate(inputs.plan, keys, stores, logger, { now: () => /* @__PURE__ */ new Date() });
     setOutputs(report);
+    reported = true;
     if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderSummary(report, inputs.plan)).write();
     if (report.failed) setFailed(`DHMAD key rotation failed (${report.outcome}); see the errors above and the job summary.`);
   } catch (err) {
+    if (!reported) setOutput("rotated", "false");
     setFailed(err instanceof InputError ? err.message : `DHMAD key rotation stopped: ${errorText(err)}`);
   }
 }

@@ -30,6 +30,7 @@ function setOutputs(report: RotationReport): void {
 }
 
 export async function run(): Promise<void> {
+  let reported = false;
   try {
     const inputs = readInputs((name) => core.getInput(name, { trimWhitespace: false }), process.env);
     // Masked first: from here on the runner replaces them in every log line.
@@ -42,9 +43,12 @@ export async function run(): Promise<void> {
     const report = await rotate(inputs.plan, keys, stores, logger, { now: () => new Date() });
 
     setOutputs(report);
+    reported = true;
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(report, inputs.plan)).write();
     if (report.failed) core.setFailed(`DHMAD key rotation failed (${report.outcome}); see the errors above and the job summary.`);
   } catch (err) {
+    // `rotated` is documented as true or false; a run stopped before the rotation began says false.
+    if (!reported) core.setOutput('rotated', 'false');
     core.setFailed(err instanceof InputError ? err.message : `DHMAD key rotation stopped: ${errorText(err)}`);
   }
 }

@@ -286,6 +286,7 @@ describe('failing early', () => {
     expect(run.stdout).toContain('Input grace-period must be a duration like 0, 30m, 12h, 7d or 2w');
     expect(run.stdout).toContain('dry-run must be true or false; got \\"yes\\"'.replace(/\\/g, ''));
     expect(run.stdout).toContain('management-key: The DHMAD API key has leading whitespace');
+    expect(run.outputs).toEqual({ rotated: 'false' });
     expect(emu.requests.slice(setupRequests)).toEqual([]);
     expect(gh.requests).toEqual([]);
     expectNoKeyPrinted(run);
