@@ -43,7 +43,15 @@ interface IgnoreFile {
 // which `git init` does on the case-insensitive file systems of macOS and Windows.
 const CASE_INSENSITIVE_FS = process.platform === 'darwin' || process.platform === 'win32';
 
-const repos = new Map<string, RepoState | null>();
+/**
+ * A repository git would not read is asked again after this long, not on every
+ * check: in an editor that re-lints on each keystroke, a refused repository
+ * (a `safe.directory` ownership check in a container) would otherwise cost a
+ * git process per loader per keystroke, and fixing it is seen within seconds.
+ */
+const FAILED_REPO_RETRY_MS = 5000;
+
+const repos = new Map<string, RepoState | { retryAt: number }>();
 const ignoreFiles = new Map<string, IgnoreFile>();
 
 /**
@@ -121,9 +129,15 @@ function loadRepo(root: string): RepoState | null {
 
 function repoState(root: string): RepoState | null {
   const cached = repos.get(root);
-  if (cached !== undefined && cached !== null && stampOf(cached.indexPath) === cached.indexStamp) return cached;
+  if (cached !== undefined) {
+    if ('retryAt' in cached) {
+      if (Date.now() < cached.retryAt) return null;
+    } else if (stampOf(cached.indexPath) === cached.indexStamp) {
+      return cached;
+    }
+  }
   const fresh = loadRepo(root);
-  repos.set(root, fresh);
+  repos.set(root, fresh ?? { retryAt: Date.now() + FAILED_REPO_RETRY_MS });
   return fresh;
 }
 

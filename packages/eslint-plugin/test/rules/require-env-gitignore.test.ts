@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
@@ -227,6 +227,24 @@ describe('the repository cache notices edits', () => {
       expect(lint(src(repo, 'src/index.js'))).toEqual(['envFileNotIgnored']);
     } finally {
       vi.stubEnv('GIT_CONFIG_GLOBAL', GIT_ENV.GIT_CONFIG_GLOBAL);
+    }
+  });
+
+  it('asks git about a repository it refuses once, not once per file', () => {
+    const repo = makeRepo(tmp, 'refused', { 'package.json': pkg });
+    // git refuses a repository owned by another user (safe.directory); a git on
+    // PATH that logs each run and refuses the same way stands in for that here.
+    const bin = path.join(tmp, 'refusing-git');
+    const log = path.join(tmp, 'refusing-git.log');
+    writeFiles(bin, { git: `#!/bin/sh\necho "$*" >> '${log}'\necho "fatal: detected dubious ownership in repository" >&2\nexit 128\n` });
+    chmodSync(path.join(bin, 'git'), 0o755);
+    const originalPath = process.env.PATH;
+    vi.stubEnv('PATH', `${bin}${path.delimiter}${originalPath ?? ''}`);
+    try {
+      for (const name of ['a', 'b', 'c']) expect(lint(src(repo, `src/${name}.js`))).toEqual([]);
+      expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(1);
+    } finally {
+      vi.stubEnv('PATH', originalPath);
     }
   });
 
