@@ -88,6 +88,8 @@ export class Dhmad {
   readonly #apiKey: ApiKeySource;
   readonly #keySourceName: string;
   readonly #explicitBaseUrl: string | undefined;
+  /** Where the explicit base URL came from, for messages that tell the user what to change. */
+  readonly #baseUrlSourceName: string;
   readonly #fetch: typeof fetch;
   readonly #defaultHeaders: Record<string, string>;
   readonly #log: Logger;
@@ -102,6 +104,7 @@ export class Dhmad {
 
     const baseUrl = options.baseUrl ?? readEnv('DHMAD_BASE_URL');
     this.#explicitBaseUrl = baseUrl === undefined ? undefined : normalizeBaseUrl(baseUrl, options.baseUrl !== undefined);
+    this.#baseUrlSourceName = options.baseUrl !== undefined ? 'the `baseUrl` option' : 'DHMAD_BASE_URL';
 
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     assertMaxRetries(this.maxRetries);
@@ -286,7 +289,7 @@ export class Dhmad {
       throw new InvalidApiKeyError(
         'wrong_environment',
         `A ${v.environment} key (${v.keyPrefix}…) cannot be used on the ${hostEnv} API at ${baseUrl}: ` +
-          `use a ${hostEnv} key (${KEY_PREFIXES[hostEnv]}...) there, or set baseUrl to ${right} for ${v.environment}.`,
+          `use a ${hostEnv} key (${KEY_PREFIXES[hostEnv]}...) there, or set ${this.#baseUrlSourceName} to ${right} for ${v.environment}.`,
         v.environment,
       );
     }

@@ -80,6 +80,14 @@ describe('pre-send key validation (no request is made)', () => {
     const e2 = await refusal(async () => new Dhmad({ apiKey: makeKey('live'), baseUrl: 'https://sandbox.dhmad.tn/api/v1/' }));
     expect(e2.problem).toBe('wrong_environment');
     expect(e2.message).toMatch(/live key .* cannot be used on the sandbox API/);
+    expect(e2.message).toContain('or set the `baseUrl` option to https://dhmad.tn/api/v1 for live');
+  });
+
+  it('names DHMAD_BASE_URL as what to change when the wrong host came from the environment', async () => {
+    vi.stubEnv('DHMAD_BASE_URL', SANDBOX_BASE_URL);
+    const err = await refusal(async () => new Dhmad({ apiKey: makeKey('live') }));
+    expect(err.problem).toBe('wrong_environment');
+    expect(err.message).toContain('or set DHMAD_BASE_URL to https://dhmad.tn/api/v1 for live');
   });
 
   it('skips the environment check for hosts it does not know (emulator, proxies)', async () => {
