@@ -227,6 +227,25 @@ describe('a later run converges a rotation left halfway', () => {
     expect(active).toHaveLength(1);
     for (const store of s.stores) expect(s.api.holder(store.value)?.id).toBe(active[0]!.id);
   });
+
+  it('finishes the rotation of an unfinished key that itself failed halfway', async () => {
+    const s = setup(2);
+    const seen = trackActive(s.api);
+    s.stores[0]!.writeErrors.push(forbidden());
+    const first = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    await s.api.deactivate(s.old.key.id);
+    s.clock.advance(2 * DAY);
+    s.stores[1]!.writeErrors.push(forbidden());
+    const second = await rotate(plan(), s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(second).toMatchObject({ outcome: 'targets-failed', oldKeyId: first.keyId });
+    // Both are active and marked pending; the newer one replaces the older, which is not a second unfinished rotation.
+    expect(s.api.activeOf('ci').every((k) => k.metadata[META.state] === 'pending')).toBe(true);
+    const third = await rotate(plan(), s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(third).toMatchObject({ outcome: 'completed-pending', failed: false, keyId: second.keyId, oldKeyId: first.keyId });
+    expect(s.api.activeOf('ci').map((k) => k.id)).toEqual([second.keyId]);
+    for (const store of s.stores) expect(s.api.holder(store.value)?.id).toBe(second.keyId);
+    expect(seen.max).toBe(2);
+  });
 });
 
 describe('two runs at once', () => {
