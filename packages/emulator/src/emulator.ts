@@ -11,7 +11,7 @@ import { errorReply, HttpError, reasonPhrase, type Reply } from './http.js';
 import { IdempotencyStore } from './idempotency.js';
 import { readState, writeState } from './persist.js';
 import { RateLimiter } from './rate-limit.js';
-import { handlers, utcDay } from './routes.js';
+import { authorize, handlers, utcDay } from './routes.js';
 import { describeProblems } from './schema.js';
 import { BOOTSTRAP_KEY_RATE_LIMIT, MANAGE_SCOPE, Store, type KeyRecord } from './store.js';
 import { handleControl } from './control.js';
@@ -428,6 +428,7 @@ class EmulatorServer implements Emulator {
         return tooManyRequests(`Too many requests for key ${caller.keyPrefix}: its limit is ${caller.rateLimit} per minute.`, decision.retryAfter);
       }
     }
+    authorize(op.operationId, this.#store, caller);
 
     const text = raw.toString('utf8');
     let body: unknown = undefined;

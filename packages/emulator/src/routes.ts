@@ -20,18 +20,26 @@ export type Handler = (ctx: HandlerContext) => Reply;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function requireManage(ctx: HandlerContext): void {
-  if (ctx.store.unassociated.has(ctx.caller.developerId)) {
+/** Operations any valid key may call; everything else is key management. */
+const OPEN_OPERATIONS: ReadonlySet<string> = new Set(['retrieveMe']);
+
+/**
+ * Whether `caller` may call the operation at all. Checked before the request is
+ * validated, so a key that may not manage keys hears that first, not about its body.
+ */
+export function authorize(operationId: string, store: Store, caller: KeyRecord): void {
+  if (OPEN_OPERATIONS.has(operationId)) return;
+  if (store.unassociated.has(caller.developerId)) {
     throw new HttpError(
       403,
       'This developer account is not associated with a user account, so its keys can only call GET /me. Associate it on developer.dhmad.tn.',
       { reason: 'account_not_associated' },
     );
   }
-  if (!ctx.caller.scopes.includes(MANAGE_SCOPE)) {
+  if (!caller.scopes.includes(MANAGE_SCOPE)) {
     throw new HttpError(
       403,
-      `Key ${ctx.caller.keyPrefix} may not manage API keys: it lacks the "${MANAGE_SCOPE}" scope. Use a management key (created with scopes: ["${MANAGE_SCOPE}"]).`,
+      `Key ${caller.keyPrefix} may not manage API keys: it lacks the "${MANAGE_SCOPE}" scope. Use a management key (created with scopes: ["${MANAGE_SCOPE}"]).`,
       { requiredScope: MANAGE_SCOPE },
     );
   }
@@ -68,7 +76,6 @@ export const handlers: Record<string, Handler> = {
   },
 
   listApiKeys(ctx) {
-    requireManage(ctx);
     const page = ctx.query.page as number;
     const limit = ctx.query.limit as number;
     let keys = ctx.store.visibleKeys(ctx.caller.developerId, ctx.environment);
@@ -79,7 +86,6 @@ export const handlers: Record<string, Handler> = {
   },
 
   createApiKey(ctx) {
-    requireManage(ctx);
     const b = ctx.body;
     if (b.environment !== undefined && b.environment !== ctx.environment) {
       throw new HttpError(
@@ -113,12 +119,10 @@ export const handlers: Record<string, Handler> = {
   },
 
   retrieveApiKey(ctx) {
-    requireManage(ctx);
     return { status: 200, body: { apiKey: toApiKey(findKey(ctx)) } };
   },
 
   updateApiKey(ctx) {
-    requireManage(ctx);
     const key = findKey(ctx);
     const b = ctx.body;
     futureExpiry(ctx, b.expiresAt);
@@ -137,7 +141,6 @@ export const handlers: Record<string, Handler> = {
   },
 
   regenerateApiKey(ctx) {
-    requireManage(ctx);
     const key = findKey(ctx);
     const secret = ctx.store.regenerate(key, ctx.now.toISOString());
     return {
@@ -151,14 +154,12 @@ export const handlers: Record<string, Handler> = {
   },
 
   deleteApiKey(ctx) {
-    requireManage(ctx);
     const key = findKey(ctx);
     ctx.store.delete(key);
     return { status: 200, body: { message: `API key ${key.keyPrefix} ("${key.name}") deleted.` } };
   },
 
   retrieveApiKeyUsage(ctx) {
-    requireManage(ctx);
     const key = findKey(ctx);
     const count = ctx.query.days as number;
     const today = Date.UTC(ctx.now.getUTCFullYear(), ctx.now.getUTCMonth(), ctx.now.getUTCDate());

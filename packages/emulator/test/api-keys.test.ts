@@ -124,6 +124,10 @@ describe('keys:manage scope', () => {
       expect(res.body.message).toContain(app.apiKey.keyPrefix);
       expect(res.body.message).not.toContain(app.key);
     }
+    // Told about the scope first, not about a body it could never send anyway.
+    const invalid = await call(`${emu.liveUrl}/api-keys`, { method: 'POST', key: app.key, body: { rateLimit: 'many' } });
+    expect(invalid.status).toBe(403);
+    expect((await call(`${emu.liveUrl}/api-keys/not-an-id`, { key: app.key })).status).toBe(403);
     expect((await call(`${emu.liveUrl}/me`, { key: app.key })).status).toBe(200);
     const list = await call(`${emu.liveUrl}/api-keys`, { key: emu.bootstrapKeys.live });
     expect(list.body.apiKeys.map((k: { name: string }) => k.name)).toEqual(['Emulator bootstrap key (live)', 'app']);
