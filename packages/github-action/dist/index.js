@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 33abb83c004ea4e170df5c0ab1298c5c5d77680526f2e83012d69f0c983b4fd4
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 5e85df1e65a251d5c4fcf1351fd43846ce15a59c020e85b69b7aeadf8c3f4a1f
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -25431,7 +25431,7 @@ function createGitHub({ token, baseUrl, logger: logger2, spaceWrites = true }) {
     logger2.warning(`GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s.`);
     return true;
   };
-  return new RetryingOctokit({
+  const octokit = new RetryingOctokit({
     auth: token,
     baseUrl: baseUrl.replace(/\/+$/, ""),
     userAgent: "dhmad-rotate-keys-action",
@@ -25450,6 +25450,33 @@ function createGitHub({ token, baseUrl, logger: logger2, spaceWrites = true }) {
     }, error: () => {
     } }
   });
+  octokit.hook.wrap("request", async (request2, options) => {
+    for (let retryCount = 0; ; retryCount++) {
+      try {
+        return await request2(options);
+      } catch (err) {
+        const wait = bareRetryAfter(err);
+        if (wait === null) throw err;
+        const what = `${options.method} ${options.url}`;
+        if (retryCount >= MAX_RATE_LIMIT_RETRIES || wait > MAX_RATE_LIMIT_WAIT_S) {
+          logger2.warning(`GitHub answered 429 on ${what}; giving up after ${retryCount} retries (asked to wait ${wait}s).`);
+          throw err;
+        }
+        logger2.warning(`GitHub answered 429 on ${what}; retrying in ${wait}s (Retry-After).`);
+        await new Promise((resolve) => setTimeout(resolve, wait * 1e3));
+      }
+    }
+  });
+  return octokit;
+}
+function bareRetryAfter(err) {
+  const e = err;
+  const headers = e.response?.headers;
+  if (e.status !== 429 || !headers || headers["x-ratelimit-remaining"] === "0") return null;
+  if (typeof e.message === "string" && /\bsecondary rate\b/i.test(e.message)) return null;
+  const value = String(headers["retry-after"] ?? "");
+  const seconds = /^\d+$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - Date.now()) / 1e3);
+  return Number.isNaN(seconds) ? null : Math.max(seconds, 0);
 }
 
 // src/types.ts
@@ -25486,7 +25513,7 @@ function targetError(err, permission, where, doing) {
   let text;
   if (status !== void 0 && e.response === void 0) {
     text = `${doing} on ${where} failed: GitHub could not be reached (${message}). Check github-api-url and the runner's network.`;
-  } else if ((status === 403 || status === 429) && /rate limit/i.test(message)) {
+  } else if (status === 429 || status === 403 && /rate limit/i.test(message)) {
     text = `${doing} on ${where} failed: GitHub's rate limit (${status} ${message}), still in force after waiting. Run again later, or lower concurrency.`;
   } else if (status === 403 || status === 401) {
     const accepted = header(e, "x-accepted-github-permissions");
@@ -29664,6 +29691,8 @@ var Dhmad = class {
   #apiKey;
   #keySourceName;
   #explicitBaseUrl;
+  /** Where the explicit base URL came from, for messages that tell the user what to change. */
+  #baseUrlSourceName;
   #fetch;
   #defaultHeaders;
   #log;
@@ -29676,6 +29705,7 @@ var Dhmad = class {
     this.#keySourceName = fromOption ? "the `apiKey` option" : "the DHMAD_API_KEY environment variable";
     const baseUrl = options.baseUrl ?? readEnv("DHMAD_BASE_URL");
     this.#explicitBaseUrl = baseUrl === void 0 ? void 0 : normalizeBaseUrl(baseUrl, options.baseUrl !== void 0);
+    this.#baseUrlSourceName = options.baseUrl !== void 0 ? "the `baseUrl` option" : "DHMAD_BASE_URL";
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     assertMaxRetries(this.maxRetries);
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
@@ -29834,7 +29864,7 @@ var Dhmad = class {
     const hostEnv = KNOWN_HOSTS[new URL(baseUrl).hostname];
     if (hostEnv !== void 0 && hostEnv !== v2.environment) {
       const right = hostEnv === "live" ? SANDBOX_BASE_URL : LIVE_BASE_URL;
-      throw new InvalidApiKeyError("wrong_environment", `A ${v2.environment} key (${v2.keyPrefix}…) cannot be used on the ${hostEnv} API at ${baseUrl}: use a ${hostEnv} key (${KEY_PREFIXES[hostEnv]}...) there, or set baseUrl to ${right} for ${v2.environment}.`, v2.environment);
+      throw new InvalidApiKeyError("wrong_environment", `A ${v2.environment} key (${v2.keyPrefix}…) cannot be used on the ${hostEnv} API at ${baseUrl}: use a ${hostEnv} key (${KEY_PREFIXES[hostEnv]}...) there, or set ${this.#baseUrlSourceName} to ${right} for ${v2.environment}.`, v2.environment);
     }
     return { key, keyPrefix: v2.keyPrefix, baseUrl };
   }

@@ -149,6 +149,17 @@ describe('retries and rate limits', () => {
     expect(warnings.join('\n')).toMatch(/secondary rate limit .*retrying in 1s/);
   });
 
+  it('waits out a bare 429 for its Retry-After, then writes', async () => {
+    gh.fail({ method: 'PUT', path: /secrets\/DHMAD_API_KEY$/, status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too Many Requests' } });
+    const key = newKey();
+    await store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(key);
+    expect(gh.secret('repository:acme/api', 'DHMAD_API_KEY')?.value).toBe(key);
+    const puts = gh.requests.filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => r.status)).toEqual([429, 201]);
+    expect(puts[1]!.at - puts[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(warnings.join('\n')).toMatch(/answered 429 on PUT .*retrying in 1s \(Retry-After\)/);
+  });
+
   it('retries a 502 and succeeds', async () => {
     gh.fail({ method: 'PUT', path: /secrets\/DHMAD_API_KEY$/, status: 502, body: { message: 'Bad Gateway' } });
     await store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(newKey());

@@ -43,7 +43,7 @@ export function createGitHub({ token, baseUrl, logger, spaceWrites = true }: Git
       logger.warning(`GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s.`);
       return true;
     };
-  return new RetryingOctokit({
+  const octokit = new RetryingOctokit({
     auth: token,
     baseUrl: baseUrl.replace(/\/+$/, ''),
     userAgent: 'dhmad-rotate-keys-action',
@@ -58,4 +58,36 @@ export function createGitHub({ token, baseUrl, logger, spaceWrites = true }: Git
     // Octokit's own logger prints request details on warnings; the Action's logger is the only output.
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
+  // The throttling plugin waits out only the answers GitHub marks as rate limits (by message or
+  // x-ratelimit-remaining: 0); a bare 429 with Retry-After, as a proxy in front of GitHub
+  // Enterprise Server may send, is waited out here, on the same bounds.
+  octokit.hook.wrap('request', async (request, options) => {
+    for (let retryCount = 0; ; retryCount++) {
+      try {
+        return await request(options);
+      } catch (err) {
+        const wait = bareRetryAfter(err);
+        if (wait === null) throw err;
+        const what = `${options.method} ${options.url}`;
+        if (retryCount >= MAX_RATE_LIMIT_RETRIES || wait > MAX_RATE_LIMIT_WAIT_S) {
+          logger.warning(`GitHub answered 429 on ${what}; giving up after ${retryCount} retries (asked to wait ${wait}s).`);
+          throw err;
+        }
+        logger.warning(`GitHub answered 429 on ${what}; retrying in ${wait}s (Retry-After).`);
+        await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      }
+    }
+  });
+  return octokit;
+}
+
+/** Seconds a 429 the throttling plugin does not handle asks to wait; null for any other error. */
+function bareRetryAfter(err: unknown): number | null {
+  const e = err as { status?: unknown; message?: unknown; response?: { headers?: Record<string, unknown> } };
+  const headers = e.response?.headers;
+  if (e.status !== 429 || !headers || headers['x-ratelimit-remaining'] === '0') return null;
+  if (typeof e.message === 'string' && /\bsecondary rate\b/i.test(e.message)) return null;
+  const value = String(headers['retry-after'] ?? '');
+  const seconds = /^\d+$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - Date.now()) / 1000);
+  return Number.isNaN(seconds) ? null : Math.max(seconds, 0);
 }

@@ -41,7 +41,7 @@ export function targetError(err: unknown, permission: string, where: string, doi
   if (status !== undefined && e.response === undefined) {
     // Octokit reports a request that never got an answer (refused, DNS, TLS) as a 500 without a response.
     text = `${doing} on ${where} failed: GitHub could not be reached (${message}). Check github-api-url and the runner's network.`;
-  } else if ((status === 403 || status === 429) && /rate limit/i.test(message)) {
+  } else if (status === 429 || (status === 403 && /rate limit/i.test(message))) {
     text =
       `${doing} on ${where} failed: GitHub's rate limit (${status} ${message}), still in force after waiting. ` +
       'Run again later, or lower concurrency.';
