@@ -49,7 +49,7 @@ export default createRule<Options, MessageIds>({
       envFileNotIgnored:
         'This loads {{file}}, which no .gitignore committed to the repository ignores: a `git add .` would commit its secrets. Add `{{pattern}}` to a .gitignore and commit it (.git/info/exclude and global excludes do not protect your teammates).',
       envFileTracked:
-        'This loads {{file}}, which is tracked by git: its secrets are in the repository. Run `git rm --cached {{file}}`, ignore it in .gitignore, and regenerate every key it held.',
+        'This loads {{file}}, which is tracked by git: its secrets are in the repository. Run `git rm --cached {{file}}` at the repository root, ignore it in .gitignore, and regenerate every key it held.',
     },
     schema: [],
     defaultOptions: [],
