@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 5e85df1e65a251d5c4fcf1351fd43846ce15a59c020e85b69b7aeadf8c3f4a1f
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 b00e99616bc975a94f5039246cf5f1085e49121da40c5c92999f968452a14f52
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -21056,6 +21056,13 @@ function validateKey(value) {
   }
   return { valid: true, environment, keyPrefix: value.slice(0, KEY_PREFIXES[environment].length + KEY_PREFIX_HEX_LENGTH) };
 }
+function environmentOf(value) {
+  if (value.startsWith(KEY_PREFIXES.live))
+    return "live";
+  if (value.startsWith(KEY_PREFIXES.sandbox))
+    return "sandbox";
+  return null;
+}
 function redactText(text) {
   if (text.indexOf(KEY_MARKER) === -1)
     return text;
@@ -30033,7 +30040,8 @@ function dhmadKeyApi(options) {
     logLevel: "off",
     ...options.fetch ? { fetch: options.fetch } : {}
   };
-  const manager = new Dhmad({ apiKey: options.managementKey, baseUrl: options.baseUrl || void 0, ...common });
+  const baseUrl = options.baseUrl || (environmentOf(options.managementKey) === "sandbox" ? SANDBOX_BASE_URL : LIVE_BASE_URL);
+  const manager = new Dhmad({ apiKey: options.managementKey, baseUrl, ...common });
   const identity = async (client) => {
     const { apiKey } = await client.me.retrieve();
     return { id: apiKey.id, keyPrefix: apiKey.keyPrefix, environment: apiKey.environment, isActive: apiKey.isActive };

@@ -1,5 +1,6 @@
 /** The rotation core's {@link KeyApi} over `@dhmad/sdk`'s `Dhmad` client. */
-import { Dhmad } from '@dhmad/sdk';
+import { Dhmad, LIVE_BASE_URL, SANDBOX_BASE_URL } from '@dhmad/sdk';
+import { environmentOf } from '@dhmad/sdk/key-format';
 import type { ApiKey, Scope } from '@dhmad/sdk';
 import type { CreateKeyParams, KeyApi, KeyIdentity, ManagedKey, MintedKey } from './types.js';
 
@@ -34,7 +35,10 @@ export function dhmadKeyApi(options: DhmadKeyApiOptions): KeyApi {
     logLevel: 'off' as const,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
-  const manager = new Dhmad({ apiKey: options.managementKey, baseUrl: options.baseUrl || undefined, ...common });
+  // Chosen here rather than left to the SDK, which would read DHMAD_BASE_URL: a job may set
+  // that for its own code, and the documented default is the host of the key's environment.
+  const baseUrl = options.baseUrl || (environmentOf(options.managementKey) === 'sandbox' ? SANDBOX_BASE_URL : LIVE_BASE_URL);
+  const manager = new Dhmad({ apiKey: options.managementKey, baseUrl, ...common });
   const identity = async (client: Dhmad): Promise<KeyIdentity> => {
     const { apiKey } = await client.me.retrieve();
     return { id: apiKey.id, keyPrefix: apiKey.keyPrefix, environment: apiKey.environment, isActive: apiKey.isActive };

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEmulator } from '@dhmad/emulator';
 import type { Emulator } from '@dhmad/emulator';
 import { dhmadKeyApi } from '../src/keys.js';
@@ -42,5 +42,25 @@ describe('the SDK adapter against the emulator', () => {
     expect((await api.deactivate(key.id)).isActive).toBe(false);
     await api.delete(key.id);
     expect((await api.list()).some((k) => k.id === key.id)).toBe(false);
+  });
+});
+
+describe('the DHMAD host when dhmad-base-url is not set', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("is the management key's environment's API, whatever DHMAD_BASE_URL the job sets for its own code", async () => {
+    vi.stubEnv('DHMAD_BASE_URL', emu.liveUrl);
+    const urls: string[] = [];
+    // Records where the request goes and answers nothing, so no request leaves the machine.
+    const recording = (async (input: string | URL | Request) => {
+      urls.push(String(input instanceof Request ? input.url : input));
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    for (const key of [emu.bootstrapKeys.sandbox, emu.bootstrapKeys.live]) {
+      await expect(dhmadKeyApi({ managementKey: key, maxRetries: 0, fetch: recording }).whoami()).rejects.toThrow();
+    }
+    expect(urls).toEqual(['https://sandbox.dhmad.tn/api/v1/me', 'https://dhmad.tn/api/v1/me']);
   });
 });
