@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 b00e99616bc975a94f5039246cf5f1085e49121da40c5c92999f968452a14f52
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 df04a4d8a4a5a5f330e56279e4651ae1504d60a31a10edb2eaf2f253fee45e68
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -30180,7 +30180,7 @@ function rotationIdempotencyKey(predecessorId) {
   return `dhmad-rotate-${predecessorId}`;
 }
 function errorText(err) {
-  return redactText(err instanceof Error ? err.message : String(err));
+  return redactText(err instanceof Error ? err.message : String(err)).replace(/[.\s]+$/, "");
 }
 var Run = class {
   constructor(plan, keys, stores, logger2, clock) {
@@ -30284,7 +30284,7 @@ async function preflight(run2) {
   try {
     manager = await keys.whoami();
   } catch (err) {
-    run2.fail("preflight-failed", `The management key does not work (GET /me): ${errorText(err)}`);
+    run2.fail("preflight-failed", `The management key does not work (GET /me): ${errorText(err)}.`);
     return null;
   }
   if (!manager.isActive) {
@@ -30296,9 +30296,10 @@ async function preflight(run2) {
   try {
     all = await keys.list();
   } catch (err) {
+    const text = errorText(err);
     run2.fail(
       "preflight-failed",
-      `The management key ${manager.keyPrefix} cannot list keys: ${errorText(err)}. It needs the keys:manage scope.`
+      `The management key ${manager.keyPrefix} cannot list keys: ${text}.${/keys:manage/.test(text) ? "" : " It needs the keys:manage scope."}`
     );
     return null;
   }
@@ -30377,8 +30378,8 @@ function rotationSteps(run2, current) {
   const retireStep = plan.gracePeriodMs === 0 ? `deactivate ${current.keyPrefix} once every target holds the new key and it works` : `keep ${current.keyPrefix} active for ${formatDuration(plan.gracePeriodMs)} (grace period), then a later run deactivates it`;
   return [
     `create a replacement for ${current.keyPrefix} named "${current.name}"`,
-    `write it as ${plan.secretName} to ${run2.stores.length} target(s)`,
     "verify the new key with GET /me",
+    `write it as ${plan.secretName} to ${run2.stores.length} target(s)`,
     retireStep
   ];
 }
@@ -30455,8 +30456,8 @@ async function finishHalfway(run2, pending, predecessor) {
   if (plan.dryRun) {
     return dryRunReport(run2, [
       `recover the secret of ${pending.keyPrefix} (replaying its create)`,
-      `write it as ${plan.secretName} to ${run2.stores.length} target(s)`,
       "verify the new key with GET /me",
+      `write it as ${plan.secretName} to ${run2.stores.length} target(s)`,
       plan.gracePeriodMs === 0 ? `deactivate ${predecessor.keyPrefix}` : `keep ${predecessor.keyPrefix} for the grace period`
     ]);
   }
@@ -30676,7 +30677,7 @@ async function run() {
     if (report.failed) setFailed(`DHMAD key rotation failed (${report.outcome}); see the errors above and the job summary.`);
   } catch (err) {
     if (!reported) setOutput("rotated", "false");
-    setFailed(err instanceof InputError ? err.message : `DHMAD key rotation stopped: ${errorText(err)}`);
+    setFailed(err instanceof InputError ? err.message : `DHMAD key rotation stopped: ${errorText(err)}.`);
   }
 }
 

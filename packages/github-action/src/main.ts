@@ -49,6 +49,6 @@ export async function run(): Promise<void> {
   } catch (err) {
     // `rotated` is documented as true or false; a run stopped before the rotation began says false.
     if (!reported) core.setOutput('rotated', 'false');
-    core.setFailed(err instanceof InputError ? err.message : `DHMAD key rotation stopped: ${errorText(err)}`);
+    core.setFailed(err instanceof InputError ? err.message : `DHMAD key rotation stopped: ${errorText(err)}.`);
   }
 }

@@ -44,9 +44,12 @@ export function rotationIdempotencyKey(predecessorId: string): string {
   return `dhmad-rotate-${predecessorId}`;
 }
 
-/** Printable text of any error, with anything key-shaped cut to its keyPrefix. */
+/**
+ * Printable text of any error, with anything key-shaped cut to its keyPrefix and no closing
+ * full stop, so it reads inside a sentence that supplies its own punctuation.
+ */
 export function errorText(err: unknown): string {
-  return redactText(err instanceof Error ? err.message : String(err));
+  return redactText(err instanceof Error ? err.message : String(err)).replace(/[.\s]+$/, '');
 }
 
 class Run {
@@ -171,7 +174,7 @@ async function preflight(run: Run): Promise<Preflight | null> {
   try {
     manager = await keys.whoami();
   } catch (err) {
-    run.fail('preflight-failed', `The management key does not work (GET /me): ${errorText(err)}`);
+    run.fail('preflight-failed', `The management key does not work (GET /me): ${errorText(err)}.`);
     return null;
   }
   if (!manager.isActive) {
@@ -184,9 +187,10 @@ async function preflight(run: Run): Promise<Preflight | null> {
   try {
     all = await keys.list();
   } catch (err) {
+    const text = errorText(err);
     run.fail(
       'preflight-failed',
-      `The management key ${manager.keyPrefix} cannot list keys: ${errorText(err)}. It needs the keys:manage scope.`,
+      `The management key ${manager.keyPrefix} cannot list keys: ${text}.${/keys:manage/.test(text) ? '' : ' It needs the keys:manage scope.'}`,
     );
     return null;
   }
@@ -273,8 +277,8 @@ function rotationSteps(run: Run, current: ManagedKey): string[] {
       : `keep ${current.keyPrefix} active for ${formatDuration(plan.gracePeriodMs)} (grace period), then a later run deactivates it`;
   return [
     `create a replacement for ${current.keyPrefix} named "${current.name}"`,
-    `write it as ${plan.secretName} to ${run.stores.length} target(s)`,
     'verify the new key with GET /me',
+    `write it as ${plan.secretName} to ${run.stores.length} target(s)`,
     retireStep,
   ];
 }
@@ -377,8 +381,8 @@ async function finishHalfway(
   if (plan.dryRun) {
     return dryRunReport(run, [
       `recover the secret of ${pending.keyPrefix} (replaying its create)`,
-      `write it as ${plan.secretName} to ${run.stores.length} target(s)`,
       'verify the new key with GET /me',
+      `write it as ${plan.secretName} to ${run.stores.length} target(s)`,
       plan.gracePeriodMs === 0 ? `deactivate ${predecessor.keyPrefix}` : `keep ${predecessor.keyPrefix} for the grace period`,
     ]);
   }

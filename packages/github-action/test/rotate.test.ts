@@ -94,7 +94,12 @@ describe('a clean overlap rotation', () => {
 describe('preflight: any failure ends the run having created nothing', () => {
   const cases: [string, (s: Setup) => void, RegExp][] = [
     ['the management key does not work', (s) => s.api.faults.set('whoami', new Error('401 Invalid or expired API key')), /management key does not work.*401/],
-    ['the management key may not list keys', (s) => s.api.faults.set('list', new Error('403 Missing scope keys:manage')), /needs the keys:manage scope/],
+    ['the management key may not list keys', (s) => s.api.faults.set('list', new Error('403 Forbidden.')), /cannot list keys: 403 Forbidden\. It needs the keys:manage scope\.$/],
+    [
+      'the API says the management key lacks keys:manage',
+      (s) => s.api.faults.set('list', new Error('It lacks the "keys:manage" scope.')),
+      /cannot list keys: It lacks the "keys:manage" scope\.$/,
+    ],
     ['a target is not writable', (s) => (s.stores[1]!.preflightError = forbidden()), /Preflight failed for 1 of 3 targets.*repository:acme\/app1.*secrets=write/s],
     ['the key does not exist', (s) => s.api.keys.delete(s.old.key.id), /No active DHMAD key named "ci"/],
     ['the key is the management key', (s) => s.api.keys.delete(s.old.key.id) && void (s.api.keys.get(s.api.managerId)!.name = 'ci'), /is the key to rotate/],
