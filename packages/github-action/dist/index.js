@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 df04a4d8a4a5a5f330e56279e4651ae1504d60a31a10edb2eaf2f253fee45e68
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 5cc9ca833e775a7d4918849100ba9d055e2cf14c939f89f346ae5484ebe3bd08
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -25527,7 +25527,8 @@ function targetError(err, permission, where, doing) {
     const need = accepted ? `GitHub accepts these permissions (X-Accepted-GitHub-Permissions): ${accepted}` : `it needs the ${permission}`;
     text = status === 401 ? `${doing} on ${where} failed: the GitHub token is invalid or expired (401 ${message}). Check github-token.` : `${doing} on ${where} failed: the token may not do this (403 ${message}); ${need}. Give the fine-grained PAT or GitHub App the ${permission} on ${where}. (GITHUB_TOKEN cannot write secrets.)`;
   } else if (status === 404) {
-    text = `${doing} on ${where} failed: not found (404). Check the name, and that the token can see ${where}.`;
+    const accepted = header(e, "x-accepted-github-permissions");
+    text = `${doing} on ${where} failed: not found (404). Check the name, and that the token can see ${where} (a fine-grained PAT or GitHub App installation must include it).` + (accepted ? ` GitHub accepts these permissions (X-Accepted-GitHub-Permissions): ${accepted}.` : "");
   } else if (status === 422) {
     text = `${doing} on ${where} failed: GitHub refused the request (422 ${message}).`;
   } else if (status !== void 0 && status > 0) {

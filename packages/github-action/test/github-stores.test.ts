@@ -111,6 +111,12 @@ describe('errors say what is missing, and carry no credentials', () => {
     expect(err.message).not.toContain(key.slice(14));
   });
 
+  it('names the permission GitHub asks for on a 404 too, as it answers for a repository the token was not given', async () => {
+    gh.fail({ method: 'GET', path: /public-key$/, status: 404, headers: { 'x-accepted-github-permissions': 'secrets=read' }, body: { message: 'Not Found' } });
+    const err = await failure(store({ scope: 'repository', owner: 'acme', repo: 'hidden' }).preflight());
+    expect(err.message).toMatch(/not found \(404\)\. Check the name, and that the token can see acme\/hidden .*X-Accepted-GitHub-Permissions\): secrets=read\.$/);
+  });
+
   it('says so when the repository is not found, and when GitHub refuses the value', async () => {
     gh.fail({ method: 'GET', path: /public-key$/, status: 404, body: { message: 'Not Found' } });
     expect((await failure(store({ scope: 'dependabot', owner: 'acme', repo: 'gone' }).preflight())).message).toMatch(/not found \(404\)/);

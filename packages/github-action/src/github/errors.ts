@@ -56,7 +56,12 @@ export function targetError(err: unknown, permission: string, where: string, doi
         : `${doing} on ${where} failed: the token may not do this (403 ${message}); ${need}. ` +
           `Give the fine-grained PAT or GitHub App the ${permission} on ${where}. (GITHUB_TOKEN cannot write secrets.)`;
   } else if (status === 404) {
-    text = `${doing} on ${where} failed: not found (404). Check the name, and that the token can see ${where}.`;
+    // GitHub answers 404, not 403, for a repository the token was not given; the header still says what it wants.
+    const accepted = header(e, 'x-accepted-github-permissions');
+    text =
+      `${doing} on ${where} failed: not found (404). Check the name, and that the token can see ${where} ` +
+      `(a fine-grained PAT or GitHub App installation must include it).` +
+      (accepted ? ` GitHub accepts these permissions (X-Accepted-GitHub-Permissions): ${accepted}.` : '');
   } else if (status === 422) {
     text = `${doing} on ${where} failed: GitHub refused the request (422 ${message}).`;
   } else if (status !== undefined && status > 0) {
