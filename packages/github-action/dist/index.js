@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 5cc9ca833e775a7d4918849100ba9d055e2cf14c939f89f346ae5484ebe3bd08
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 4137e82e205dab9f0496a787212398181f2082fa9fc11148a2a12b5bc79cb726
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -30057,7 +30057,6 @@ function dhmadKeyApi(options) {
       for await (const k2 of manager.apiKeys.list({ limit: 100 })) out.push(managed(k2));
       return out;
     },
-    retrieve: async (id) => managed((await manager.apiKeys.retrieve(id)).apiKey),
     create: async (params, idempotencyKey) => minted(
       await manager.apiKeys.create(
         {
@@ -30222,9 +30221,6 @@ var Run = class {
   }
   now() {
     return this.clock.now();
-  }
-  name() {
-    return this.plan.keyName ?? `id ${this.plan.keyId}`;
   }
 };
 async function rotate(plan, keys, stores, logger2, clock) {

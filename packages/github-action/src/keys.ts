@@ -54,7 +54,6 @@ export function dhmadKeyApi(options: DhmadKeyApiOptions): KeyApi {
       for await (const k of manager.apiKeys.list({ limit: 100 })) out.push(managed(k));
       return out;
     },
-    retrieve: async (id) => managed((await manager.apiKeys.retrieve(id)).apiKey),
     create: async (params: CreateKeyParams, idempotencyKey) =>
       minted(
         await manager.apiKeys.create(

@@ -91,10 +91,6 @@ class Run {
   now(): Date {
     return this.clock.now();
   }
-
-  name(): string {
-    return this.plan.keyName ?? `id ${this.plan.keyId}`;
-  }
 }
 
 /** Rotate the key named in `plan` and write it to every store. Never throws for expected failures. */

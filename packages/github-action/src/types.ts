@@ -51,7 +51,6 @@ export interface KeyApi {
   verify(secret: string): Promise<KeyIdentity>;
   /** Every key of the management key's environment and account. */
   list(): Promise<ManagedKey[]>;
-  retrieve(id: string): Promise<ManagedKey>;
   create(params: CreateKeyParams, idempotencyKey: string): Promise<MintedKey>;
   regenerate(id: string, idempotencyKey: string): Promise<MintedKey>;
   setMetadata(id: string, metadata: Record<string, string>): Promise<ManagedKey>;

@@ -131,10 +131,6 @@ export class FakeKeyApi implements KeyApi {
     this.enter('list');
     return [...this.keys.values()].map((k) => ({ ...k, metadata: { ...k.metadata } }));
   }
-  async retrieve(id: string): Promise<ManagedKey> {
-    this.enter('retrieve', id);
-    return { ...this.get(id) };
-  }
   async create(params: CreateKeyParams, idempotencyKey: string): Promise<MintedKey> {
     this.enter('create');
     this.idempotencyKeys.push(idempotencyKey);
