@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 4137e82e205dab9f0496a787212398181f2082fa9fc11148a2a12b5bc79cb726
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 6d757f3ca719ccf5319d81c163c3d6519853edcd8adcf9ccb82f39bf25439882
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -29257,9 +29257,13 @@ function readInputs(getInput2, env) {
     else problems.push(`organization must be an organization login; got "${redactText(organization)}".`);
   }
   if (bool("dependabot")) {
-    for (const t2 of [...targets]) {
+    const before = targets.length;
+    for (const t2 of targets.slice(0, before)) {
       if (t2.scope === "repository") targets.push({ scope: "dependabot", owner: t2.owner, repo: t2.repo });
       if (t2.scope === "organization") targets.push({ scope: "dependabot", org: t2.org });
+    }
+    if (targets.length === before && problems.length === 0) {
+      problems.push("dependabot: true writes the Dependabot secret of each repository in repositories and of organization; name at least one of them.");
     }
   }
   const githubToken = getInput2("github-token");

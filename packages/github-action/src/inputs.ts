@@ -124,9 +124,14 @@ export function readInputs(getInput: GetInput, env: Record<string, string | unde
     else problems.push(`organization must be an organization login; got "${redactText(organization)}".`);
   }
   if (bool('dependabot')) {
-    for (const t of [...targets]) {
+    const before = targets.length;
+    for (const t of targets.slice(0, before)) {
       if (t.scope === 'repository') targets.push({ scope: 'dependabot', owner: t.owner, repo: t.repo });
       if (t.scope === 'organization') targets.push({ scope: 'dependabot', org: t.org });
+    }
+    // Dependabot has no environment secrets: with only environments named it would write nothing.
+    if (targets.length === before && problems.length === 0) {
+      problems.push('dependabot: true writes the Dependabot secret of each repository in repositories and of organization; name at least one of them.');
     }
   }
 

@@ -58,6 +58,13 @@ describe('inputs', () => {
     expect(parseList(' a,\n\nb , a ')).toEqual(['a', 'b']);
   });
 
+  it('refuses dependabot: true when no repository or organization is named, rather than writing nothing', () => {
+    expect(problems({ environments: 'production', dependabot: 'true' })).toEqual([
+      expect.stringMatching(/^dependabot: true writes the Dependabot secret of each repository in repositories and of organization; name at least one/),
+    ]);
+    expect(read({ environments: 'production', repositories: 'acme/api', dependabot: 'true' }).targets).toContainEqual({ scope: 'dependabot', owner: 'acme', repo: 'api' });
+  });
+
   it('reports every problem at once, each naming its input', () => {
     const p = problems({
       'key-id': 'abc',
