@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 6d757f3ca719ccf5319d81c163c3d6519853edcd8adcf9ccb82f39bf25439882
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 f23c8d9d0719c9bc36b0e0091d958c8d3a918c4d0e0d0ece733306bd747a041a
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -29287,7 +29287,14 @@ function readInputs(getInput2, env) {
     concurrency
   };
   if (problems.length > 0) throw new InputError(problems);
-  return { plan, managementKey, githubToken: githubToken.trim(), githubApiUrl, dhmadBaseUrl, targets };
+  const seen = /* @__PURE__ */ new Set();
+  const unique = targets.filter((t2) => {
+    const label = targetLabel(t2).toLowerCase();
+    if (seen.has(label)) return false;
+    seen.add(label);
+    return true;
+  });
+  return { plan, managementKey, githubToken: githubToken.trim(), githubApiUrl, dhmadBaseUrl, targets: unique };
 }
 
 // ../sdk/dist/client.js

@@ -5,6 +5,7 @@
  */
 import { redactText, validateKey } from '@dhmad/sdk/key-format';
 import { DurationError, parseDuration } from './duration.js';
+import { targetLabel } from './github/stores.js';
 import type { TargetSpec } from './github/stores.js';
 import type { RotationPlan, Strategy } from './types.js';
 
@@ -157,5 +158,14 @@ export function readInputs(getInput: GetInput, env: Record<string, string | unde
     concurrency,
   };
   if (problems.length > 0) throw new InputError(problems);
-  return { plan, managementKey, githubToken: githubToken.trim(), githubApiUrl, dhmadBaseUrl, targets };
+  // One store per secret: `production` and `acme/api:production` (or `Acme/API`) name the same one,
+  // as GitHub compares these names without case. Written twice, it would report one row as unchanged.
+  const seen = new Set<string>();
+  const unique = targets.filter((t) => {
+    const label = targetLabel(t).toLowerCase();
+    if (seen.has(label)) return false;
+    seen.add(label);
+    return true;
+  });
+  return { plan, managementKey, githubToken: githubToken.trim(), githubApiUrl, dhmadBaseUrl, targets: unique };
 }

@@ -58,6 +58,14 @@ describe('inputs', () => {
     expect(parseList(' a,\n\nb , a ')).toEqual(['a', 'b']);
   });
 
+  it('names each secret once, however the inputs spell it', () => {
+    const i = read({ repositories: 'acme/api\nAcme/API', environments: 'production, acme/api:production, ACME/api:Production' });
+    expect(i.targets).toEqual([
+      { scope: 'repository', owner: 'acme', repo: 'api' },
+      { scope: 'environment', owner: 'acme', repo: 'api', environment: 'production' },
+    ]);
+  });
+
   it('refuses dependabot: true when no repository or organization is named, rather than writing nothing', () => {
     expect(problems({ environments: 'production', dependabot: 'true' })).toEqual([
       expect.stringMatching(/^dependabot: true writes the Dependabot secret of each repository in repositories and of organization; name at least one/),
