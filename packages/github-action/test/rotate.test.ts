@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { META } from '../src/family.js';
 import { REPLAY_WINDOW_MS, rotate, rotationIdempotencyKey } from '../src/rotate.js';
-import type { RotationReport } from '../src/types.js';
+import type { RotationReport, SecretStore } from '../src/types.js';
 import { TargetError } from '../src/types.js';
 import { DAY, FakeClock, FakeKeyApi, FakeStore, HOUR, RecordingLogger, forbidden, plan } from './fakes.js';
 
@@ -362,6 +362,24 @@ describe('verifying the new key', () => {
     expect(report.errors[0]).toMatch(/does not work \(GET \/me\).*No target was written/);
     expect(s.stores.every((st) => st.writes === 0)).toBe(true);
     expect(s.api.keys.get(s.old.key.id)?.isActive).toBe(true);
+  });
+
+  it('keeps the predecessor active when the new key stops working while the targets are written', async () => {
+    const s = setup(1);
+    // Someone deactivates the new key in the dashboard mid-run.
+    const revoking: SecretStore = {
+      scope: 'repository',
+      label: 'repository:acme/revoked',
+      preflight: async () => {},
+      write: async (secret) => {
+        s.api.keys.get(s.api.holder(secret)!.id)!.isActive = false;
+      },
+    };
+    const report = await rotate(plan(), s.api, [...s.stores, revoking], s.logger, s.clock);
+    expect(report).toMatchObject({ outcome: 'failed', failed: true, rotated: false });
+    expect(report.errors[0]).toMatch(/The new key sk_live_[0-9a-f]{6} does not work \(GET \/me\).*stays active\.$/);
+    expect(s.api.keys.get(s.old.key.id)?.isActive).toBe(true);
+    expect(s.api.calls.filter((c) => c.startsWith('deactivate'))).toEqual([]);
   });
 });
 
