@@ -139,6 +139,20 @@ describe('dry-run', () => {
     expect(s.logger.text).toContain(`keep ${s.old.key.keyPrefix} active for 2d`);
     expect(s.stores.every((st) => st.value === s.old.secret)).toBe(true);
   });
+
+  it('plans the retirement of a predecessor whose grace period is over, and changes nothing', async () => {
+    const s = setup();
+    const first = await rotate(plan({ gracePeriodMs: 7 * DAY }), s.api, s.stores, s.logger, s.clock);
+    s.clock.advance(8 * DAY);
+    const calls = s.api.calls.length;
+    const logger = new RecordingLogger();
+    const report = await rotate(plan({ gracePeriodMs: 7 * DAY, minAgeMs: 30 * DAY, dryRun: true }), s.api, s.stores, logger, s.clock);
+    expect(report).toMatchObject({ outcome: 'dry-run', failed: false, keyId: first.keyId, oldKeyId: s.old.key.id });
+    expect(logger.text).toContain(`1. deactivate ${s.old.key.keyPrefix} (grace period over)`);
+    expect(logger.text).toContain(`2. keep ${first.keyPrefix}: younger than min-age`);
+    expect(s.api.calls.slice(calls)).toEqual(['whoami', 'list']);
+    expect(s.api.activeOf('ci')).toHaveLength(2);
+  });
 });
 
 describe('a target that fails', () => {
