@@ -4,7 +4,7 @@ import path from 'node:path';
 import { redactText } from '@dhmad/sdk/key-format';
 import { ScanError } from './errors.js';
 import { parseArgs, type CliArgs } from './args.js';
-import { ENV_LIST, ENV_PROBES, IGNORE_QUERY, nulList, REPO_QUERY, repoInfo, startEarly, treeListQuery } from './git.js';
+import { ENV_LIST, ENV_PROBES, IGNORE_QUERY, nulList, REPO_QUERY, repoInfo, STAGED_DIFF, startEarly, treeListQuery } from './git.js';
 import { indexEntries, PARALLEL_MIN_FILES, startHelpersEarly } from './sources/helpers.js';
 // Only types from the scanner here: its modules load after the git runs below have started.
 import type { ScanMode, ScanResult } from './scan.js';
@@ -32,30 +32,32 @@ function progressLine(enabled: boolean): { update: (files: number, bytes: number
 }
 
 /**
- * Start the git runs a working-tree scan begins with before the scanner's
- * modules load (about as long as these runs take): the repository lookups and,
- * once a repository's root is known, its listing and .env checks. The scan
- * takes them over (see startEarly) instead of starting its own. A listing that
- * shows a big tree starts the helper threads, which boot meanwhile too.
- * (Starting the --staged runs this way measured no faster: its few small runs
- * cost the main thread about what they save.)
+ * Start the git runs a scan of `mode` begins with, before the scanner's
+ * modules load (about as long as these runs take): the repository lookups,
+ * the staged diff, and, once a repository's root is known, the tree listing
+ * and its .env checks. The scan takes them over (see startEarly) instead of
+ * starting its own. A listing that shows a big tree starts the helper threads.
  */
-function startGitEarly(argv: CliArgs): void {
+function startGitEarly(mode: ScanMode, argv: CliArgs): void {
+  if (mode !== 'tree' && mode !== 'staged') return;
   const cwd = process.cwd();
   // --fix edits .gitignore files between .env checks: those run when the scan asks.
   const envChecks = argv['env-files'] && !argv.fix;
-  // Folder looked up -> the paths in it the scan lists (see listTree); cwd is looked up for the config.
+  // Folder looked up -> the paths in it a tree scan lists (see listTree).
   const lookups = new Map<string, string[]>([[cwd, []]]);
-  for (const p of argv._.length > 0 ? argv._ : ['.']) {
-    const abs = path.resolve(cwd, p);
-    let dir;
-    try {
-      dir = statSync(abs).isDirectory() ? abs : path.dirname(abs);
-    } catch {
-      continue; // the scan reports a missing path in its own words
+  if (mode === 'staged') startEarly(cwd, STAGED_DIFF);
+  else {
+    for (const p of argv._.length > 0 ? argv._ : ['.']) {
+      const abs = path.resolve(cwd, p);
+      let dir;
+      try {
+        dir = statSync(abs).isDirectory() ? abs : path.dirname(abs);
+      } catch {
+        continue; // the scan reports a missing path in its own words
+      }
+      if (!lookups.has(dir)) lookups.set(dir, []);
+      lookups.get(dir)!.push(abs);
     }
-    if (!lookups.has(dir)) lookups.set(dir, []);
-    lookups.get(dir)!.push(abs);
   }
   const roots = new Set<string>();
   for (const [dir, paths] of lookups) {
@@ -63,9 +65,8 @@ function startGitEarly(argv: CliArgs): void {
       (r) => {
         const repo = repoInfo(dir, r);
         const root = repo?.root;
-        // Only a repository the scan covers gets listed and .env-checked, not one that cwd is merely in.
-        if (!root || paths.length === 0) return;
-        listEarly(root, repo.gitDir, paths);
+        if (!root) return;
+        if (paths.length > 0) listEarly(root, repo.gitDir, paths);
         if (envChecks && !roots.has(root)) {
           roots.add(root);
           startEarly(root, ENV_LIST);
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
   if (argv.fix && (mode === 'history' || mode === 'stdin')) fail('--fix applies to working-tree and --staged scans.');
   const urlOptions = ['base-url', 'live-base-url', 'sandbox-base-url'] as const;
   if (!argv.verify && urlOptions.some((o) => argv[o] !== undefined)) fail('--base-url, --live-base-url and --sandbox-base-url only apply with --verify.');
-  if (mode === 'tree') startGitEarly(argv);
+  startGitEarly(mode, argv);
   const scanner = import('./scan.js');
 
   // The reporter loads while the scan waits on git and the disk.

@@ -29,7 +29,7 @@ describe('git runs started early', () => {
   });
 });
 
-describe('a working-tree scan from the CLI, whose git runs start before the scanner loads', () => {
+describe('the CLI starts its git runs before the scanner loads', () => {
   it('reports the .env files of a repository scanned from outside it, by root-relative path', () => {
     const repo = initRepo();
     write(repo, 'app/.env.local', 'DHMAD_API_KEY=\n');
@@ -38,9 +38,7 @@ describe('a working-tree scan from the CLI, whose git runs start before the scan
     expect(run.code).toBe(1);
     expect(out.findings.map((f) => [f.ruleId, f.file])).toEqual([['env-not-ignored', 'app/.env.local']]);
   });
-});
 
-describe('a --staged run from the CLI', () => {
   it('reports a staged .env file from a subfolder, and a --staged run outside a repository fails clearly', () => {
     const repo = initRepo();
     write(repo, '.gitignore', 'node_modules/\n');
