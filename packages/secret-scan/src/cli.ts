@@ -4,8 +4,7 @@ import path from 'node:path';
 import { redactText } from '@dhmad/sdk/key-format';
 import { ScanError } from './errors.js';
 import { parseArgs, type CliArgs } from './args.js';
-import { ENV_LIST, ENV_PROBES, IGNORE_QUERY, nulList, REPO_QUERY, repoInfo, STAGED_DIFF, startEarly, treeListQuery } from './git.js';
-import { indexEntries, PARALLEL_MIN_FILES, startHelpersEarly } from './sources/helpers.js';
+import { ENV_LIST, ENV_PROBES, IGNORE_QUERY, nulList, REPO_QUERY, repoInfo, STAGED_DIFF, startEarly } from './git.js';
 // Only types from the scanner here: its modules load after the git runs below have started.
 import type { ScanMode, ScanResult } from './scan.js';
 
@@ -34,60 +33,38 @@ function progressLine(enabled: boolean): { update: (files: number, bytes: number
 /**
  * Start the git runs a scan of `mode` begins with, before the scanner's
  * modules load (about as long as these runs take): the repository lookups,
- * the staged diff, and, once a repository's root is known, the tree listing
- * and its .env checks. The scan takes them over (see startEarly) instead of
- * starting its own. A listing that shows a big tree starts the helper threads.
+ * the staged diff, and, once a repository's root is known, its .env checks.
+ * The scan takes them over (see startEarly) instead of starting its own.
  */
 function startGitEarly(mode: ScanMode, argv: CliArgs): void {
   if (mode !== 'tree' && mode !== 'staged') return;
   const cwd = process.cwd();
   // --fix edits .gitignore files between .env checks: those run when the scan asks.
   const envChecks = argv['env-files'] && !argv.fix;
-  // Folder looked up -> the paths in it a tree scan lists (see listTree).
-  const lookups = new Map<string, string[]>([[cwd, []]]);
-  if (mode === 'staged') startEarly(cwd, STAGED_DIFF);
-  else {
-    for (const p of argv._.length > 0 ? argv._ : ['.']) {
-      const abs = path.resolve(cwd, p);
-      let dir;
-      try {
-        dir = statSync(abs).isDirectory() ? abs : path.dirname(abs);
-      } catch {
-        continue; // the scan reports a missing path in its own words
-      }
-      if (!lookups.has(dir)) lookups.set(dir, []);
-      lookups.get(dir)!.push(abs);
-    }
-  }
-  const roots = new Set<string>();
-  for (const [dir, paths] of lookups) {
-    startEarly(dir, REPO_QUERY).then(
+  const lookup = (dir: string): void => {
+    const found = startEarly(dir, REPO_QUERY);
+    if (!envChecks) return;
+    found.then(
       (r) => {
-        const repo = repoInfo(dir, r);
-        const root = repo?.root;
+        const root = repoInfo(dir, r)?.root;
         if (!root) return;
-        if (paths.length > 0) listEarly(root, repo.gitDir, paths);
-        if (envChecks && !roots.has(root)) {
-          roots.add(root);
-          startEarly(root, ENV_LIST);
-          startEarly(root, IGNORE_QUERY, nulList(ENV_PROBES));
-        }
+        startEarly(root, ENV_LIST);
+        startEarly(root, IGNORE_QUERY, nulList(ENV_PROBES));
       },
       () => undefined,
     );
-  }
-}
-
-/** Start listing `paths` in the repository at `root`; start the helper threads as soon as the index or the listing shows a big tree. */
-function listEarly(root: string, gitDir: string, paths: readonly string[]): void {
-  if (indexEntries(gitDir) >= PARALLEL_MIN_FILES) startHelpersEarly();
-  let entries = 0;
-  const count = (chunk: Buffer): void => {
-    if (entries >= PARALLEL_MIN_FILES) return;
-    for (let at = chunk.indexOf(0); at !== -1; at = chunk.indexOf(0, at + 1)) entries++;
-    if (entries >= PARALLEL_MIN_FILES) startHelpersEarly();
   };
-  for (const abs of paths) startEarly(root, treeListQuery(root, abs), undefined, count);
+  if (mode === 'staged') startEarly(cwd, STAGED_DIFF);
+  const dirs = new Set([cwd]);
+  for (const p of argv._) {
+    const abs = path.resolve(cwd, p);
+    try {
+      dirs.add(statSync(abs).isDirectory() ? abs : path.dirname(abs));
+    } catch {
+      // The scan reports a missing path in its own words.
+    }
+  }
+  for (const dir of dirs) lookup(dir);
 }
 
 async function main(): Promise<void> {

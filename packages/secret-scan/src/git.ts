@@ -54,23 +54,20 @@ const earlyKey = (cwd: string, args: readonly string[], input: string | undefine
  * instead of starting its own. The CLI starts the runs a mode needs this way,
  * so git works while node loads the scanner's modules.
  */
-export function startEarly(cwd: string, args: readonly string[], input?: string, onData?: (chunk: Buffer) => void): Promise<GitResult> {
-  const run = runGit(cwd, args, input, onData);
+export function startEarly(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
+  const run = runGit(cwd, args, input);
   // A failure is seen by whoever takes the run; one nobody takes is nobody's concern.
   run.catch(() => undefined);
   early.set(earlyKey(cwd, args, input), run);
   return run;
 }
 
-function runGit(cwd: string, args: readonly string[], input?: string, onData?: (chunk: Buffer) => void): Promise<GitResult> {
+function runGit(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     let stderr = '';
-    child.stdout!.on('data', (b: Buffer) => {
-      out.push(b);
-      onData?.(b);
-    });
+    child.stdout!.on('data', (b: Buffer) => out.push(b));
     child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     child.on('error', (e: NodeJS.ErrnoException) =>
       reject(new ScanError(e.code === 'ENOENT' ? 'git was not found on PATH. Install git, or scan files outside a repository.' : `Could not run git: ${e.message}`)),
@@ -104,17 +101,6 @@ export const ENV_LIST = ['ls-files', '-z', '-t', '--cached', '--others', '--excl
 export const ENV_PROBES: readonly string[] = ['.env', '.env.local'];
 /** Which paths (NUL-separated on stdin) ignore rules match, without the global excludes file. */
 export const IGNORE_QUERY = ['-c', `core.excludesFile=${os.devNull}`, 'check-ignore', '--no-index', '--verbose', '--stdin', '-z'];
-export const toPosix = (p: string): string => (path.sep === '/' ? p : p.split(path.sep).join('/'));
-
-/**
- * What a tree scan lists of the repository at `root` for `abs` (a path in it):
- * tracked files plus untracked ones that are not ignored (what `git add .` would take).
- */
-export function treeListQuery(root: string, abs: string): string[] {
-  const spec = toPosix(path.relative(root, abs)) || '.';
-  return ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate', '--', `:(literal)${spec}`];
-}
-
 /** Paths as IGNORE_QUERY reads them. */
 export const nulList = (files: readonly string[]): string => files.join('\0') + '\0';
 

@@ -1,13 +1,51 @@
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { Collector, secretOf } from '../collector.js';
-import { type Helper, indexEntries, type JobResult, type Marker, PARALLEL_MIN_FILES, startHelpers, takeEarlyHelpers } from './helpers.js';
+import { closeSync, openSync, readSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Collector, type ScanStats, secretOf } from '../collector.js';
+import type { Finding } from '../findings.js';
 import { scanFile, type TreeTarget } from './tree.js';
+
+/** Below this many files a second thread costs more than it saves. */
+const PARALLEL_MIN_FILES = 512;
+
+/**
+ * How many entries the repository's index holds (the header of
+ * `<git dir>/index`), 0 when it cannot tell: a hint of the tree's size
+ * that costs one small read instead of a git run.
+ */
+export function indexEntries(gitDir: string): number {
+  const head = Buffer.alloc(12);
+  try {
+    const fd = openSync(path.join(gitDir, 'index'), 'r');
+    try {
+      if (readSync(fd, head, 0, 12, 0) < 12) return 0;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return 0;
+  }
+  return head.toString('latin1', 0, 4) === 'DIRC' ? head.readUInt32BE(8) : 0;
+}
+
+/** Tells this module's worker code from a user's own worker thread that imports the library. */
+interface Marker {
+  dhmadScanJob: true;
+}
 
 interface Job {
   targets: TreeTarget[];
   /** Index of the next unclaimed target, shared by all threads (Int32Array over a SharedArrayBuffer). */
   next: SharedArrayBuffer;
   keepSecrets: boolean;
+}
+
+interface JobResult {
+  findings: Finding[];
+  /** The key of each finding, only when secrets are kept (for --verify); never leaves the process. */
+  secrets: (string | null)[];
+  stats: ScanStats;
 }
 
 /** Claim targets one at a time until none are left; the threads share the counter, so a thread stuck on a big file does not hold up the rest. */
@@ -18,6 +56,11 @@ function drain(targets: readonly TreeTarget[], next: Int32Array, collector: Coll
     scanFile(targets[i]!, collector);
     tick?.();
   }
+}
+
+interface Helper {
+  worker: Worker;
+  result: Promise<JobResult>;
 }
 
 /**
@@ -39,9 +82,19 @@ export class ScanPool {
   start(): void {
     if (this.started) return;
     this.started = true;
-    // The CLI may have started them already, while the scanner loaded.
-    const early = takeEarlyHelpers();
-    this.helpers.push(...(early.length > 0 ? early : startHelpers()));
+    const extra = Math.min(os.availableParallelism(), 4) - 1;
+    for (let w = 0; w < extra; w++) {
+      const marker: Marker = { dhmadScanJob: true };
+      const worker = new Worker(new URL(import.meta.url), { workerData: marker });
+      const result = new Promise<JobResult>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`A scan thread stopped (exit code ${code}) before it reported.`)));
+      });
+      // Rejections of helpers stopped unused are nobody's concern; used ones are awaited.
+      result.catch(() => undefined);
+      this.helpers.push({ worker, result });
+    }
   }
 
   /** Start the helpers if `files` are enough to need them (else {@link scan} stops them). */
@@ -68,7 +121,7 @@ export class ScanPool {
 
   /** Stop the helpers that were not used. */
   close(): void {
-    for (const h of [...this.helpers.splice(0), ...takeEarlyHelpers()]) void h.worker.terminate();
+    for (const h of this.helpers.splice(0)) void h.worker.terminate();
   }
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Collector } from '../collector.js';
 import { CHUNK_BYTES, isBinary, mayContainKey, PREFILTER_OVERLAP, StreamDetector } from '../detect.js';
 import { ScanError } from '../errors.js';
-import { findRepoAsync, gitAsyncOk, splitZ, toPosix, treeListQuery, type RepoInfo } from '../git.js';
+import { findRepoAsync, gitOk, splitZ, type RepoInfo } from '../git.js';
 
 export interface TreeTarget {
   /** Absolute path of the file to read. */
@@ -17,6 +17,8 @@ export interface TreeListing {
   /** Work tree roots of the repositories the paths are in. */
   repos: string[];
 }
+
+const toPosix = (p: string): string => (path.sep === '/' ? p : p.split(path.sep).join('/'));
 
 /**
  * What a tree scan reads: in a git work tree, tracked files plus untracked ones
@@ -64,7 +66,12 @@ export async function listTree(
         repos.add(root);
         onRepo?.(root);
       }
-      const out = await gitAsyncOk(root, treeListQuery(root, abs), 'Listing the files of the repository');
+      const spec = toPosix(path.relative(root, abs)) || '.';
+      const out = gitOk(
+        root,
+        ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate', '--', `:(literal)${spec}`],
+        'Listing the files of the repository',
+      );
       // git gives clean relative paths; path.join would normalize each of thousands again.
       const base = path.sep === '/' && !root.endsWith('/') ? `${root}/` : null;
       for (const file of splitZ(out)) push(base === null ? path.join(root, file) : base + file, file);
