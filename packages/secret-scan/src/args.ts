@@ -1,4 +1,4 @@
-import { VERSION } from './version.js';
+import { VERSION } from './scan.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 

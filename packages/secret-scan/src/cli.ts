@@ -1,12 +1,9 @@
 #!/usr/bin/env node
-import { statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { redactText } from '@dhmad/sdk/key-format';
 import { ScanError } from './errors.js';
-import { parseArgs, type CliArgs } from './args.js';
-import { ENV_LIST, ENV_PROBES, IGNORE_QUERY, nulList, REPO_QUERY, repoInfo, STAGED_DIFF, startEarly } from './git.js';
-// Only types from the scanner here: its modules load after the git runs below have started.
-import type { ScanMode, ScanResult } from './scan.js';
+import { parseArgs } from './args.js';
+import { scan, type ScanMode, type ScanResult } from './scan.js';
 
 /** Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or runtime error. */
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -30,43 +27,6 @@ function progressLine(enabled: boolean): { update: (files: number, bytes: number
   };
 }
 
-/**
- * Start the git runs a scan of `mode` begins with, before the scanner's
- * modules load (about as long as these runs take): the repository lookups,
- * the staged diff, and, once a repository's root is known, its .env checks.
- * The scan takes them over (see startEarly) instead of starting its own.
- */
-function startGitEarly(mode: ScanMode, argv: CliArgs): void {
-  if (mode !== 'tree' && mode !== 'staged') return;
-  const cwd = process.cwd();
-  // --fix edits .gitignore files between .env checks: those run when the scan asks.
-  const envChecks = argv['env-files'] && !argv.fix;
-  const lookup = (dir: string): void => {
-    const found = startEarly(dir, REPO_QUERY);
-    if (!envChecks) return;
-    found.then(
-      (r) => {
-        const root = repoInfo(dir, r)?.root;
-        if (!root) return;
-        startEarly(root, ENV_LIST);
-        startEarly(root, IGNORE_QUERY, nulList(ENV_PROBES));
-      },
-      () => undefined,
-    );
-  };
-  if (mode === 'staged') startEarly(cwd, STAGED_DIFF);
-  const dirs = new Set([cwd]);
-  for (const p of argv._) {
-    const abs = path.resolve(cwd, p);
-    try {
-      dirs.add(statSync(abs).isDirectory() ? abs : path.dirname(abs));
-    } catch {
-      // The scan reports a missing path in its own words.
-    }
-  }
-  for (const dir of dirs) lookup(dir);
-}
-
 async function main(): Promise<void> {
   const argv = await parseArgs(process.argv.slice(2), fail);
   const positional = argv._;
@@ -87,8 +47,6 @@ async function main(): Promise<void> {
   if (argv.fix && (mode === 'history' || mode === 'stdin')) fail('--fix applies to working-tree and --staged scans.');
   const urlOptions = ['base-url', 'live-base-url', 'sandbox-base-url'] as const;
   if (!argv.verify && urlOptions.some((o) => argv[o] !== undefined)) fail('--base-url, --live-base-url and --sandbox-base-url only apply with --verify.');
-  startGitEarly(mode, argv);
-  const scanner = import('./scan.js');
 
   // The reporter loads while the scan waits on git and the disk.
   const format = argv.format;
@@ -97,7 +55,6 @@ async function main(): Promise<void> {
   const progress = progressLine(Boolean(process.stderr.isTTY) && mode !== 'stdin');
   let result: ScanResult;
   try {
-    const { scan } = await scanner;
     result = await scan({
       mode,
       paths: positional,

@@ -1,8 +1,9 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Collector } from './collector.js';
 import { fileFingerprint, RULES } from './findings.js';
-import { ENV_LIST, ENV_PROBES, gitAsync, gitAsyncOk, IGNORE_QUERY, nulList, splitZ } from './git.js';
+import { gitAsync, gitAsyncOk, splitZ } from './git.js';
 
 const TEMPLATE_SUFFIXES = new Set(['example', 'sample', 'template', 'dist', 'defaults']);
 
@@ -18,6 +19,9 @@ export function isEnvFile(file: string): boolean {
     .some((part) => TEMPLATE_SUFFIXES.has(part));
 }
 
+/** Names checked for an entry even when no such file exists yet. */
+const PROBES = ['.env', '.env.local'];
+
 const FIX_BLOCK = ['# Secrets: keep .env files out of git (added by dhmad-scan --fix)', '.env', '.env.*', '!.env.example', '!.env.sample', '!.env.template'];
 
 /**
@@ -30,7 +34,11 @@ const FIX_BLOCK = ['# Secrets: keep .env files out of git (added by dhmad-scan -
  */
 export async function ignoredByCommittedRules(root: string, files: readonly string[]): Promise<Set<string>> {
   if (files.length === 0) return new Set();
-  const r = await gitAsync(root, IGNORE_QUERY, nulList(files));
+  const r = await gitAsync(
+    root,
+    ['-c', `core.excludesFile=${os.devNull}`, 'check-ignore', '--no-index', '--verbose', '--stdin', '-z'],
+    files.join('\0') + '\0',
+  );
   // 0: some matched, 1: none matched; anything else is a failure.
   if (r.status > 1) throw new Error(`git check-ignore failed: ${r.stderr}`);
   // With -z and --verbose: source, line number, pattern, path; each NUL-terminated.
@@ -57,9 +65,20 @@ export interface EnvCheckOptions {
  * committed rule ignoring `.env` at all (warning).
  */
 export async function checkEnvFiles(root: string, collector: Collector, options: EnvCheckOptions = {}): Promise<void> {
-  // One ls-files gives both lists (see ENV_LIST).
+  /*
+   * One ls-files gives both lists: env files in the index (tag other than `?`),
+   * and untracked ones that the .gitignore files alone do not ignore (`?`):
+   * with `--exclude-per-directory` and without `--exclude-standard`, ls-files
+   * leaves out .git/info/exclude and core.excludesFile, and it does not descend
+   * into directories the .gitignore files exclude (node_modules/), which keeps
+   * this fast in big work trees.
+   */
   const listEnvFiles = async (): Promise<{ tracked: string[]; exposed: string[] }> => {
-    const out = await gitAsyncOk(root, ENV_LIST, 'Listing .env files');
+    const out = await gitAsyncOk(
+      root,
+      ['ls-files', '-z', '-t', '--cached', '--others', '--exclude-per-directory=.gitignore', '--', ':(glob)**/.env', ':(glob)**/.env.*'],
+      'Listing .env files',
+    );
     const tracked = new Set<string>();
     const exposed: string[] = [];
     for (const entry of splitZ(out)) {
@@ -71,8 +90,8 @@ export async function checkEnvFiles(root: string, collector: Collector, options:
     return { tracked: [...tracked], exposed };
   };
   const missingProbes = async (): Promise<string[]> => {
-    const ignored = await ignoredByCommittedRules(root, ENV_PROBES);
-    return ENV_PROBES.filter((p) => !ignored.has(p));
+    const ignored = await ignoredByCommittedRules(root, PROBES);
+    return PROBES.filter((p) => !ignored.has(p));
   };
   // The two git runs are independent: start them together.
   const [{ tracked, exposed: firstExposed }, firstMissing] = await Promise.all([listEnvFiles(), missingProbes()]);

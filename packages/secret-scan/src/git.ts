@@ -1,5 +1,4 @@
 import { spawn, spawnSync } from 'node:child_process';
-import os from 'node:os';
 import path from 'node:path';
 import { ScanError } from './errors.js';
 
@@ -35,34 +34,6 @@ export function gitOk(cwd: string, args: readonly string[], what: string, input?
  * side by side (or beside a synchronous scan) and await them later.
  */
 export function gitAsync(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
-  const key = earlyKey(cwd, args, input);
-  const started = early.get(key);
-  if (started) {
-    early.delete(key);
-    return started;
-  }
-  return runGit(cwd, args, input);
-}
-
-/** Runs started by {@link startEarly} and not yet taken, by {@link earlyKey}. */
-const early = new Map<string, Promise<GitResult>>();
-const earlyKey = (cwd: string, args: readonly string[], input: string | undefined): string => `${cwd}\0${args.join('\0')}\0${input ?? ''}`;
-
-/**
- * Start a git run now, before the code that reads it has loaded: the next
- * {@link gitAsync} with the same cwd, arguments and input takes this run
- * instead of starting its own. The CLI starts the runs a mode needs this way,
- * so git works while node loads the scanner's modules.
- */
-export function startEarly(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
-  const run = runGit(cwd, args, input);
-  // A failure is seen by whoever takes the run; one nobody takes is nobody's concern.
-  run.catch(() => undefined);
-  early.set(earlyKey(cwd, args, input), run);
-  return run;
-}
-
-function runGit(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -83,27 +54,6 @@ export async function gitAsyncOk(cwd: string, args: readonly string[], what: str
   return r.stdout;
 }
 
-/*
- * The git runs of the staged scan and the .env checks, here beside the runner
- * so the CLI can start them (see startEarly) before the code that reads them loads.
- */
-export const STAGED_DIFF = ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-relative', '--no-ext-diff', '--diff-filter=ACMT'];
-/**
- * One ls-files gives both lists of the .env checks: env files in the index (tag
- * other than `?`), and untracked ones that the .gitignore files alone do not
- * ignore (`?`): with `--exclude-per-directory` and without `--exclude-standard`,
- * ls-files leaves out .git/info/exclude and core.excludesFile, and it does not
- * descend into directories the .gitignore files exclude (node_modules/), which
- * keeps this fast in big work trees.
- */
-export const ENV_LIST = ['ls-files', '-z', '-t', '--cached', '--others', '--exclude-per-directory=.gitignore', '--', ':(glob)**/.env', ':(glob)**/.env.*'];
-/** Names the .env checks look up a committed ignore rule for, even when no such file exists yet. */
-export const ENV_PROBES: readonly string[] = ['.env', '.env.local'];
-/** Which paths (NUL-separated on stdin) ignore rules match, without the global excludes file. */
-export const IGNORE_QUERY = ['-c', `core.excludesFile=${os.devNull}`, 'check-ignore', '--no-index', '--verbose', '--stdin', '-z'];
-/** Paths as IGNORE_QUERY reads them. */
-export const nulList = (files: readonly string[]): string => files.join('\0') + '\0';
-
 /** Split NUL-separated git output (`-z`), dropping the empty tail. */
 export function splitZ(buf: Buffer): string[] {
   const parts = buf.toString('utf8').split('\0');
@@ -118,10 +68,9 @@ export interface RepoInfo {
   bare: boolean;
 }
 
-/** What {@link findRepoAsync} asks git. */
-export const REPO_QUERY = ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--absolute-git-dir', '--show-cdup'];
+const REPO_QUERY = ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--absolute-git-dir', '--show-cdup'];
 
-export function repoInfo(dir: string, r: GitResult): RepoInfo | null {
+function repoInfo(dir: string, r: GitResult): RepoInfo | null {
   if (r.status !== 0) return null;
   const [bare, inside, gitDir, cdup] = r.stdout.toString('utf8').split('\n');
   if (bare === 'true') return { bare: true, gitDir: gitDir!, root: null };

@@ -12,7 +12,6 @@ import { scanStaged } from './sources/staged.js';
 import { listTree } from './sources/tree.js';
 import type { ScanPool } from './sources/tree-parallel.js';
 import type { VerifyOptions } from './verify.js';
-import { VERSION } from './version.js';
 
 export type ScanMode = 'tree' | 'staged' | 'history' | 'stdin';
 
@@ -58,7 +57,7 @@ export interface ScanResult {
   summary: ScanSummary;
 }
 
-export { VERSION };
+export const VERSION = '0.1.0';
 
 /** Scan for DHMAD keys and exposed .env files; never throws with a key in the message. */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {

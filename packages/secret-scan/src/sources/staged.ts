@@ -1,5 +1,5 @@
 import type { Collector } from '../collector.js';
-import { catFileBatch, gitAsyncOk, splitZ, STAGED_DIFF } from '../git.js';
+import { catFileBatch, gitAsyncOk, splitZ } from '../git.js';
 import { BlobScanner } from './blobs.js';
 
 const GITLINK = '160000';
@@ -17,7 +17,11 @@ export interface StagedEntry {
  * Paths are relative to the repository root from any folder in it.
  */
 export async function listStaged(cwd: string, collector: Collector): Promise<StagedEntry[]> {
-  const out = await gitAsyncOk(cwd, STAGED_DIFF, 'Reading the staged changes');
+  const out = await gitAsyncOk(
+    cwd,
+    ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-relative', '--no-ext-diff', '--diff-filter=ACMT'],
+    'Reading the staged changes',
+  );
   const parts = splitZ(out);
   const entries: StagedEntry[] = [];
   for (let i = 0; i + 1 < parts.length; i += 2) {
