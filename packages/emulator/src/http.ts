@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { redactText } from '@dhmad/sdk/key-format';
+import { redactJson, redactText } from '@dhmad/sdk/key-format';
 
 /** The reason phrase the real API puts in `error`, e.g. 404 -> "Not Found". */
 export function reasonPhrase(status: number): string {
@@ -29,21 +29,11 @@ export function errorReply(
 ): Reply {
   // Messages echo ids and paths from the request; a key pasted into one must not come back in full.
   const body: ErrorBody = { error: reasonPhrase(status), message: redactText(message) };
-  if (details !== undefined) body.details = redactDeep(details) as Record<string, unknown>;
+  if (details !== undefined) body.details = redactJson(details) as Record<string, unknown>;
   if (extra?.retryAfter !== undefined) body.retryAfter = extra.retryAfter;
   const reply: Reply = { status, body };
   if (extra?.headers) reply.headers = extra.headers;
   return reply;
-}
-
-/** Field names in `details` come from the request body too (`{"sk_live_...": 1}` is an unknown field). */
-function redactDeep(value: unknown): unknown {
-  if (typeof value === 'string') return redactText(value);
-  if (Array.isArray(value)) return value.map(redactDeep);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(k), redactDeep(v)]));
-  }
-  return value;
 }
 
 /** Thrown inside handlers to answer with an error body; caught by the pipeline. */

@@ -368,6 +368,27 @@ export function redactText(text: string): string {
   return text.replace(/(sk_(?:live|sandbox)_[0-9a-fA-F]{6})[0-9a-fA-F]+/g, '$1…');
 }
 
+/**
+ * A deep copy of a JSON-like value with every string, property names included, run
+ * through {@link redactText}. Names matter: a 400 for `{"sk_live_...": 1}` names the
+ * key as an unknown field. Only arrays and plain objects are descended into.
+ */
+export function redactJson(value: unknown): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (Array.isArray(value)) return value.map(redactJson);
+  if (value !== null && typeof value === 'object' && isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[redactText(k)] = redactJson(v);
+    return out;
+  }
+  return value;
+}
+
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 /** A new key-shaped string; for the emulator and for tests that must not commit key literals. */
 export function formatKey(environment: Environment, hex: string): string {
   return KEY_PREFIXES[environment] + hex;

@@ -7,6 +7,7 @@ import {
   isKey,
   KEY_PREFIXES,
   parseKey,
+  redactJson,
   redactKey,
   redactText,
   validateKey,
@@ -233,6 +234,17 @@ describe('redaction', () => {
     expect(out).not.toContain(b.slice(17));
     expect(out).toContain(a.slice(0, 14) + '…');
     expect(redactText('keyPrefix sk_live_abc123 stays')).toBe('keyPrefix sk_live_abc123 stays');
+  });
+  it('redactJson scrubs strings and property names at any depth, and leaves other values alone', () => {
+    const a = key('live');
+    const b = key('sandbox');
+    const when = new Date(0);
+    const out = redactJson({ [a]: 1, list: [b, 2, null], nested: { ok: true, when } });
+    const text = JSON.stringify(out);
+    expect(text).not.toContain(a.slice(14));
+    expect(text).not.toContain(b.slice(17));
+    expect(out).toEqual({ [a.slice(0, 14) + '…']: 1, list: [b.slice(0, 17) + '…', 2, null], nested: { ok: true, when } });
+    expect((out as { nested: { when: Date } }).nested.when).toBe(when);
   });
   it('containsKey', () => {
     expect(containsKey(`x ${key()}`)).toBe(true);

@@ -3,10 +3,10 @@
  * `redactText` first, so no error (its message, `String(err)`, its stack or its
  * fields) can carry a secret key, even when the server echoes one back.
  */
-import { redactText } from '../key-format.js';
+import { redactJson, redactText } from '../key-format.js';
 import type { Environment, KeyFormatProblem } from '../key-format.js';
 import type { AuthFailureReason } from '../types.js';
-import { scrubHeaders, scrubJson } from '../internal/redact.js';
+import { scrubHeaders } from '../internal/redact.js';
 import type { SafeHeaders } from '../internal/redact.js';
 
 export type { AuthFailureReason, SafeHeaders };
@@ -71,7 +71,7 @@ export class APIError extends DhmadError {
     this.status = init.status;
     this.error = typeof body?.error === 'string' ? redactText(body.error) : undefined;
     const details = asRecord(body?.details);
-    this.details = details ? (scrubJson(details) as Record<string, unknown>) : undefined;
+    this.details = details ? (redactJson(details) as Record<string, unknown>) : undefined;
     this.requestId = init.headers?.get('x-request-id') ?? undefined;
     this.headers = scrubHeaders(init.headers);
   }

@@ -1,5 +1,4 @@
-import { redactText } from '../key-format.js';
-import { scrubJson } from './redact.js';
+import { redactJson, redactText } from '../key-format.js';
 
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
@@ -26,6 +25,6 @@ export function makeLogger(logger: Logger, level: LogLevel): Logger {
   const at = (lvl: Exclude<LogLevel, 'off'>) =>
     RANK[lvl] > RANK[level]
       ? () => {}
-      : (message: string, ...rest: unknown[]) => logger[lvl](redactText(`[dhmad] ${message}`), ...rest.map(scrubJson));
+      : (message: string, ...rest: unknown[]) => logger[lvl](redactText(`[dhmad] ${message}`), ...rest.map(redactJson));
   return { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
 }

@@ -16,24 +16,6 @@ export function scrubHeaders(headers: Headers | Record<string, string> | undefin
   return out;
 }
 
-/** Deep copy of a JSON-like value with every string, property names included, run through `redactText`. */
-export function scrubJson(value: unknown): unknown {
-  if (typeof value === 'string') return redactText(value);
-  if (Array.isArray(value)) return value.map(scrubJson);
-  if (value !== null && typeof value === 'object' && isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    // Field names come from the request too: a 400 for `{"sk_live_...": 1}` names the key as an unknown field.
-    for (const [k, v] of Object.entries(value)) out[redactText(k)] = scrubJson(v);
-    return out;
-  }
-  return value;
-}
-
-function isPlainObject(value: object): boolean {
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 /**
  * An error safe to attach as `cause`: the original when neither it nor its own
  * causes mention a key, else a copy with redacted message and no stack. (Node's
