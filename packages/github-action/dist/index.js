@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 f23c8d9d0719c9bc36b0e0091d958c8d3a918c4d0e0d0ece733306bd747a041a
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 2e5caed74b6bcc8c939421e1b96b5b902928477cf9390842956a134b3b166ada
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -21068,6 +21068,23 @@ function redactText(text) {
     return text;
   return text.replace(/(sk_(?:live|sandbox)_[0-9a-fA-F]{6})[0-9a-fA-F]+/g, "$1…");
 }
+function redactJson(value) {
+  if (typeof value === "string")
+    return redactText(value);
+  if (Array.isArray(value))
+    return value.map(redactJson);
+  if (value !== null && typeof value === "object" && isPlainObject(value)) {
+    const out = {};
+    for (const [k2, v2] of Object.entries(value))
+      out[redactText(k2)] = redactJson(v2);
+    return out;
+  }
+  return value;
+}
+function isPlainObject(value) {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
 
 // ../../node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -21209,7 +21226,7 @@ function lowercaseKeys(object) {
     return newObj;
   }, {});
 }
-function isPlainObject(value) {
+function isPlainObject2(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -21220,7 +21237,7 @@ function isPlainObject(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
+    if (isPlainObject2(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -22064,7 +22081,7 @@ var defaults_default = {
     "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
   }
 };
-function isPlainObject2(value) {
+function isPlainObject3(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -22082,7 +22099,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -29313,23 +29330,6 @@ function scrubHeaders(headers) {
   }
   return out;
 }
-function scrubJson(value) {
-  if (typeof value === "string")
-    return redactText(value);
-  if (Array.isArray(value))
-    return value.map(scrubJson);
-  if (value !== null && typeof value === "object" && isPlainObject3(value)) {
-    const out = {};
-    for (const [k2, v2] of Object.entries(value))
-      out[redactText(k2)] = scrubJson(v2);
-    return out;
-  }
-  return value;
-}
-function isPlainObject3(value) {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 function safeCause(err) {
   if (typeof err === "string")
     return redactText(err);
@@ -29388,7 +29388,7 @@ var APIError = class _APIError extends DhmadError {
     this.status = init.status;
     this.error = typeof body?.error === "string" ? redactText(body.error) : void 0;
     const details = asRecord(body?.details);
-    this.details = details ? scrubJson(details) : void 0;
+    this.details = details ? redactJson(details) : void 0;
     this.requestId = init.headers?.get("x-request-id") ?? void 0;
     this.headers = scrubHeaders(init.headers);
   }
@@ -29508,7 +29508,7 @@ function isLogLevel(value) {
 }
 function makeLogger(logger2, level) {
   const at2 = (lvl) => RANK[lvl] > RANK[level] ? () => {
-  } : (message, ...rest) => logger2[lvl](redactText(`[dhmad] ${message}`), ...rest.map(scrubJson));
+  } : (message, ...rest) => logger2[lvl](redactText(`[dhmad] ${message}`), ...rest.map(redactJson));
   return { error: at2("error"), warn: at2("warn"), info: at2("info"), debug: at2("debug") };
 }
 
