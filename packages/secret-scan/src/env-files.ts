@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Collector } from './collector.js';
-import { fileFingerprint, RULES } from './findings.js';
+import { fileFinding } from './findings.js';
 import { gitAsync, gitAsyncOk, splitZ } from './git.js';
 
 const TEMPLATE_SUFFIXES = new Set(['example', 'sample', 'template', 'dist', 'defaults']);
@@ -96,18 +96,14 @@ export async function checkEnvFiles(root: string, collector: Collector, options:
   // The two git runs are independent: start them together.
   const [{ tracked, exposed: firstExposed }, firstMissing] = await Promise.all([listEnvFiles(), missingProbes()]);
   for (const file of tracked) {
-    collector.add({
-      ruleId: 'env-tracked',
-      severity: RULES['env-tracked'].severity,
-      file,
-      line: null,
-      column: null,
-      environment: null,
-      keyPrefix: null,
-      commit: null,
-      fingerprint: fileFingerprint('env-tracked', file),
-      message: `${file} is tracked by git. Remove it from the index (git rm --cached -- '${file}'), ignore it, and regenerate the keys it held.`,
-    });
+    collector.add(
+      fileFinding(
+        'env-tracked',
+        'error',
+        file,
+        `${file} is tracked by git. Remove it from the index (git rm --cached -- '${file}'), ignore it, and regenerate the keys it held.`,
+      ),
+    );
   }
   let exposed = firstExposed;
   let missing = firstMissing;
@@ -124,32 +120,24 @@ export async function checkEnvFiles(root: string, collector: Collector, options:
     [{ exposed }, missing] = await Promise.all([listEnvFiles(), missingProbes()]);
   }
   for (const file of exposed) {
-    collector.add({
-      ruleId: 'env-not-ignored',
-      severity: 'error',
-      file,
-      line: null,
-      column: null,
-      environment: null,
-      keyPrefix: null,
-      commit: null,
-      fingerprint: fileFingerprint('env-not-ignored', file),
-      message: `${file} is not ignored by the repository's .gitignore, so \`git add .\` would commit it. Add it to .gitignore (dhmad-scan --fix does).`,
-    });
+    collector.add(
+      fileFinding(
+        'env-not-ignored',
+        'error',
+        file,
+        `${file} is not ignored by the repository's .gitignore, so \`git add .\` would commit it. Add it to .gitignore (dhmad-scan --fix does).`,
+      ),
+    );
   }
   if (exposed.length === 0 && missing.length > 0) {
-    collector.add({
-      ruleId: 'env-not-ignored',
-      severity: 'warning',
-      file: '.gitignore',
-      line: null,
-      column: null,
-      environment: null,
-      keyPrefix: null,
-      commit: null,
-      fingerprint: fileFingerprint('env-not-ignored', '.gitignore'),
-      message: `The repository's .gitignore does not ignore ${missing.join(' or ')}; a .env file created later would be committed by \`git add .\`. Add .env and .env.* to .gitignore (dhmad-scan --fix does).`,
-    });
+    collector.add(
+      fileFinding(
+        'env-not-ignored',
+        'warning',
+        '.gitignore',
+        `The repository's .gitignore does not ignore ${missing.join(' or ')}; a .env file created later would be committed by \`git add .\`. Add .env and .env.* to .gitignore (dhmad-scan --fix does).`,
+      ),
+    );
   }
 }
 

@@ -118,8 +118,20 @@ export function keyFingerprint(digest: string, file: string): string {
   return hash(digest, file).slice(0, 32);
 }
 
-export function fileFingerprint(ruleId: RuleId, file: string): string {
-  return hash(ruleId, file).slice(0, 32);
+/** A finding about a whole file (the env rules): no line, no key; fingerprinted by rule and path. */
+export function fileFinding(ruleId: RuleId, severity: Severity, file: string, message: string): Finding {
+  return {
+    ruleId,
+    severity,
+    file,
+    line: null,
+    column: null,
+    environment: null,
+    keyPrefix: null,
+    commit: null,
+    fingerprint: hash(ruleId, file).slice(0, 32),
+    message,
+  };
 }
 
 export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
