@@ -2,11 +2,14 @@
 // commit, and no .env file git would commit. GitHub push protection blocks such strings too.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = fileURLToPath(new URL('../packages/secret-scan/dist/cli.js', import.meta.url));
+const scanPackage = new URL('../packages/secret-scan/', import.meta.url);
+/** The scanner's bin, as package.json names it. */
+const cli = fileURLToPath(new URL((JSON.parse(readFileSync(new URL('package.json', scanPackage), 'utf8')) as { bin: Record<string, string> }).bin['dhmad-scan']!, scanPackage));
 
 function scan(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

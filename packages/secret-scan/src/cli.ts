@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import { redactText } from '@dhmad/sdk/key-format';
 import { ScanError } from './errors.js';
 import { parseArgs } from './args.js';
@@ -104,7 +105,13 @@ async function main(): Promise<void> {
   process.exitCode = result.summary.errors > 0 ? EXIT.findings : EXIT.clean;
 }
 
-main().catch((e: unknown) => {
-  if (e instanceof ScanError) fail(e.message);
-  fail(`Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-});
+if (isMainThread) {
+  main().catch((e: unknown) => {
+    if (e instanceof ScanError) fail(e.message);
+    fail(`Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  });
+} else {
+  // The bundled bin (dist/dhmad-scan.cjs) is also the file the scan threads of a big tree run:
+  // loading this module starts a thread's work (see tree-parallel.ts).
+  void import('./sources/tree-parallel.js');
+}

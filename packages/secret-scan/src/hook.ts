@@ -7,6 +7,8 @@ import { findRepo, gitOk } from './git.js';
 const MARKER = '# dhmad-scan pre-commit hook';
 /** Where a hook that was there before ours is kept; ours runs it first. */
 export const PREVIOUS_HOOK_SUFFIX = '.before-dhmad-scan';
+/** The CLI's bundled bin in dist/ (scripts/bundle.mjs builds it; package.json `bin` points at it). */
+export const BIN_FILE = 'dhmad-scan.cjs';
 
 export interface InstallHookResult {
   hook: string;
@@ -40,7 +42,8 @@ export function installHook(cwd: string = process.cwd()): InstallHookResult {
       previous = previousPath;
     }
   }
-  const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.js');
+  // The bundled bin, which starts faster than the ES modules; it sits beside this module in dist/ and is this very file once bundled.
+  const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), BIN_FILE);
   const script = [
     '#!/bin/sh',
     MARKER,

@@ -1,12 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
 
-export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+/** The bin users run: what package.json `bin` names (the bundled dist/dhmad-scan.cjs). */
+export const CLI = fileURLToPath(
+  new URL(`../${(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { bin: Record<string, string> }).bin['dhmad-scan']}`, import.meta.url),
+);
 
 /** A key-shaped string made at run time: no key literal is ever written to a file of this repository. */
 export function makeKey(environment: 'live' | 'sandbox' = 'live'): string {

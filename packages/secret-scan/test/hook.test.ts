@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertNoKeys, commitAll, git, initRepo, isolatedEnv, makeKey, prefixOf, runCli, tempDir, write } from './helpers.js';
+import { assertNoKeys, CLI, commitAll, git, initRepo, isolatedEnv, makeKey, prefixOf, runCli, tempDir, write } from './helpers.js';
 
 function commit(repo: string): { code: number | null; out: string } {
   const r = spawnSync('git', ['commit', '-q', '-m', 'attempt'], { cwd: repo, env: isolatedEnv(), encoding: 'utf8' });
@@ -17,6 +17,8 @@ describe('install-hook', () => {
     const install = runCli(['install-hook'], { cwd: repo });
     expect(install.code).toBe(0);
     expect(install.stdout).toContain(path.join(repo, '.git', 'hooks', 'pre-commit'));
+    // The hook runs the very bin that installed it (the fast bundle), not a lookup through npx.
+    expect(readFileSync(path.join(repo, '.git', 'hooks', 'pre-commit'), 'utf8')).toContain(`cli='${CLI}'`);
 
     const key = makeKey();
     write(repo, 'config.js', `module.exports = '${key}';\n`);

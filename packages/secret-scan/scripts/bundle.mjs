@@ -1,0 +1,29 @@
+// Bundles the CLI into dist/dhmad-scan.cjs, the file `bin` points at. A pre-commit
+// hook pays for every module node loads: one CommonJS file starts about 15 ms sooner
+// than the ~17 ES modules tsc emits (no ESM loader, no module resolution), on a run
+// that takes ~100 ms in all. The library (`exports`) stays the ES modules tsc emits.
+// Run after `tsc -b` (it inlines @dhmad/sdk's build); the root `npm run build` does both.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+await build({
+  entryPoints: [join(root, 'src/cli.ts')],
+  outfile: join(root, 'dist/dhmad-scan.cjs'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // Loaded only for the help, version and unusual command lines, by a real import().
+  external: ['yargs'],
+  // The scan threads run this same file, and the hook installer names it: give the bundle its own URL.
+  inject: [join(root, 'scripts/import-meta-url.js')],
+  define: { 'import.meta.url': 'importMetaUrl' },
+  sourcemap: false,
+  legalComments: 'eof',
+  charset: 'utf8',
+  logLevel: 'warning',
+  absWorkingDir: root,
+});
