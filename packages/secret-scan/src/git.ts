@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ScanError } from './errors.js';
 
@@ -83,9 +84,66 @@ export function findRepo(dir: string): RepoInfo | null {
   return repoInfo(dir, gitSync(dir, REPO_QUERY));
 }
 
+/** Environment variables that change how git finds the repository; with any of them set, only git can say. */
+const DISCOVERY_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT'];
+
+const readIfFile = (p: string): string | null => {
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+const kindOf = (p: string): 'dir' | 'file' | null => {
+  const st = statSync(p, { throwIfNoEntry: false });
+  return st?.isDirectory() ? 'dir' : st?.isFile() ? 'file' : null;
+};
+
+/**
+ * The work tree that holds `dir`, found the way git finds it (the nearest
+ * ancestor with a `.git` folder or a `gitdir:` file) without starting git,
+ * which a pre-commit hook would wait ~5 ms for. Returns undefined whenever
+ * the answer is not plain, and the caller asks git: discovery variables set,
+ * no `.git` on the way up, a folder on the way that is itself a git
+ * directory (bare, or inside `.git`), a filesystem boundary, or a config
+ * that could move the work tree (`core.worktree`, `core.bare`, includes).
+ */
+export function discoverRepo(dir: string, env: NodeJS.ProcessEnv = process.env): RepoInfo | undefined {
+  if (DISCOVERY_ENV.some((v) => env[v] !== undefined)) return undefined;
+  let dev: number | undefined;
+  for (let at = path.resolve(dir); ; ) {
+    const st = statSync(at, { throwIfNoEntry: false });
+    if (!st?.isDirectory() || (dev !== undefined && st.dev !== dev)) return undefined;
+    dev = st.dev;
+    const dotGit = path.join(at, '.git');
+    const kind = kindOf(dotGit);
+    if (kind !== null) {
+      let gitDir = dotGit;
+      if (kind === 'file') {
+        const m = /^gitdir: (.+?)\r?\n?$/.exec(readIfFile(dotGit) ?? '');
+        if (!m) return undefined;
+        gitDir = path.resolve(at, m[1]!);
+      }
+      if (kindOf(path.join(gitDir, 'HEAD')) !== 'file') return undefined;
+      // A linked worktree's config is the main repository's.
+      const commonDir = readIfFile(path.join(gitDir, 'commondir'));
+      const common = commonDir === null ? gitDir : path.resolve(gitDir, commonDir.trim());
+      const config = readIfFile(path.join(common, 'config'));
+      if (config === null) return undefined;
+      if (/worktree|bare\s*=\s*(true|yes|on|1)\b|^\s*\[\s*include/im.test(config) || kindOf(path.join(gitDir, 'config.worktree')) !== null) return undefined;
+      return { bare: false, gitDir, root: at };
+    }
+    if (kindOf(path.join(at, 'HEAD')) !== null) return undefined;
+    const up = path.dirname(at);
+    if (up === at) return undefined;
+    at = up;
+  }
+}
+
 /** {@link findRepo} without blocking, so other work (and other git runs) can go on meanwhile. */
 export async function findRepoAsync(dir: string): Promise<RepoInfo | null> {
-  return repoInfo(dir, await gitAsync(dir, REPO_QUERY));
+  return discoverRepo(dir) ?? repoInfo(dir, await gitAsync(dir, REPO_QUERY));
 }
 
 export interface BlobSink {

@@ -1,0 +1,80 @@
+// The repository lookup that skips `git rev-parse` must give git's own answer, or none (then git is asked).
+import { mkdirSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { discoverRepo, findRepo, type RepoInfo } from '../src/git.js';
+import { commitAll, git, initRepo, isolatedEnv, tempDir, write } from './helpers.js';
+
+const real = (r: RepoInfo | null | undefined): unknown => r && { bare: r.bare, root: r.root && realpathSync(r.root), gitDir: realpathSync(r.gitDir) };
+
+/** discoverRepo's answer for `dir`, checked against git's: the same, or undefined when `fast` is false. */
+function expectGitsAnswer(dir: string, fast: boolean, env = isolatedEnv()): void {
+  const mine = discoverRepo(dir, env);
+  if (!fast) {
+    expect(mine).toBeUndefined();
+    return;
+  }
+  expect(mine).toBeDefined();
+  expect(real(mine)).toEqual(real(findRepo(dir)));
+}
+
+describe('finding the repository without starting git', () => {
+  it('gives git’s root and git dir from the root, a subfolder and a nested repository', () => {
+    const repo = initRepo();
+    write(repo, 'a/b/c.txt', 'x\n');
+    commitAll(repo, 'one');
+    expectGitsAnswer(repo, true);
+    expectGitsAnswer(path.join(repo, 'a', 'b'), true);
+    const inner = path.join(repo, 'vendor', 'inner');
+    mkdirSync(inner, { recursive: true });
+    git(inner, ['init', '-q']);
+    mkdirSync(path.join(inner, 'src'));
+    expectGitsAnswer(path.join(inner, 'src'), true);
+  });
+
+  it('follows a linked worktree’s .git file to its git dir', () => {
+    const repo = initRepo();
+    write(repo, 'f.txt', 'x\n');
+    commitAll(repo, 'one');
+    const wt = path.join(tempDir(), 'wt');
+    git(repo, ['worktree', 'add', '-q', wt]);
+    expectGitsAnswer(wt, true);
+    const found = discoverRepo(wt, isolatedEnv())!;
+    expect(realpathSync(found.gitDir)).toBe(realpathSync(path.join(repo, '.git', 'worktrees', 'wt')));
+  });
+
+  it('leaves the unusual cases to git: inside .git, bare, submodules, core.worktree, a broken .git, no repository', () => {
+    const repo = initRepo();
+    write(repo, 'f.txt', 'x\n');
+    commitAll(repo, 'one');
+    expectGitsAnswer(path.join(repo, '.git'), false);
+    expectGitsAnswer(path.join(repo, '.git', 'refs'), false);
+    expectGitsAnswer(initRepo({ bare: true }), false);
+
+    const sub = initRepo();
+    write(sub, 's.txt', 's\n');
+    commitAll(sub, 'sub');
+    git(repo, ['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub, 'vendor/sub']);
+    // A submodule's git dir sets core.worktree.
+    expectGitsAnswer(path.join(repo, 'vendor', 'sub'), false);
+
+    const moved = initRepo();
+    const elsewhere = tempDir();
+    git(moved, ['config', 'core.worktree', elsewhere]);
+    expectGitsAnswer(moved, false);
+
+    const broken = tempDir();
+    mkdirSync(path.join(broken, '.git'));
+    expectGitsAnswer(broken, false);
+
+    expectGitsAnswer(tempDir(), false);
+  });
+
+  it('asks git whenever the environment tells git where to look', () => {
+    const repo = initRepo();
+    for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CEILING_DIRECTORIES']) {
+      expectGitsAnswer(repo, false, isolatedEnv({ [name]: repo }));
+    }
+    expectGitsAnswer(repo, true);
+  });
+});
