@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Collector } from '../collector.js';
 import { CHUNK_BYTES, isBinary, mayContainKey, PREFILTER_OVERLAP, StreamDetector } from '../detect.js';
@@ -108,40 +108,66 @@ function walk(root: string, dir: string, push: (abs: string, file: string) => vo
 let shared: Buffer | null = null;
 
 /**
+ * Flags that let one open() classify the path: O_NOFOLLOW fails a symlink
+ * with ELOOP, and O_NONBLOCK keeps a FIFO from blocking. This saves an lstat
+ * per file, which is about as costly as the open itself. Null where these
+ * flags do not exist (Windows): there an lstat comes first.
+ */
+const OPEN_FLAGS = constants.O_NOFOLLOW === undefined ? null : constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+/** Open a listed file for reading, or count why it is not read and return null. */
+function openTarget(target: TreeTarget, collector: Collector): number | null {
+  const { stats } = collector;
+  try {
+    if (OPEN_FLAGS === null) {
+      const st = lstatSync(target.abs);
+      if (st.isSymbolicLink()) {
+        stats.skippedSymlinks++;
+        return null;
+      }
+      if (st.isDirectory()) {
+        stats.skippedSubmodules++;
+        return null;
+      }
+      if (!st.isFile()) return null;
+    }
+    return openSync(target.abs, OPEN_FLAGS ?? 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // Tracked but deleted in the work tree: nothing to read.
+    if (code === 'ENOENT') return null;
+    if (code === 'ELOOP') {
+      // Never followed: a link inside the repository points at a file scanned on its own,
+      // one outside it points at something that is not the repository's to report.
+      stats.skippedSymlinks++;
+      return null;
+    }
+    stats.unreadable.push(`${target.file}: ${code ?? String(e)}`);
+    return null;
+  }
+}
+
+/**
  * Scan one file with synchronous reads into a shared buffer: a first pass only
  * looks for the bytes of a key prefix (what nearly every file lacks); only a
  * file that has one is read again and decoded.
  */
 export function scanFile(target: TreeTarget, collector: Collector): void {
   const { stats } = collector;
-  let st;
-  try {
-    st = lstatSync(target.abs);
-  } catch {
-    return; // tracked but deleted in the work tree: nothing to read
-  }
-  if (st.isSymbolicLink()) {
-    // Never followed: a link inside the repository points at a file scanned on its own,
-    // one outside it points at something that is not the repository's to report.
-    stats.skippedSymlinks++;
-    return;
-  }
-  if (st.isDirectory()) {
-    stats.skippedSubmodules++;
-    return;
-  }
-  if (!st.isFile()) return;
-  let fd: number;
-  try {
-    fd = openSync(target.abs, 'r');
-  } catch (e) {
-    stats.unreadable.push(`${target.file}: ${(e as NodeJS.ErrnoException).code}`);
-    return;
-  }
+  const fd = openTarget(target, collector);
+  if (fd === null) return;
   try {
     const buf = (shared ??= Buffer.allocUnsafe(CHUNK_BYTES));
     const keep = PREFILTER_OVERLAP;
-    let n = readSync(fd, buf, 0, CHUNK_BYTES, 0);
+    let n;
+    try {
+      n = readSync(fd, buf, 0, CHUNK_BYTES, 0);
+    } catch (e) {
+      // A folder opens (O_RDONLY) but does not read: a submodule's checkout.
+      if ((e as NodeJS.ErrnoException).code !== 'EISDIR') throw e;
+      stats.skippedSubmodules++;
+      return;
+    }
     if (isBinary(buf.subarray(0, n))) {
       stats.skippedBinary++;
       return;
