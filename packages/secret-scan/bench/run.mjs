@@ -188,7 +188,7 @@ function runOnce(label, cmd, args, opts) {
  * one unmeasured warm-up run each (as hyperfine's --warmup, so no figure
  * includes loading node, git or the tool from disk), then the commands take
  * turns run by run, so a slow spell of this shared machine hits them alike.
- * Each entry: [label, cmd, args, opts]; opts.runs (default RUNS) is shared.
+ * Each entry: [label, cmd, args, opts]; every command runs `runs` times.
  */
 function measureSide(entries, runs = RUNS) {
   for (const [, cmd, args, opts = {}] of entries) {
@@ -215,11 +215,6 @@ function measureSide(entries, runs = RUNS) {
     log(`    $ ${unset ? `env ${unset}` : ''}${[cmd, ...args].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}${opts.cwd ? `   (in ${path.relative(repoRoot, opts.cwd)})` : ''}`);
     return res;
   });
-}
-
-/** {@link measureSide} for one command. */
-function measure(label, cmd, args, opts = {}) {
-  return measureSide([[label, cmd, args, opts]], opts.runs ?? RUNS)[0];
 }
 
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`).padStart(8);
@@ -303,9 +298,16 @@ function main() {
     const sl = secretlintSetup();
     log(`## Against secretlint ${sl.version} with a pattern rule for the same keys, on the same tree`);
     // --no-gitignore: .bench/ is ignored by this repository, and secretlint 13 honours that by default.
-    const sls = measure('secretlint (pattern rule)', sl.bin, ['--secretlintrc', sl.rc, '--no-gitignore', '--format', 'compact', '--no-color', '**/*'], { cwd: TREE, runs: 3, expectStatus: 1 });
+    const slArgs = ['--secretlintrc', sl.rc, '--no-gitignore', '--format', 'compact', '--no-color', '**/*'];
+    const [sls, slsNoCa] = measureSide(
+      [
+        ['secretlint (pattern rule)', sl.bin, slArgs, { cwd: TREE, expectStatus: 1 }],
+        ...(caSet ? [[`secretlint without ${CA_VAR}`, sl.bin, slArgs, { cwd: TREE, expectStatus: 1, env: noCaEnv }]] : []),
+      ],
+      3,
+    );
     const slFound = sls.out.split('\n').filter((l) => l.includes('secretlint-rule-pattern')).length;
-    log(`  secretlint reported ${slFound} matches; secretlint / dhmad-scan = ${ratio(sls.median, dh.median)} with --format json, ${ratio(sls.median, dht.median)} with the default output (target >= 20x)`);
+    log(`  secretlint reported ${slFound} matches; secretlint / dhmad-scan = ${ratio(sls.median, dh.median)} with --format json, ${ratio(sls.median, dht.median)} with the default output${slsNoCa ? `, ${ratio(slsNoCa.median, dhtNoCa.median)} with the default output, both without ${CA_VAR}` : ''} (target >= 20x)`);
     log();
   }
 

@@ -1,7 +1,8 @@
 // Bundles the CLI into dist/dhmad-scan.cjs, the file `bin` points at. A pre-commit
-// hook pays for every module node loads: one CommonJS file starts about 15 ms sooner
-// than the ~17 ES modules tsc emits (no ESM loader, no module resolution), on a run
-// that takes ~100 ms in all. The library (`exports`) stays the ES modules tsc emits.
+// hook pays for every module node loads: with this one CommonJS file the first git run
+// of `--staged` started 4 ms after node's own start-up instead of 18 ms with the ~17
+// ES modules tsc emits (no ESM loader, no module resolution). The library (`exports`)
+// stays the ES modules tsc emits.
 // Run after `tsc -b` (it inlines @dhmad/sdk's build); the root `npm run build` does both.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
