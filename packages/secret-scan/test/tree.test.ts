@@ -1,4 +1,4 @@
-import { symlinkSync } from 'node:fs';
+import { chownSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, git, initRepo, keyFindings, makeKey, prefixOf, runCli, scanJson, tempDir, write } from './helpers.js';
@@ -196,6 +196,19 @@ describe('errors and exit codes', () => {
     const staged = runCli(['--staged'], { cwd: tempDir() });
     expect(staged.code).toBe(2);
     expect(staged.stderr).toContain('--staged needs a git repository');
+  });
+
+  // Making a folder another user's takes root; the suite runs as root in CI.
+  it.runIf(process.getuid?.() === 0)('fails with git’s safe.directory advice in a repository owned by another user, instead of scanning it as a plain folder', () => {
+    const repo = initRepo();
+    write(repo, 'a.txt', 'clean\n');
+    chownSync(repo, 65534, 65534);
+    for (const args of [[], ['--staged']]) {
+      const run = runCli(args, { cwd: repo });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('dubious ownership');
+      expect(run.stderr).toContain('safe.directory');
+    }
   });
 });
 
