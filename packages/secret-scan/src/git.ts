@@ -226,8 +226,11 @@ export async function catFileBatch(cwd: string, names: AsyncIterable<string> | I
   if (code !== 0) throw new ScanError(`Reading objects from git failed (git cat-file): ${stderr.trim() || `exit ${code}`}`);
 }
 
-/** Lines of a streaming git command's stdout, for commands whose output can be large. */
-export async function* gitLines(cwd: string, args: readonly string[], what: string): AsyncGenerator<string> {
+/**
+ * Records of a streaming git command's stdout, for commands whose output can
+ * be large: lines by default, or the fields of a `-z` output with `'\0'`.
+ */
+export async function* gitLines(cwd: string, args: readonly string[], what: string, separator = '\n'): AsyncGenerator<string> {
   const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
@@ -237,9 +240,9 @@ export async function* gitLines(cwd: string, args: readonly string[], what: stri
   });
   let rest = '';
   for await (const piece of child.stdout.setEncoding('utf8') as AsyncIterable<string>) {
-    const lines = (rest + piece).split('\n');
-    rest = lines.pop()!;
-    yield* lines;
+    const records = (rest + piece).split(separator);
+    rest = records.pop()!;
+    yield* records;
   }
   if (rest) yield rest;
   const code = await exited;

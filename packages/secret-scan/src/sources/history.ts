@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type { Collector } from '../collector.js';
 import type { Detection } from '../detect.js';
 import { ScanError } from '../errors.js';
@@ -79,46 +78,34 @@ export async function scanHistory(
  */
 async function findIntroductions(cwd: string, range: string | null, wanted: Set<string>): Promise<Map<string, Introduction>> {
   const found = new Map<string, Introduction>();
-  const child = spawn(
-    'git',
+  const tokens = gitLines(
+    cwd,
     ['log', '--reverse', '-m', '--raw', '-z', '--no-abbrev', '--no-renames', '--format=%x01%H', ...revisionArgs(range), '--'],
-    { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
+    'Finding the commits that introduced the findings',
+    '\0',
   );
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  const exited = new Promise<number>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve(code ?? 1));
-  });
   let commit = '';
   let order = 0;
   let pendingOid: string | null = null;
   let expectPath = false;
-  let rest = '';
-  for await (const piece of child.stdout.setEncoding('utf8') as AsyncIterable<string>) {
-    const tokens = (rest + piece).split('\0');
-    rest = tokens.pop()!;
-    for (let token of tokens) {
-      if (expectPath) {
-        expectPath = false;
-        if (pendingOid !== null && !found.has(pendingOid)) found.set(pendingOid, { commit, path: token, order: order++ });
-        pendingOid = null;
-        continue;
-      }
-      if (token.startsWith('\n')) token = token.slice(1);
-      if (token.startsWith('\x01')) {
-        commit = token.slice(1).trim();
-      } else if (token.startsWith(':')) {
-        // :<old mode> <new mode> <old oid> <new oid> <status>
-        const fields = token.slice(1).split(' ');
-        const status = fields[4] ?? '';
-        const oid = fields[3] ?? '';
-        expectPath = true;
-        pendingOid = status !== 'D' && wanted.has(oid) ? oid : null;
-      }
+  for await (let token of tokens) {
+    if (expectPath) {
+      expectPath = false;
+      if (pendingOid !== null && !found.has(pendingOid)) found.set(pendingOid, { commit, path: token, order: order++ });
+      pendingOid = null;
+      continue;
+    }
+    if (token.startsWith('\n')) token = token.slice(1);
+    if (token.startsWith('\x01')) {
+      commit = token.slice(1).trim();
+    } else if (token.startsWith(':')) {
+      // :<old mode> <new mode> <old oid> <new oid> <status>
+      const fields = token.slice(1).split(' ');
+      const status = fields[4] ?? '';
+      const oid = fields[3] ?? '';
+      expectPath = true;
+      pendingOid = status !== 'D' && wanted.has(oid) ? oid : null;
     }
   }
-  const code = await exited;
-  if (code !== 0) throw new ScanError(`Finding the commits that introduced the findings failed (git log): ${stderr.trim()}`);
   return found;
 }
