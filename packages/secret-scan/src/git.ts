@@ -1,6 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcessByStdio, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { ScanError } from './errors.js';
 
 /** Environment for every git we start: no pager, no prompts, untranslated messages. */
@@ -31,12 +32,25 @@ export function gitOk(cwd: string, args: readonly string[], what: string, input?
 }
 
 /**
+ * Start git with piped output, and stdin piped when `withInput`. A git that
+ * exits before reading its input (one that refuses the repository, say)
+ * closes the pipe: the write then fails with EPIPE, which must not crash the
+ * scan, since git's exit status and stderr already say what went wrong.
+ */
+function spawnGit(cwd: string, args: readonly string[], withInput: boolean): ChildProcessByStdio<Writable | null, Readable, Readable> {
+  // stdout and stderr are pipes: the cast only says what the chosen stdio means.
+  const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: [withInput ? 'pipe' : 'ignore', 'pipe', 'pipe'] }) as ChildProcessByStdio<Writable | null, Readable, Readable>;
+  child.stdin?.on('error', () => undefined);
+  return child;
+}
+
+/**
  * Run git without blocking: it starts at once, so callers can run several
  * side by side (or beside a synchronous scan) and await them later.
  */
 export function gitAsync(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawnGit(cwd, args, input !== undefined);
     const out: Buffer[] = [];
     let stderr = '';
     child.stdout!.on('data', (b: Buffer) => out.push(b));
@@ -159,20 +173,31 @@ export interface BlobSink {
  * pieces the pipe delivers, so no object is ever buffered here whole.
  */
 export async function catFileBatch(cwd: string, names: AsyncIterable<string> | Iterable<string>, sink: BlobSink): Promise<void> {
-  const child = spawn('git', ['cat-file', '--batch'], { cwd, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawnGit(cwd, ['cat-file', '--batch'], true);
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
   const exited = new Promise<number>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve(code ?? 1));
   });
+  const stdin = child.stdin!;
+  // Resolves when the pipe takes more, or when it is gone (git exited): then its exit status reports.
+  const writable = (): Promise<void> =>
+    new Promise((resolve) => {
+      const done = (): void => {
+        stdin.off('drain', done).off('close', done);
+        resolve();
+      };
+      stdin.on('drain', done).on('close', done);
+    });
   const feeding = (async () => {
     try {
       for await (const name of names) {
-        if (!child.stdin.write(`${name}\n`)) await new Promise((r) => child.stdin.once('drain', r));
+        if (stdin.destroyed) break;
+        if (!stdin.write(`${name}\n`)) await writable();
       }
     } finally {
-      child.stdin.end();
+      stdin.end();
     }
   })();
   feeding.catch(() => child.kill());
@@ -231,7 +256,7 @@ export async function catFileBatch(cwd: string, names: AsyncIterable<string> | I
  * be large: lines by default, or the fields of a `-z` output with `'\0'`.
  */
 export async function* gitLines(cwd: string, args: readonly string[], what: string, separator = '\n'): AsyncGenerator<string> {
-  const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnGit(cwd, args, false);
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
   const exited = new Promise<number>((resolve, reject) => {

@@ -1,8 +1,9 @@
-// The repository lookup that skips `git rev-parse` must give git's own answer, or none (then git is asked).
+// Talking to git: the repository lookup that skips `git rev-parse` must give git's own answer or none (then git is asked),
+// and a git that fails early must be reported, not crash or hang the scan.
 import { mkdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverRepo, findRepo, type RepoInfo } from '../src/git.js';
+import { catFileBatch, discoverRepo, findRepo, gitAsync, type RepoInfo } from '../src/git.js';
 import { commitAll, git, initRepo, isolatedEnv, tempDir, write } from './helpers.js';
 
 const real = (r: RepoInfo | null | undefined): unknown => r && { bare: r.bare, root: r.root && realpathSync(r.root), gitDir: realpathSync(r.gitDir) };
@@ -76,5 +77,21 @@ describe('finding the repository without starting git', () => {
       expectGitsAnswer(repo, false, isolatedEnv({ [name]: repo }));
     }
     expectGitsAnswer(repo, true);
+  });
+});
+
+describe('a git that exits before reading its input', () => {
+  // Outside a repository these git commands fail at once, before reading stdin; the writes then meet a closed pipe.
+  const names = Array.from({ length: 200_000 }, (_, i) => i.toString(16).padStart(40, '0'));
+
+  it('gives git’s status and message, not an EPIPE crash', async () => {
+    const r = await gitAsync(tempDir(), ['check-ignore', '--stdin'], names.join('\n'));
+    expect(r.status).toBe(128);
+    expect(r.stderr).toMatch(/not a git repository/);
+  });
+
+  it('ends a cat-file stream with a clear error instead of waiting on the pipe forever', async () => {
+    const sink = { begin: () => true, data: () => undefined, end: () => undefined };
+    await expect(catFileBatch(tempDir(), names, sink)).rejects.toThrow(/Reading objects from git failed \(git cat-file\): .*not a git repository/);
   });
 });
