@@ -1,5 +1,5 @@
 import { type ChildProcessByStdio, spawn, spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { ScanError } from './errors.js';
@@ -109,15 +109,24 @@ const readIfFile = (p: string): string | null => {
   }
 };
 
+/** A path's stat, or undefined when it is missing or cannot be looked at (ENOTDIR, EACCES). */
+const statIfAny = (p: string): Stats | undefined => {
+  try {
+    return statSync(p, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+};
+
 const kindOf = (p: string): 'dir' | 'file' | null => {
-  const st = statSync(p, { throwIfNoEntry: false });
+  const st = statIfAny(p);
   return st?.isDirectory() ? 'dir' : st?.isFile() ? 'file' : null;
 };
 
 /**
  * The work tree that holds `dir`, found the way git finds it (the nearest
  * ancestor with a `.git` folder or a `gitdir:` file) without starting git,
- * which a pre-commit hook would wait ~5 ms for. Returns undefined whenever
+ * so the git runs of a scan need not wait for `rev-parse`. Returns undefined whenever
  * the answer is not plain, and the caller asks git: discovery variables set,
  * no `.git` on the way up, a folder on the way that is itself a git
  * directory (bare, or inside `.git`), a filesystem boundary, or a config
@@ -127,7 +136,7 @@ export function discoverRepo(dir: string, env: NodeJS.ProcessEnv = process.env):
   if (DISCOVERY_ENV.some((v) => env[v] !== undefined)) return undefined;
   let dev: number | undefined;
   for (let at = path.resolve(dir); ; ) {
-    const st = statSync(at, { throwIfNoEntry: false });
+    const st = statIfAny(at);
     if (!st?.isDirectory() || (dev !== undefined && st.dev !== dev)) return undefined;
     dev = st.dev;
     const dotGit = path.join(at, '.git');

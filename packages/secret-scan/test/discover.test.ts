@@ -44,7 +44,7 @@ describe('finding the repository without starting git', () => {
     expect(realpathSync(found.gitDir)).toBe(realpathSync(path.join(repo, '.git', 'worktrees', 'wt')));
   });
 
-  it('leaves the unusual cases to git: inside .git, bare, submodules, core.worktree, a broken .git, no repository', () => {
+  it('leaves the unusual cases to git: inside .git, bare, submodules, core.worktree, a broken .git or gitdir file, no repository', () => {
     const repo = initRepo();
     write(repo, 'f.txt', 'x\n');
     commitAll(repo, 'one');
@@ -67,6 +67,12 @@ describe('finding the repository without starting git', () => {
     const broken = tempDir();
     mkdirSync(path.join(broken, '.git'));
     expectGitsAnswer(broken, false);
+
+    // A gitdir: file that names a file, not a folder: looking inside it fails with ENOTDIR.
+    const misnamed = tempDir();
+    write(misnamed, 'elsewhere', 'not a git dir\n');
+    write(misnamed, '.git', `gitdir: ${path.join(misnamed, 'elsewhere')}\n`);
+    expectGitsAnswer(misnamed, false);
 
     expectGitsAnswer(tempDir(), false);
   });
