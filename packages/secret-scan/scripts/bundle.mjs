@@ -4,15 +4,17 @@
 // ES modules tsc emits (no ESM loader, no module resolution). The library (`exports`)
 // stays the ES modules tsc emits.
 // Run after `tsc -b` (it inlines @dhmad/sdk's build); the root `npm run build` does both.
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { bin } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 await build({
   entryPoints: [join(root, 'src/cli.ts')],
-  outfile: join(root, 'dist/dhmad-scan.cjs'),
+  outfile: join(root, bin['dhmad-scan']),
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -7,8 +7,16 @@ import { findRepo, gitOk } from './git.js';
 const MARKER = '# dhmad-scan pre-commit hook';
 /** Where a hook that was there before ours is kept; ours runs it first. */
 export const PREVIOUS_HOOK_SUFFIX = '.before-dhmad-scan';
-/** The CLI's bundled bin in dist/ (scripts/bundle.mjs builds it; package.json `bin` points at it). */
-export const BIN_FILE = 'dhmad-scan.cjs';
+/**
+ * The bin package.json names (the bundle scripts/bundle.mjs builds), found
+ * from this module, which is in dist/ whether it runs as tsc's output or
+ * inside that bundle.
+ */
+function binPath(): string {
+  const manifest = new URL('../package.json', import.meta.url);
+  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: Record<string, string> };
+  return fileURLToPath(new URL(bin['dhmad-scan']!, manifest));
+}
 
 export interface InstallHookResult {
   hook: string;
@@ -42,8 +50,7 @@ export function installHook(cwd: string = process.cwd()): InstallHookResult {
       previous = previousPath;
     }
   }
-  // The bundled bin, which starts faster than the ES modules; it sits beside this module in dist/ and is this very file once bundled.
-  const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), BIN_FILE);
+  const cli = binPath();
   const script = [
     '#!/bin/sh',
     MARKER,
