@@ -1,8 +1,8 @@
 // Bundles the CLI into dist/dhmad-scan.cjs, the file `bin` points at. A pre-commit
 // hook pays for every module node loads: with this one CommonJS file the first git run
-// of `--staged` started 4 ms after node's own start-up instead of 18 ms with the ~17
-// ES modules tsc emits (no ESM loader, no module resolution). The library (`exports`)
-// stays the ES modules tsc emits.
+// of `--staged` started 4 ms after node's own start-up instead of 18 ms with the 15
+// ES modules of tsc's output that such a run loads (no ESM loader, no module
+// resolution). The library (`exports`) stays the ES modules tsc emits.
 // Run after `tsc -b` (it inlines @dhmad/sdk's build); the root `npm run build` does both.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
