@@ -48,7 +48,4 @@ export async function createKey(emu: Emulator, body: Record<string, unknown> = {
   return res.body as { message: string; apiKey: Record<string, Json>; key: string };
 }
 
-/** A key-shaped string built at run time, never committed. */
-export function fakeKey(env: 'live' | 'sandbox', hex: string): string {
-  return `sk_${env}_${hex}`;
-}
+export { keyWithHex as fakeKey } from '../../../test/support/keys.js';

@@ -7,8 +7,8 @@ import { ESLint as ESLint9 } from 'eslint9';
 import { defineConfig as defineConfig9 } from 'eslint9/config';
 import tseslint from 'typescript-eslint';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { GIT_ENV, makeRepo, tempDir } from './helpers/git.js';
-import { liveKey, prefixOf, sandboxKey } from './helpers/keys.js';
+import { GIT_ENV, makeRepo, tempDir } from '../../../test/support/git.js';
+import { liveKey, prefixOf, sandboxKey } from '../../../test/support/keys.js';
 
 // Through the package's own entry point (its build), as a user's config loads it.
 for (const [name, value] of Object.entries(GIT_ENV)) vi.stubEnv(name, value);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,10 +5,7 @@ import { startEmulator } from '@dhmad/emulator';
 import type { Emulator } from '@dhmad/emulator';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
-/** A fresh key-shaped string; built at run time so no key literal is ever committed. */
-export function makeKey(environment: 'live' | 'sandbox'): string {
-  return 'sk_' + environment + '_' + randomBytes(32).toString('hex');
-}
+export { makeKey } from '../../../test/support/keys.js';
 
 export interface RecordedRequest {
   method: string;

@@ -1,74 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect } from 'vitest';
+import { expect } from 'vitest';
+import { isolatedEnv } from '../../../test/support/git.js';
+import { prefixOf } from '../../../test/support/keys.js';
 
 /** The bin users run: what package.json `bin` names (the bundled dist/dhmad-scan.cjs). */
 export const CLI = fileURLToPath(
   new URL(`../${(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { bin: Record<string, string> }).bin['dhmad-scan']}`, import.meta.url),
 );
 
-/** A key-shaped string made at run time: no key literal is ever written to a file of this repository. */
-export function makeKey(environment: 'live' | 'sandbox' = 'live'): string {
-  return 'sk_' + environment + '_' + randomBytes(32).toString('hex');
-}
-
-export const prefixOf = (key: string): string => key.slice(0, key.indexOf('_', 3) + 7);
-
-const temps: string[] = [];
-afterAll(() => {
-  for (const t of temps) rmSync(t, { recursive: true, force: true });
-});
-
-export function tempDir(): string {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'dhmad-scan-test-'));
-  temps.push(d);
-  return d;
-}
-
-/** git and the scanner see no user or system config, and a fixed identity. */
-export function isolatedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith('GIT_') || k.startsWith('DHMAD_')) delete env[k];
-  return {
-    ...env,
-    GIT_CONFIG_GLOBAL: os.devNull,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: 'Test',
-    GIT_AUTHOR_EMAIL: 'test@example.com',
-    GIT_COMMITTER_NAME: 'Test',
-    GIT_COMMITTER_EMAIL: 'test@example.com',
-    NO_COLOR: '1',
-    ...extra,
-  };
-}
-
-export function git(cwd: string, args: string[], env?: NodeJS.ProcessEnv): string {
-  const r = spawnSync('git', args, { cwd, env: env ?? isolatedEnv(), encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
-
-export function initRepo(options: { bare?: boolean } = {}): string {
-  const dir = tempDir();
-  git(dir, ['init', '-q', '-b', 'main', ...(options.bare ? ['--bare'] : [])]);
-  return dir;
-}
-
-export function write(root: string, file: string, content: string | Buffer): void {
-  const abs = path.join(root, file);
-  mkdirSync(path.dirname(abs), { recursive: true });
-  writeFileSync(abs, content);
-}
-
-export function commitAll(root: string, message: string): string {
-  git(root, ['add', '-A']);
-  git(root, ['commit', '-q', '--allow-empty', '-m', message]);
-  return git(root, ['rev-parse', 'HEAD']).trim();
-}
+export { commitAll, git, initRepo, isolatedEnv, tempDir, write } from '../../../test/support/git.js';
+export { makeKey, prefixOf } from '../../../test/support/keys.js';
 
 export interface CliRun {
   code: number | null;

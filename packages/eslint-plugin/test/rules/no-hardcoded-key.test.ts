@@ -3,7 +3,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import rule from '../../src/rules/no-hardcoded-key.js';
-import { liveKey, prefixOf, sandboxKey } from '../helpers/keys.js';
+import { liveKey, prefixOf, sandboxKey } from '../../../../test/support/keys.js';
 
 const ruleTester = new RuleTester({
   languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },

@@ -6,7 +6,7 @@ import { Linter } from 'eslint';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import plugin from '../../src/index.js';
 import rule from '../../src/rules/require-env-gitignore.js';
-import { GIT_ENV, git, makeRepo, tempDir, writeFiles } from '../helpers/git.js';
+import { GIT_ENV, git, makeRepo, tempDir, writeFiles } from '../../../../test/support/git.js';
 
 for (const [name, value] of Object.entries(GIT_ENV)) vi.stubEnv(name, value);
 
@@ -196,8 +196,8 @@ describe('the repository cache notices edits', () => {
     writeFileSync(path.join(repo, '.gitignore'), '.env\n');
     // Written but not committed: a teammate's clone would not have it.
     expect(lint(file)).toEqual(['envFileNotIgnored']);
-    git(repo, 'add', '.gitignore');
-    git(repo, 'commit', '-q', '-m', 'ignore .env');
+    git(repo, ['add', '.gitignore']);
+    git(repo, ['commit', '-q', '-m', 'ignore .env']);
     expect(lint(file)).toEqual([]);
 
     // Editing the committed .gitignore takes effect at once.
@@ -207,9 +207,9 @@ describe('the repository cache notices edits', () => {
     expect(lint(file)).toEqual([]);
 
     writeFileSync(path.join(repo, '.env'), 'DHMAD_API_KEY=\n');
-    git(repo, 'add', '-f', '.env');
+    git(repo, ['add', '-f', '.env']);
     expect(lint(file)).toEqual(['envFileTracked']);
-    git(repo, 'rm', '-q', '--cached', '.env');
+    git(repo, ['rm', '-q', '--cached', '.env']);
     expect(lint(file)).toEqual([]);
   });
 
@@ -251,12 +251,12 @@ describe('the repository cache notices edits', () => {
   it('works in a linked worktree, whose .git is a file pointing at its own index', () => {
     const main = makeRepo(tmp, 'wt-main', { 'package.json': pkg });
     const worktree = path.join(tmp, 'wt-linked');
-    git(main, 'worktree', 'add', '-q', '-b', 'feature', worktree);
+    git(main, ['worktree', 'add', '-q', '-b', 'feature', worktree]);
     const file = src(worktree, 'src/index.js');
     expect(lint(file)).toEqual(['envFileNotIgnored']);
     writeFileSync(path.join(worktree, '.gitignore'), '.env\n');
-    git(worktree, 'add', '.gitignore');
-    git(worktree, 'commit', '-q', '-m', 'ignore .env');
+    git(worktree, ['add', '.gitignore']);
+    git(worktree, ['commit', '-q', '-m', 'ignore .env']);
     expect(lint(file)).toEqual([]);
   });
 
