@@ -17,6 +17,7 @@ Options:
   -h, --help          show this help
 
 Control routes on both listeners: POST/DELETE /__emulator/faults, POST /__emulator/advance-time,
+POST /__emulator/usage {"keyId", "date": "YYYY-MM-DD", "requests", "errors"} (usage without the requests),
 POST /__emulator/reset, GET /__emulator/health.`;
 
 class UsageError extends Error {}

@@ -1,4 +1,4 @@
-import type { Emulator } from './emulator.js';
+import type { Emulator, UsageInput } from './emulator.js';
 import type { FaultSpec } from './faults.js';
 import { errorReply, type Reply } from './http.js';
 
@@ -28,6 +28,16 @@ export function handleControl(emu: Emulator, method: string, path: string, raw: 
           throw new ControlError('Send {"ms": <milliseconds >= 0>} to move the emulator clock forward.', { ms: 'must be a number >= 0' });
         }
         return { status: 200, body: { now: emu.advanceTime(ms).toISOString() } };
+      },
+    },
+    '/__emulator/usage': {
+      POST: () => {
+        const body = json(raw);
+        if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+          throw new ControlError('Send usage as a JSON object, e.g. {"keyId": "<24 hex>", "date": "2030-01-31", "requests": 500, "errors": 3}.');
+        }
+        const { keyId, ...input } = body as { keyId?: unknown } & UsageInput;
+        return { status: 200, body: { usage: emu.recordUsage(keyId as string, input) } };
       },
     },
     '/__emulator/reset': {

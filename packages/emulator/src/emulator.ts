@@ -72,6 +72,24 @@ export interface NewDeveloper {
   keys: Record<Environment, string>;
 }
 
+/** Usage to put on a key for one day, as if it had sent those requests. */
+export interface UsageInput {
+  /** UTC day, `YYYY-MM-DD`; default today on the emulator clock. Not in the future. */
+  date?: string;
+  /** Requests to add to that day's count (a whole number >= 0). */
+  requests: number;
+  /** How many of them failed (default 0; at most `requests`). */
+  errors?: number;
+}
+
+/** A key's counts for one day after `recordUsage`, as `GET /api-keys/{id}/usage` reports them. */
+export interface DayUsageRecord {
+  keyId: string;
+  date: string;
+  requests: number;
+  errors: number;
+}
+
 export interface Emulator {
   readonly liveUrl: string;
   readonly sandboxUrl: string;
@@ -89,6 +107,11 @@ export interface Emulator {
   reset(): void;
   /** Another developer account with its own management keys, for cross-account tests. */
   addDeveloper(input?: NewDeveloperInput): NewDeveloper;
+  /**
+   * Add requests (and errors) to a key's usage on one day without sending them, for tests of usage
+   * monitoring. Moves `lastUsedAt` forward to that day when `requests > 0`. Returns the day's totals.
+   */
+  recordUsage(keyId: string, input: UsageInput): DayUsageRecord;
   /** Save state now (when `data` is set); `close()` does it too. */
   flush(): void;
   close(): Promise<void>;
@@ -193,6 +216,37 @@ class EmulatorServer implements Emulator {
     for (const env of ENVIRONMENTS) keys[env] = this.#mintManagementKey(env, developer.id, 'Management key').secret;
     this.#schedulePersist();
     return { developer: { ...developer }, keys };
+  }
+
+  recordUsage(keyId: string, input: UsageInput): DayUsageRecord {
+    const key = typeof keyId === 'string' ? this.#store.keys.get(keyId) : undefined;
+    if (!key) throw new RangeError(`recordUsage: no key with id "${redactText(String(keyId))}"; pass the apiKey.id of a key this emulator created`);
+    const nowDate = this.now();
+    const today = utcDay(nowDate.getTime());
+    const { date = today, requests, errors = 0, ...unknown } = (input ?? {}) as UsageInput;
+    const problems: string[] = [];
+    const extra = Object.keys(unknown);
+    if (extra.length > 0) problems.push(`unknown field ${extra.join(', ')} (known: date, requests, errors)`);
+    const dayMs = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
+    // Date.parse rolls 2030-02-30 over to March; a day that does not come back unchanged does not exist.
+    if (Number.isNaN(dayMs) || utcDay(dayMs) !== date) {
+      problems.push('date must be a UTC day, YYYY-MM-DD');
+    } else if (date > today) {
+      problems.push(`date must not be after today (${today} on the emulator clock)`);
+    }
+    const count = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+    if (!count(requests)) problems.push('requests must be a whole number >= 0');
+    if (!count(errors)) problems.push('errors must be a whole number >= 0');
+    else if (count(requests) && errors > requests) problems.push('errors must not exceed requests');
+    if (problems.length > 0) throw new TypeError(`recordUsage: ${problems.join('; ')}`);
+
+    const totals = this.#store.addUsage(key.id, date, { requests, errors });
+    if (requests > 0) {
+      const usedAt = date === today ? nowDate.toISOString() : `${date}T23:59:59.999Z`;
+      if (key.lastUsedAt === null || usedAt > key.lastUsedAt) key.lastUsedAt = usedAt;
+    }
+    this.#schedulePersist();
+    return { keyId: key.id, date, ...totals };
   }
 
   flush(): void {
@@ -396,7 +450,7 @@ class EmulatorServer implements Emulator {
     const today = utcDay(nowMs);
     if (!auth.ok) {
       if (auth.key) {
-        this.#store.recordUsage(auth.key.id, today, true);
+        this.#store.addUsage(auth.key.id, today, { requests: 1, errors: 1 });
         this.#schedulePersist();
       }
       return auth.reply;
@@ -415,7 +469,7 @@ class EmulatorServer implements Emulator {
       reply = err.reply;
     }
     // The key may have been deleted by this very request; its usage went with it.
-    if (this.#store.keys.has(caller.id)) this.#store.recordUsage(caller.id, today, reply.status >= 400);
+    if (this.#store.keys.has(caller.id)) this.#store.addUsage(caller.id, today, { requests: 1, errors: reply.status >= 400 ? 1 : 0 });
     return reply;
   }
 

@@ -27,6 +27,8 @@ export interface KeyRecord {
   metadata: Metadata;
   scopes: Scope[];
   createdAt: string;
+  /** When the current secret was made: `createdAt`, or the last `regenerate`. */
+  secretCreatedAt: string;
   updatedAt: string;
 }
 
@@ -125,6 +127,8 @@ export class Store {
       if (typeof k?.id !== 'string' || typeof k.secretHash !== 'string' || !Array.isArray(k.replacedHashes)) {
         throw new Error('not an emulator state file (a key lacks id, secretHash or replacedHashes)');
       }
+      // Files written before secretCreatedAt existed: the secret is as old as the key, the best answer they hold.
+      k.secretCreatedAt ??= k.createdAt;
       store.keys.set(k.id, k);
       store.#index(k);
     }
@@ -192,6 +196,7 @@ export class Store {
       metadata: { ...(input.metadata ?? {}) },
       scopes: [...(input.scopes ?? [])],
       createdAt: now,
+      secretCreatedAt: now,
       updatedAt: now,
     };
     this.keys.set(record.id, record);
@@ -214,6 +219,7 @@ export class Store {
     record.replacedHashes.push(record.secretHash);
     record.secretHash = hashSecret(secret);
     record.keyPrefix = keyPrefixOf(secret);
+    record.secretCreatedAt = now;
     record.updatedAt = now;
     this.#index(record);
     return secret;
@@ -236,13 +242,15 @@ export class Store {
     return [...this.keys.values()].filter((k) => k.developerId === developerId && k.environment === environment);
   }
 
-  recordUsage(keyId: string, day: string, isError: boolean): void {
+  /** Add to a key's counts for one UTC day; returns that day's new totals. */
+  addUsage(keyId: string, day: string, added: DayUsage): DayUsage {
     let days = this.#usage.get(keyId);
     if (!days) this.#usage.set(keyId, (days = new Map()));
     const counts = days.get(day) ?? { requests: 0, errors: 0 };
-    counts.requests++;
-    if (isError) counts.errors++;
+    counts.requests += added.requests;
+    counts.errors += added.errors;
     days.set(day, counts);
+    return { ...counts };
   }
 
   usageOn(keyId: string, day: string): DayUsage {
@@ -266,7 +274,7 @@ export function toMeApiKey(k: KeyRecord): MeApiKey {
   };
 }
 
-/** The contract's `ApiKey`: the `/me` fields plus `scopes` and `updatedAt`. Never the secret or its hash. */
+/** The contract's `ApiKey`: the `/me` fields plus `scopes`, `secretCreatedAt` and `updatedAt`. Never the secret or its hash. */
 export function toApiKey(k: KeyRecord): ApiKey {
-  return { ...toMeApiKey(k), scopes: [...k.scopes], updatedAt: k.updatedAt };
+  return { ...toMeApiKey(k), scopes: [...k.scopes], secretCreatedAt: k.secretCreatedAt, updatedAt: k.updatedAt };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, createKey, emulator } from './helpers.js';
+import { call, createKey, emulator, type Json } from './helpers.js';
 
 const T0 = '2030-03-10T08:00:00.000Z';
 const clock = () => new Date(T0);
@@ -27,6 +27,7 @@ describe('POST /api-keys: create', () => {
       metadata: { appName: 'shop', website: 'https://shop.example' },
       scopes: [],
       createdAt: T0,
+      secretCreatedAt: T0,
       updatedAt: T0,
     });
     // The secret cannot be read back: not from the key, not from the list.
@@ -275,6 +276,21 @@ describe('POST /api-keys/{id}/regenerate', () => {
     expect(res.body.key).toMatch(/^sk_live_[0-9a-f]{64}$/);
     expect(res.body.key).not.toBe(created.key);
     expect(res.body.apiKey.keyPrefix).toBe(res.body.key.slice(0, 14));
+  });
+
+  it('makes the key young again: secretCreatedAt moves to now, createdAt stays; an update moves neither', async () => {
+    const emu = await emulator({ now: clock });
+    const created = await createKey(emu);
+    const url = `${emu.liveUrl}/api-keys/${created.apiKey.id}`;
+    emu.advanceTime(100 * 24 * 60 * 60 * 1000);
+    const renamed = await call(url, { method: 'PATCH', key: emu.bootstrapKeys.live, body: { name: 'renamed' } });
+    expect(renamed.body.apiKey).toMatchObject({ createdAt: T0, secretCreatedAt: T0 });
+    const res = await call(`${url}/regenerate`, { method: 'POST', key: emu.bootstrapKeys.live });
+    expect(res.body.apiKey).toMatchObject({ createdAt: T0, secretCreatedAt: '2030-06-18T08:00:00.000Z', updatedAt: '2030-06-18T08:00:00.000Z' });
+    const listed = await call(`${emu.liveUrl}/api-keys`, { key: emu.bootstrapKeys.live });
+    expect(listed.body.apiKeys.find((k: Json) => k.id === created.apiKey.id).secretCreatedAt).toBe('2030-06-18T08:00:00.000Z');
+    // GET /me keeps the real API's documented shape.
+    expect((await call(`${emu.liveUrl}/me`, { key: res.body.key })).body.apiKey).not.toHaveProperty('secretCreatedAt');
   });
 });
 

@@ -133,6 +133,7 @@ describe('dhmad-emulator CLI', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: dhmad-emulator/);
     expect(help.stdout).toMatch(/--sandbox-port N/);
+    expect(help.stdout).toContain('POST /__emulator/usage');
   });
 
   it('exits 1 with a message when the port is taken', async () => {

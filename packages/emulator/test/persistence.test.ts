@@ -39,6 +39,45 @@ describe('--data persistence', () => {
     }
   });
 
+  it('keeps each key\'s secretCreatedAt, and gives a key saved before the field existed its createdAt', async () => {
+    const data = join(dir, 'state.json');
+    let t = Date.parse('2030-01-01T00:00:00.000Z');
+    const first = await startEmulator({ port: 0, data, now: () => new Date(t) });
+    const created = await createKey(first, { name: 'rotated' });
+    const kept = await createKey(first, { name: 'old file' });
+    t += 86_400_000;
+    await call(`${first.liveUrl}/api-keys/${created.apiKey.id}/regenerate`, { method: 'POST', key: first.bootstrapKeys.live });
+    await first.close();
+    const state = JSON.parse(await readFile(data, 'utf8'));
+    for (const k of state.keys) if (k.id === kept.apiKey.id) delete k.secretCreatedAt;
+    await writeFile(data, JSON.stringify(state));
+
+    const second = await startEmulator({ port: 0, data, now: () => new Date(t) });
+    try {
+      const list = await call(`${second.liveUrl}/api-keys`, { key: second.bootstrapKeys.live });
+      const byId = Object.fromEntries(list.body.apiKeys.map((k: { id: string }) => [k.id, k]));
+      expect(byId[created.apiKey.id]).toMatchObject({ createdAt: '2030-01-01T00:00:00.000Z', secretCreatedAt: '2030-01-02T00:00:00.000Z' });
+      expect(byId[kept.apiKey.id]).toMatchObject({ createdAt: '2030-01-01T00:00:00.000Z', secretCreatedAt: '2030-01-01T00:00:00.000Z' });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('keeps usage recorded with recordUsage', async () => {
+    const data = join(dir, 'state.json');
+    const first = await startEmulator({ port: 0, data });
+    const created = await createKey(first, { name: 'busy' });
+    first.recordUsage(created.apiKey.id, { requests: 1234, errors: 5 });
+    await first.close();
+    const second = await startEmulator({ port: 0, data });
+    try {
+      const usage = await call(`${second.liveUrl}/api-keys/${created.apiKey.id}/usage?days=1`, { key: second.bootstrapKeys.live });
+      expect(usage.body.usage.days).toEqual([{ date: expect.any(String), requests: 1234, errors: 5 }]);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('writes the file with mode 0600, holding only hashes of application keys, and no temp files', async () => {
     const data = join(dir, 'state.json');
     const emu = await startEmulator({ port: 0, data });

@@ -73,8 +73,13 @@ describe('the key lifecycle, as the dashboard has it', () => {
     expect((await dhmad.apiKeys.activate(id)).apiKey.isActive).toBe(true);
     await live(created.key).me.retrieve();
 
+    emulator().advanceTime(60_000);
     const regenerated = await dhmad.apiKeys.regenerate(id);
     expect(regenerated.apiKey.id).toBe(id);
+    // The secret's age is what rotation checks: it starts over, while the key keeps its createdAt.
+    expect(regenerated.apiKey.createdAt).toBe(created.apiKey.createdAt);
+    expect(created.apiKey.secretCreatedAt).toBe(created.apiKey.createdAt);
+    expect(Date.parse(regenerated.apiKey.secretCreatedAt) - Date.parse(created.apiKey.secretCreatedAt)).toBeGreaterThanOrEqual(60_000);
     expect(isKey(regenerated.key)).toBe(true);
     expect(regenerated.key).not.toBe(created.key);
     const old = await rejection(live(created.key).me.retrieve(), AuthenticationError);

@@ -71,7 +71,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new secret for the same key; the old secret stops working at once */
+        /**
+         * A new secret for the same key; the old secret stops working at once
+         * @description The key keeps its id, name and `createdAt`; its `keyPrefix` changes and `secretCreatedAt` becomes the time of this call.
+         */
         post: operations["regenerateApiKey"];
         delete?: never;
         options?: never;
@@ -131,6 +134,11 @@ export interface components {
             scopes: components["schemas"]["Scope"][];
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the key's current secret was made, at creation or at its last regeneration. The age of a key is the age of its secret.
+             */
+            secretCreatedAt: string;
             /** Format: date-time */
             updatedAt: string;
         };
