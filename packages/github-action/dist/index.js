@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 2e5caed74b6bcc8c939421e1b96b5b902928477cf9390842956a134b3b166ada
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 5a60739d32ea361dcec168a7f5db6cbb8e267d8e3d290c33ae74d447670f068d
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -25440,7 +25440,7 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION10;
 throttling.triggersNotification = triggersNotification;
 
-// src/github/client.ts
+// src/runner/github/client.ts
 var RetryingOctokit = Octokit2.plugin(retry, throttling);
 var MAX_RATE_LIMIT_WAIT_S = 120;
 var MAX_RATE_LIMIT_RETRIES = 3;
@@ -25503,7 +25503,7 @@ function bareRetryAfter(err) {
   return Number.isNaN(seconds) ? null : Math.max(seconds, 0);
 }
 
-// src/types.ts
+// src/core/types.ts
 var TargetError = class extends Error {
   name = "TargetError";
   status;
@@ -25513,7 +25513,7 @@ var TargetError = class extends Error {
   }
 };
 
-// src/github/errors.ts
+// src/runner/github/errors.ts
 var REQUIRED_PERMISSION = {
   repository: 'repository permission "Secrets: Read and write"',
   environment: 'repository permission "Environments: Read and write"',
@@ -28982,7 +28982,7 @@ B.prototype.to_Uint8Array = function() {
 }, t.add = o, t.base64_variants = m, t.compare = l, t.from_base64 = x, t.from_hex = b, t.from_string = v, t.increment = p, t.is_zero = h, t.memcmp = i, t.memzero = y, t.output_formats = T, t.pad = u, t.unpad = d, t.ready = s, t.symbols = c, t.to_base64 = E, t.to_hex = f, t.to_string = g;
 var libsodium_wrappers_default = t;
 
-// src/github/seal.ts
+// src/runner/github/seal.ts
 async function seal(publicKey, value) {
   await libsodium_wrappers_default.ready;
   const key = libsodium_wrappers_default.from_base64(publicKey, libsodium_wrappers_default.base64_variants.ORIGINAL);
@@ -28990,7 +28990,7 @@ async function seal(publicKey, value) {
   return libsodium_wrappers_default.to_base64(sealed, libsodium_wrappers_default.base64_variants.ORIGINAL);
 }
 
-// src/github/stores.ts
+// src/runner/github/stores.ts
 function targetLabel(spec) {
   switch (spec.scope) {
     case "repository":
@@ -29148,7 +29148,7 @@ function createStore(github, secretName, spec) {
   }
 }
 
-// src/duration.ts
+// src/core/duration.ts
 var UNITS = {
   s: 1e3,
   m: 60 * 1e3,
@@ -29180,7 +29180,7 @@ function formatDuration(ms) {
   return `${Math.floor(ms / 1e3)}s`;
 }
 
-// src/inputs.ts
+// src/runner/inputs.ts
 var InputError = class extends Error {
   constructor(problems) {
     super(`The inputs are not valid:
@@ -30029,7 +30029,7 @@ function describeCause(cause) {
   return String(cause);
 }
 
-// src/keys.ts
+// src/runner/dhmad.ts
 function managed(k2) {
   return {
     id: k2.id,
@@ -30090,7 +30090,7 @@ function dhmadKeyApi(options) {
   };
 }
 
-// src/concurrency.ts
+// src/core/concurrency.ts
 async function mapLimit(items, limit, fn) {
   const results = new Array(items.length);
   let next = 0;
@@ -30104,7 +30104,7 @@ async function mapLimit(items, limit, fn) {
   return results;
 }
 
-// src/family.ts
+// src/core/family.ts
 var META = {
   /** Id of the key this one replaces. */
   rotatedFrom: "dhmadRotatedFrom",
@@ -30185,7 +30185,7 @@ function readFamily(family, name) {
   );
 }
 
-// src/rotate.ts
+// src/core/rotate.ts
 var REPLAY_WINDOW_MS = 23 * 60 * 60 * 1e3;
 function rotationIdempotencyKey(predecessorId) {
   return `dhmad-rotate-${predecessorId}`;
@@ -30615,7 +30615,7 @@ async function regenerateFlow(run2, state) {
   return run2.finish("regenerated");
 }
 
-// src/summary.ts
+// src/runner/summary.ts
 var HEADLINE = {
   rotated: "Rotated",
   regenerated: "Regenerated (the old secret stopped working at once)",
@@ -30653,7 +30653,7 @@ function renderSummary(report, plan) {
   return redactText(lines.join("\n")) + "\n";
 }
 
-// src/main.ts
+// src/runner/main.ts
 var logger = {
   info: (m2) => info(redactText(m2)),
   warning: (m2) => warning(redactText(m2)),

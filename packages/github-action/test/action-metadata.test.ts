@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readInputs } from '../src/inputs.js';
+import { readInputs } from '../src/runner/inputs.js';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Environment } from '@dhmad/sdk/key-format';
-import { formatKey } from '@dhmad/sdk/key-format';
+import { makeKey, prefixOf } from '../../../test/support/keys.js';
 import type {
   Clock,
   CreateKeyParams,
@@ -17,8 +17,8 @@ import type {
   RotationPlan,
   SecretStore,
   TargetScope,
-} from '../src/types.js';
-import { TargetError } from '../src/types.js';
+} from '../src/core/types.js';
+import { TargetError } from '../src/core/types.js';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
@@ -34,7 +34,7 @@ export class FakeClock implements Clock {
 }
 
 const newId = (): string => randomBytes(12).toString('hex');
-const newSecret = (env: Environment): string => formatKey(env, randomBytes(32).toString('hex'));
+const newSecret = (env: Environment): string => makeKey(env);
 const hash = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 type Method = keyof KeyApi;
@@ -69,7 +69,7 @@ export class FakeKeyApi implements KeyApi {
     const key: ManagedKey = {
       id: newId(),
       name: 'ci',
-      keyPrefix: secret.slice(0, secret.indexOf('_', 3) + 7),
+      keyPrefix: prefixOf(secret),
       environment: this.environment,
       isActive: true,
       expiresAt: null,
@@ -151,7 +151,7 @@ export class FakeKeyApi implements KeyApi {
     for (const [h, kid] of this.secrets) if (kid === id) this.secrets.delete(h);
     const secret = newSecret(key.environment);
     this.secrets.set(hash(secret), id);
-    key.keyPrefix = secret.slice(0, secret.indexOf('_', 3) + 7);
+    key.keyPrefix = prefixOf(secret);
     key.updatedAt = this.clock.now().toISOString();
     return { key: { ...key }, secret };
   }

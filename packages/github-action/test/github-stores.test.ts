@@ -1,16 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Octokit } from '@octokit/rest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatKey } from '@dhmad/sdk/key-format';
-import { createGitHub } from '../src/github/client.js';
-import { createStore } from '../src/github/stores.js';
-import type { TargetSpec } from '../src/github/stores.js';
-import { TargetError } from '../src/types.js';
-import { GitHubStandIn, secondaryRateLimit } from './support/github-standin.js';
-
-const newKey = () => formatKey('live', randomBytes(32).toString('hex'));
+import { createGitHub } from '../src/runner/github/client.js';
+import { createStore } from '../src/runner/github/stores.js';
+import type { TargetSpec } from '../src/runner/github/stores.js';
+import { TargetError } from '../src/core/types.js';
+import { GitHubStandIn, secondaryRateLimit } from '../../../test/support/github-standin.js';
+import { liveKey } from '../../../test/support/keys.js';
 
 let gh: GitHubStandIn;
 const warnings: string[] = [];
@@ -47,10 +44,10 @@ describe('writing secrets, sealed with each target\'s own public key', () => {
       const s = store(spec);
       expect(s.label).toBe(label);
       await s.preflight();
-      const key = newKey();
+      const key = liveKey();
       await s.write(key);
       expect(gh.secret(label, 'DHMAD_API_KEY')?.value).toBe(key);
-      const second = newKey();
+      const second = liveKey();
       await s.write(second);
       expect(gh.secret(label, 'DHMAD_API_KEY')?.value).toBe(second);
     });
@@ -61,7 +58,7 @@ describe('organization secrets keep who may read them', () => {
   it('resends visibility and every selected repository, across pages', async () => {
     const selected = Array.from({ length: 150 }, (_, i) => 1000 + i);
     gh.orgAccess.set('organization:acme#DHMAD_API_KEY', { visibility: 'selected', selected });
-    await store({ scope: 'organization', org: 'acme' }).write(newKey());
+    await store({ scope: 'organization', org: 'acme' }).write(liveKey());
     const stored = gh.secret('organization:acme', 'DHMAD_API_KEY');
     expect(stored?.visibility).toBe('selected');
     expect(stored?.selectedRepositoryIds).toEqual(selected);
@@ -70,19 +67,19 @@ describe('organization secrets keep who may read them', () => {
   it('keeps the selected repositories of an organization Dependabot secret, apart from the Actions one', async () => {
     gh.orgAccess.set('dependabot:acme#DHMAD_API_KEY', { visibility: 'selected', selected: [7, 8] });
     gh.orgAccess.set('organization:acme#DHMAD_API_KEY', { visibility: 'all', selected: [] });
-    await store({ scope: 'dependabot', org: 'acme' }).write(newKey());
+    await store({ scope: 'dependabot', org: 'acme' }).write(liveKey());
     expect(gh.secret('dependabot:acme', 'DHMAD_API_KEY')).toMatchObject({ visibility: 'selected', selectedRepositoryIds: [7, 8] });
     expect(gh.secret('organization:acme', 'DHMAD_API_KEY')).toBeUndefined();
   });
 
   it('keeps visibility all', async () => {
     gh.orgAccess.set('organization:acme#DHMAD_API_KEY', { visibility: 'all', selected: [] });
-    await store({ scope: 'organization', org: 'acme' }).write(newKey());
+    await store({ scope: 'organization', org: 'acme' }).write(liveKey());
     expect(gh.secret('organization:acme', 'DHMAD_API_KEY')?.visibility).toBe('all');
   });
 
   it('creates a new organization secret as private', async () => {
-    await store({ scope: 'organization', org: 'acme' }).write(newKey());
+    await store({ scope: 'organization', org: 'acme' }).write(liveKey());
     expect(gh.secret('organization:acme', 'DHMAD_API_KEY')?.visibility).toBe('private');
   });
 });
@@ -105,7 +102,7 @@ describe('errors say what is missing, and carry no credentials', () => {
 
   it('names the permission GitHub App tokens need when GitHub sends no header', async () => {
     gh.fail({ method: 'PUT', path: /\/environments\//, status: 403, body: { message: 'Forbidden' } });
-    const key = newKey();
+    const key = liveKey();
     const err = await failure(store({ scope: 'environment', owner: 'acme', repo: 'api', environment: 'prod' }).write(key));
     expect(err.message).toMatch(/Writing secret DHMAD_API_KEY on acme\/api environment prod failed.*"Environments: Read and write"/);
     expect(err.message).not.toContain(key.slice(14));
@@ -121,7 +118,7 @@ describe('errors say what is missing, and carry no credentials', () => {
     gh.fail({ method: 'GET', path: /public-key$/, status: 404, body: { message: 'Not Found' } });
     expect((await failure(store({ scope: 'dependabot', owner: 'acme', repo: 'gone' }).preflight())).message).toMatch(/not found \(404\)/);
     gh.fail({ method: 'PUT', path: /secrets\/DHMAD_API_KEY$/, status: 422, body: { message: 'Invalid request' } });
-    expect((await failure(store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(newKey()))).message).toMatch(/refused the request \(422 Invalid request\)/);
+    expect((await failure(store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(liveKey()))).message).toMatch(/refused the request \(422 Invalid request\)/);
   });
 
   it('says GitHub could not be reached, not that it answered, when nothing listens at github-api-url', async () => {
@@ -137,7 +134,7 @@ describe('errors say what is missing, and carry no credentials', () => {
   });
 
   it('scrubs a key that an error body echoes back', async () => {
-    const key = newKey();
+    const key = liveKey();
     gh.fail({ method: 'PUT', path: /secrets\/DHMAD_API_KEY$/, status: 422, body: { message: `bad value ${key}` } });
     const err = await failure(store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(key));
     expect(err.message).toContain(key.slice(0, 14) + '…');
@@ -148,7 +145,7 @@ describe('errors say what is missing, and carry no credentials', () => {
 describe('retries and rate limits', () => {
   it('waits out a secondary rate limit for the time GitHub asks, then writes', async () => {
     gh.fail({ method: 'PUT', path: /secrets\/DHMAD_API_KEY$/, ...secondaryRateLimit(1) });
-    const key = newKey();
+    const key = liveKey();
     await store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(key);
     expect(gh.secret('repository:acme/api', 'DHMAD_API_KEY')?.value).toBe(key);
     expect(gh.requests.filter((r) => r.method === 'PUT').map((r) => r.status)).toEqual([403, 201]);
@@ -157,7 +154,7 @@ describe('retries and rate limits', () => {
 
   it('waits out a bare 429 for its Retry-After, then writes', async () => {
     gh.fail({ method: 'PUT', path: /secrets\/DHMAD_API_KEY$/, status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too Many Requests' } });
-    const key = newKey();
+    const key = liveKey();
     await store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(key);
     expect(gh.secret('repository:acme/api', 'DHMAD_API_KEY')?.value).toBe(key);
     const puts = gh.requests.filter((r) => r.method === 'PUT');
@@ -168,13 +165,13 @@ describe('retries and rate limits', () => {
 
   it('retries a 502 and succeeds', async () => {
     gh.fail({ method: 'PUT', path: /secrets\/DHMAD_API_KEY$/, status: 502, body: { message: 'Bad Gateway' } });
-    await store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(newKey());
+    await store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(liveKey());
     expect(gh.requests.filter((r) => r.method === 'PUT').map((r) => r.status)).toEqual([502, 201]);
   });
 
   it('gives up on a rate limit that asks for too long a wait', async () => {
     gh.fail({ method: 'PUT', path: /secrets\/DHMAD_API_KEY$/, ...secondaryRateLimit(3600) });
-    const err = await failure(store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(newKey()));
+    const err = await failure(store({ scope: 'repository', owner: 'acme', repo: 'api' }).write(liveKey()));
     expect(err.status).toBe(403);
     expect(warnings.join('\n')).toMatch(/giving up/);
     expect(err.message).toMatch(/failed: GitHub's rate limit \(403 You have exceeded a secondary rate limit.*\), still in force after waiting\. Run again later/);

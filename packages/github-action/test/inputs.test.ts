@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { formatKey } from '@dhmad/sdk/key-format';
-import { formatDuration, parseDuration } from '../src/duration.js';
-import { InputError, parseList, readInputs } from '../src/inputs.js';
-import { renderSummary } from '../src/summary.js';
-import type { RotationReport } from '../src/types.js';
+import { liveKey } from '../../../test/support/keys.js';
+import { formatDuration, parseDuration } from '../src/core/duration.js';
+import { InputError, parseList, readInputs } from '../src/runner/inputs.js';
+import { renderSummary } from '../src/runner/summary.js';
+import type { RotationReport } from '../src/core/types.js';
 import { plan } from './fakes.js';
 
-const managementKey = formatKey('live', randomBytes(32).toString('hex'));
+const managementKey = liveKey();
 const base: Record<string, string> = { 'management-key': managementKey, 'key-name': 'ci', 'secret-name': 'dhmad_api_key', 'github-token': 'ghs_x' };
 const env = { GITHUB_REPOSITORY: 'acme/api', GITHUB_API_URL: 'https://ghe.example/api/v3' };
 const read = (over: Record<string, string> = {}) => readInputs((n) => ({ ...base, ...over })[n] ?? '', env);

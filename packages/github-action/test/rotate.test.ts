@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { META } from '../src/family.js';
-import { REPLAY_WINDOW_MS, rotate, rotationIdempotencyKey } from '../src/rotate.js';
-import type { RotationReport, SecretStore } from '../src/types.js';
-import { TargetError } from '../src/types.js';
+import { META } from '../src/core/family.js';
+import { REPLAY_WINDOW_MS, rotate, rotationIdempotencyKey } from '../src/core/rotate.js';
+import type { RotationReport, SecretStore } from '../src/core/types.js';
+import { TargetError } from '../src/core/types.js';
 import { DAY, FakeClock, FakeKeyApi, FakeStore, HOUR, RecordingLogger, forbidden, plan } from './fakes.js';
 
 function setup(storeCount = 3) {

@@ -2,7 +2,7 @@
  * GitHub's secret stores: repository, environment, organization and Dependabot
  * secrets. Each fetches its own public key, seals the value with it and PUTs it.
  */
-import type { SecretStore, TargetScope } from '../types.js';
+import type { SecretStore, TargetScope } from '../../core/types.js';
 import type { GitHub } from './client.js';
 import { REQUIRED_PERMISSION, targetError } from './errors.js';
 import { seal } from './seal.js';

@@ -6,7 +6,7 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import type { Logger } from '../types.js';
+import type { Logger } from '../../core/types.js';
 
 const RetryingOctokit = Octokit.plugin(retry, throttling);
 /** The plugins add behaviour, not methods the stores call, so the base type is what they see. */

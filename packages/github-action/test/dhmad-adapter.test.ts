@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEmulator } from '@dhmad/emulator';
 import type { Emulator } from '@dhmad/emulator';
-import { dhmadKeyApi } from '../src/keys.js';
-import { replacementParams, rotationIdempotencyKey } from '../src/rotate.js';
-import type { KeyApi } from '../src/types.js';
+import { dhmadKeyApi } from '../src/runner/dhmad.js';
+import { replacementParams, rotationIdempotencyKey } from '../src/core/rotate.js';
+import type { KeyApi } from '../src/core/types.js';
 
 let emu: Emulator;
 let api: KeyApi;

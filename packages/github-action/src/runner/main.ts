@@ -7,10 +7,10 @@ import { redactText } from '@dhmad/sdk/key-format';
 import { createGitHub } from './github/client.js';
 import { createStore } from './github/stores.js';
 import { InputError, readInputs } from './inputs.js';
-import { dhmadKeyApi } from './keys.js';
-import { errorText, rotate } from './rotate.js';
+import { dhmadKeyApi } from './dhmad.js';
+import { errorText, rotate } from '../core/rotate.js';
 import { renderSummary } from './summary.js';
-import type { Logger, RotationReport } from './types.js';
+import type { Logger, RotationReport } from '../core/types.js';
 
 const logger: Logger = {
   info: (m) => core.info(redactText(m)),

@@ -1,6 +1,6 @@
 /** Turning GitHub's HTTP errors into messages that say what is missing, with no credentials in them. */
 import { redactText } from '@dhmad/sdk/key-format';
-import { TargetError } from '../types.js';
+import { TargetError } from '../../core/types.js';
 
 /** The fine-grained PAT / GitHub App permission each kind of secret needs, in GitHub's UI words. */
 export const REQUIRED_PERMISSION = {

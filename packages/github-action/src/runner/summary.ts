@@ -1,6 +1,6 @@
 /** The job summary: what happened to each target, keys named by keyPrefix only. */
 import { redactText } from '@dhmad/sdk/key-format';
-import type { RotationOutcome, RotationPlan, RotationReport } from './types.js';
+import type { RotationOutcome, RotationPlan, RotationReport } from '../core/types.js';
 
 const HEADLINE: Readonly<Record<RotationOutcome, string>> = {
   rotated: 'Rotated',

@@ -2,7 +2,7 @@
 import { Dhmad, LIVE_BASE_URL, SANDBOX_BASE_URL } from '@dhmad/sdk';
 import { environmentOf } from '@dhmad/sdk/key-format';
 import type { ApiKey, Scope } from '@dhmad/sdk';
-import type { CreateKeyParams, KeyApi, KeyIdentity, ManagedKey, MintedKey } from './types.js';
+import type { CreateKeyParams, KeyApi, KeyIdentity, ManagedKey, MintedKey } from '../core/types.js';
 
 export interface DhmadKeyApiOptions {
   managementKey: string;

@@ -7,10 +7,10 @@ import { Dhmad } from '@dhmad/sdk';
 import { findKeys } from '@dhmad/sdk/key-format';
 import { startEmulator } from '@dhmad/emulator';
 import type { Emulator } from '@dhmad/emulator';
-import { META } from '../../src/family.js';
-import { GitHubStandIn, secondaryRateLimit } from '../support/github-standin.js';
-import type { ActionRun } from './run-action.js';
-import { runAction, startAction } from './run-action.js';
+import { META } from '../packages/github-action/src/core/family.js';
+import { GitHubStandIn, secondaryRateLimit } from './support/github-standin.js';
+import type { ActionRun } from './support/run-action.js';
+import { runAction, startAction } from './support/run-action.js';
 
 let emu: Emulator;
 let gh: GitHubStandIn;

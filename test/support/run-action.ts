@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
+export const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '../../packages/github-action/dist/index.js');
 
 export interface ActionRun {
   code: number | null;

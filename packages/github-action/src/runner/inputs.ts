@@ -4,10 +4,10 @@
  * never echoed.
  */
 import { redactText, validateKey } from '@dhmad/sdk/key-format';
-import { DurationError, parseDuration } from './duration.js';
+import { DurationError, parseDuration } from '../core/duration.js';
 import { targetLabel } from './github/stores.js';
 import type { TargetSpec } from './github/stores.js';
-import type { RotationPlan, Strategy } from './types.js';
+import type { RotationPlan, Strategy } from '../core/types.js';
 
 export interface ActionInputs {
   plan: RotationPlan;
