@@ -1,16 +1,15 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { KEY_PREFIXES, environmentOf, validateKey, type Environment } from '@dhmad/sdk/key-format';
-import { errorReply, type Reply } from './http.js';
+import { errorReply, type Reply } from './replies.js';
+import type { AuthFailureReason } from '@dhmad/sdk';
 import type { KeyRecord, Store } from './store.js';
 
-export type AuthFailureReason = 'missing' | 'malformed' | 'unknown' | 'inactive' | 'expired' | 'regenerated' | 'wrong_environment';
-
-export type AuthResult =
+type AuthResult =
   | { ok: true; key: KeyRecord }
   /** `key` is set when the failure can be attributed to a stored key (inactive, expired, regenerated), for its usage counts. */
   | { ok: false; reply: Reply; reason: AuthFailureReason; key?: KeyRecord };
 
-export interface AuthContext {
+interface AuthContext {
   environment: Environment;
   /** `host:port` of this listener, named in wrong-environment messages. */
   host: string;

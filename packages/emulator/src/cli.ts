@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { startEmulator, type EmulatorOptions } from './emulator.js';
+import { startEmulator } from './server.js';
+import type { EmulatorOptions } from './types.js';
 
 const USAGE = `Usage: dhmad-emulator [options]
 

@@ -6,7 +6,13 @@ import { SchemaResolver, type Schema } from './schema.js';
 /** Base path of the API on every listener, as on the real hosts (`https://dhmad.tn/api/v1`). */
 export const API_BASE_PATH = '/api/v1';
 
-export interface QueryParameter {
+/** A path relative to the API base (`/api/v1/me` -> `/me`), or null outside it. */
+export function apiPath(pathname: string): string | null {
+  if (pathname !== API_BASE_PATH && !pathname.startsWith(`${API_BASE_PATH}/`)) return null;
+  return pathname.slice(API_BASE_PATH.length) || '/';
+}
+
+interface QueryParameter {
   name: string;
   required: boolean;
   schema: Schema;
@@ -40,7 +46,7 @@ export interface Contract {
 let cached: Contract | undefined;
 
 /** The path of `@dhmad/sdk/openapi.yaml`, resolved the way Node resolves the package export. */
-export function contractPath(): string {
+function contractPath(): string {
   return createRequire(import.meta.url).resolve('@dhmad/sdk/openapi.yaml');
 }
 

@@ -1,6 +1,6 @@
-import type { Emulator, UsageInput } from './emulator.js';
+import type { Emulator, UsageInput } from './types.js';
 import type { FaultSpec } from './faults.js';
-import { errorReply, type Reply } from './http.js';
+import { errorReply, type Reply } from './replies.js';
 
 /**
  * `/__emulator/*`: the programmatic controls over HTTP, for non-JS clients and

@@ -105,7 +105,7 @@ const FAULT_FIELDS = ['times', 'status', 'body', 'headers', 'delayMs', 'hang', '
 const MATCH_FIELDS = ['method', 'path', 'environment'];
 
 /** Reject a fault that could never do what its author meant, with a message saying what to fix. */
-export function validateFault(spec: FaultSpec): void {
+function validateFault(spec: FaultSpec): void {
   const problems: string[] = [];
   if (spec === null || typeof spec !== 'object') throw new TypeError('injectFault: expected an object such as { status: 503 }');
   if (spec.times !== undefined && !(typeof spec.times === 'number' && spec.times >= 1 && (Number.isInteger(spec.times) || spec.times === Infinity))) {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Reply } from './http.js';
+import type { Reply } from './replies.js';
 
 /** How long a first response is replayed, as Stripe and the contract do. */
-export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 interface Entry {
   fingerprint: string;
@@ -10,7 +10,7 @@ interface Entry {
   storedAt: number;
 }
 
-export type IdempotencyCheck = { kind: 'new' } | { kind: 'replay'; reply: Reply } | { kind: 'conflict' };
+type IdempotencyCheck = { kind: 'new' } | { kind: 'replay'; reply: Reply } | { kind: 'conflict' };
 
 /**
  * First responses to `POST`s that carried an `Idempotency-Key`, scoped per API key

@@ -1,6 +1,6 @@
 const WINDOW_MS = 60_000;
 
-export type RateDecision = { allowed: true; remaining: number; resetMs: number } | { allowed: false; retryAfter: number; resetMs: number };
+type RateDecision = { allowed: true; remaining: number; resetMs: number } | { allowed: false; retryAfter: number; resetMs: number };
 
 /**
  * Fixed one-minute windows per bucket (an IP, a key), on the emulator clock so

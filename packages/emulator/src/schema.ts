@@ -7,7 +7,7 @@
 export type Schema = { [keyword: string]: unknown };
 
 /** Field path (`name`, `metadata.appName`, `scopes[0]`, or `body` for the whole value) -> problem. */
-export type FieldProblems = Record<string, string>;
+type FieldProblems = Record<string, string>;
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

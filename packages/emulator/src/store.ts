@@ -32,7 +32,7 @@ export interface KeyRecord {
   updatedAt: string;
 }
 
-export interface DayUsage {
+interface DayUsage {
   requests: number;
   errors: number;
 }
@@ -56,22 +56,27 @@ export interface StateFile {
   unassociatedDevelopers?: string[];
 }
 
-export type Lookup =
+type Lookup =
   | { kind: 'current'; key: KeyRecord }
   | { kind: 'replaced'; key: KeyRecord }
   | { kind: 'deleted' }
   | { kind: 'unknown' };
 
-export function hashSecret(secret: string): string {
+/** YYYY-MM-DD of a timestamp, in UTC: the day usage is counted on. */
+export function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-export function newId(): string {
+function newId(): string {
   return randomBytes(12).toString('hex');
 }
 
 /** A fresh secret, `sk_<env>_` + 64 hex from the CSPRNG. */
-export function newSecret(environment: Environment): string {
+function newSecret(environment: Environment): string {
   for (;;) {
     const secret = formatKey(environment, randomBytes(KEY_HEX_LENGTH / 2).toString('hex'));
     // A random secret that the detector would call a placeholder is astronomically unlikely; draw again if so.
@@ -85,7 +90,7 @@ function keyPrefixOf(secret: string): string {
   return v.keyPrefix;
 }
 
-export interface CreateKeyInput {
+interface CreateKeyInput {
   name: string;
   rateLimit?: number;
   expiresAt?: string | null;
@@ -93,7 +98,7 @@ export interface CreateKeyInput {
   scopes?: Scope[];
 }
 
-export interface UpdateKeyInput {
+interface UpdateKeyInput {
   name?: string;
   isActive?: boolean;
   rateLimit?: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../src/contract.js';
-import { handlers } from '../src/routes.js';
+import { handlers } from '../src/handlers.js';
 import { call, createKey, emulator, type Res } from './helpers.js';
 
 const contract = loadContract();

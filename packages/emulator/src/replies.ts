@@ -1,18 +1,12 @@
 import { STATUS_CODES } from 'node:http';
 import { redactJson, redactText } from '@dhmad/sdk/key-format';
+import type { ErrorBody } from '@dhmad/sdk';
 
 /** The reason phrase the real API puts in `error`, e.g. 404 -> "Not Found". */
 export function reasonPhrase(status: number): string {
   return STATUS_CODES[status] ?? 'Error';
 }
 
-/** The real API's error body: `{ error, message, details?, retryAfter? }`. */
-export interface ErrorBody {
-  error: string;
-  message: string;
-  details?: Record<string, unknown>;
-  retryAfter?: number;
-}
 
 /** A response the emulator computed; sent by the pipeline (or dropped, or stored for idempotent replay). */
 export interface Reply {
@@ -43,4 +37,15 @@ export class HttpError extends Error {
     super(message);
     this.reply = errorReply(status, message, details, headers ? { headers } : undefined);
   }
+}
+
+export function tooManyRequests(message: string, retryAfter: number): Reply {
+  return errorReply(429, `${message} Retry in ${retryAfter} s.`, undefined, {
+    retryAfter,
+    headers: { 'Retry-After': String(retryAfter) },
+  });
+}
+
+export function tooLarge(maxBytes: number): Reply {
+  return errorReply(413, `The request body is larger than ${maxBytes} bytes.`);
 }

@@ -1,9 +1,9 @@
 import type { Environment } from '@dhmad/sdk/key-format';
 import type { Metadata, Scope } from '@dhmad/sdk';
-import { HttpError, type Reply } from './http.js';
-import { MANAGE_SCOPE, toApiKey, toMeApiKey, type KeyRecord, type Store } from './store.js';
+import { HttpError, type Reply } from './replies.js';
+import { MANAGE_SCOPE, toApiKey, toMeApiKey, utcDay, type KeyRecord, type Store } from './store.js';
 
-export interface HandlerContext {
+interface HandlerContext {
   environment: Environment;
   store: Store;
   /** The authenticated key. */
@@ -16,7 +16,7 @@ export interface HandlerContext {
   body: Record<string, unknown>;
 }
 
-export type Handler = (ctx: HandlerContext) => Reply;
+type Handler = (ctx: HandlerContext) => Reply;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -174,8 +174,3 @@ export const handlers: Record<string, Handler> = {
     return { status: 200, body: { usage: { keyId: key.id, days, total } } };
   },
 };
-
-/** YYYY-MM-DD of a timestamp, in UTC. */
-export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
