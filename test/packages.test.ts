@@ -4,11 +4,13 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { publishablePackages } from './support/workspace.js';
 
 const run = promisify(execFile);
 const packagesDir = fileURLToPath(new URL('../packages/', import.meta.url));
-const published = ['sdk', 'emulator', 'secret-scan', 'eslint-plugin'];
+const published = publishablePackages().map((p) => path.basename(p.dir));
 
 interface Manifest {
   name: string;

@@ -8,9 +8,9 @@ const MARKER = '# dhmad-scan pre-commit hook';
 /** Where a hook that was there before ours is kept; ours runs it first. */
 export const PREVIOUS_HOOK_SUFFIX = '.before-dhmad-scan';
 /**
- * The bin package.json names (the bundle scripts/bundle.mjs builds), found
- * from this module, which is in dist/ whether it runs as tsc's output or
- * inside that bundle.
+ * The bin package.json names (bin/dhmad-scan.cjs, which loads the bundle
+ * scripts/bundle.mjs builds), found from this module, which is one folder
+ * below the package whether it runs as tsc's output or inside a bundle.
  */
 function binPath(): string {
   const manifest = new URL('../package.json', import.meta.url);
