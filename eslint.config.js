@@ -18,6 +18,8 @@ export default defineConfig(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // CommonJS files (the bins that load a bundle): require() is how they load it.
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // TypeScript checks names itself; no-undef only misfires on type-only globals.
   { files: ['**/*.ts', '**/*.mts', '**/*.cts'], rules: { 'no-undef': 'off' } },
 );
