@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 5a60739d32ea361dcec168a7f5db6cbb8e267d8e3d290c33ae74d447670f068d
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 2b82aaef619386b68bac56a54b0788862d0baf0b469b206c0aa2dbea3507e3e2
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -20977,14 +20977,49 @@ var KEY_PREFIXES = Object.freeze({
 var KEY_MARKER = "sk_";
 var KEY_HEX_LENGTH = 64;
 var KEY_PREFIX_HEX_LENGTH = 6;
+var MALFORMED_MIN_HEX_LENGTH = 20;
 var CC_0 = 48;
 var CC_9 = 57;
 var CC_A = 65;
 var CC_F = 70;
+var CC_Z = 90;
 var CC_a = 97;
 var CC_f = 102;
+var CC_z = 122;
+var CC_BACKSLASH = 92;
 function isHexCode(c2) {
   return c2 >= CC_0 && c2 <= CC_9 || c2 >= CC_a && c2 <= CC_f || c2 >= CC_A && c2 <= CC_F;
+}
+function isAlnumCode(c2) {
+  return c2 >= CC_0 && c2 <= CC_9 || c2 >= CC_a && c2 <= CC_z || c2 >= CC_A && c2 <= CC_Z;
+}
+var ESCAPE_LETTERS = "nrtbfvx0";
+function leftBoundaryAt(text, start) {
+  if (start === 0)
+    return true;
+  const c2 = text.charCodeAt(start - 1);
+  if (!isAlnumCode(c2))
+    return true;
+  if (start >= 2 && text.charCodeAt(start - 2) === CC_BACKSLASH && ESCAPE_LETTERS.includes(text[start - 1])) {
+    return true;
+  }
+  return hexEscapeEndsAt(text, start, "%", 2) || hexEscapeEndsAt(text, start, "\\x", 2) || hexEscapeEndsAt(text, start, "\\u", 4);
+}
+function hexEscapeEndsAt(text, end, introducer, digits) {
+  const at2 = end - digits - introducer.length;
+  if (at2 < 0 || !text.startsWith(introducer, at2))
+    return false;
+  for (let k2 = end - digits; k2 < end; k2++)
+    if (!isHexCode(text.charCodeAt(k2)))
+      return false;
+  return true;
+}
+function prefixAt(text, i2) {
+  if (text.startsWith("live_", i2 + 3))
+    return "live";
+  if (text.startsWith("sandbox_", i2 + 3))
+    return "sandbox";
+  return null;
 }
 function isPlaceholderHex(text, start, length) {
   let seen = 0;
@@ -21015,6 +21050,72 @@ function isPlaceholderHex(text, start, length) {
   return false;
 }
 var NO_MATCHES = Object.freeze([]);
+function findKeys(text, options) {
+  let i2 = text.indexOf(KEY_MARKER);
+  if (i2 === -1)
+    return NO_MATCHES;
+  const wantMalformed = options?.malformed ?? true;
+  let out = null;
+  const n2 = text.length;
+  while (i2 !== -1) {
+    const env = prefixAt(text, i2);
+    if (env === null || !leftBoundaryAt(text, i2)) {
+      i2 = text.indexOf(KEY_MARKER, i2 + 3);
+      continue;
+    }
+    const bodyStart = i2 + KEY_PREFIXES[env].length;
+    let j2 = bodyStart;
+    while (j2 < n2 && isHexCode(text.charCodeAt(j2)))
+      j2++;
+    const hexLength = j2 - bodyStart;
+    let end = j2;
+    while (end < n2 && isAlnumCode(text.charCodeAt(end)))
+      end++;
+    let kind = null;
+    if (hexLength === KEY_HEX_LENGTH && end === j2) {
+      if (!isPlaceholderHex(text, bodyStart, hexLength))
+        kind = "key";
+    } else if (wantMalformed && hexLength >= MALFORMED_MIN_HEX_LENGTH && !isDisplayCut(text, j2, end)) {
+      if (!isPlaceholderHex(text, bodyStart, Math.min(hexLength, KEY_HEX_LENGTH)))
+        kind = "malformed";
+    }
+    if (kind !== null) {
+      out ??= [];
+      out.push({
+        kind,
+        environment: env,
+        index: i2,
+        length: end - i2,
+        keyPrefix: text.slice(i2, bodyStart + KEY_PREFIX_HEX_LENGTH)
+      });
+    }
+    i2 = text.indexOf(KEY_MARKER, Math.max(end, i2 + 3));
+  }
+  return out ?? NO_MATCHES;
+}
+function isDisplayCut(text, hexEnd, end) {
+  let x2 = hexEnd;
+  while (x2 < end && (text.charCodeAt(x2) | 32) === 120)
+    x2++;
+  if (x2 === end && end > hexEnd)
+    return true;
+  if (end > hexEnd)
+    return false;
+  const c2 = text[end];
+  if (c2 === "…" || c2 === "*" || c2 === "•")
+    return true;
+  if (c2 === ".")
+    return text[end + 1] === ".";
+  return false;
+}
+function containsKey(text) {
+  if (text.indexOf(KEY_MARKER) === -1)
+    return false;
+  for (const m2 of findKeys(text, { malformed: false }))
+    if (m2.kind === "key")
+      return true;
+  return false;
+}
 var QUOTES = `"'\``;
 function describe(environment) {
   return environment === null ? "A DHMAD key" : `A ${environment} key (${KEY_PREFIXES[environment]}...)`;
@@ -29318,7 +29419,7 @@ function readInputs(getInput2, env) {
 import { randomUUID as randomUUID2 } from "node:crypto";
 
 // ../sdk/dist/internal/redact.js
-var SECRET_HEADERS = /* @__PURE__ */ new Set(["authorization", "x-api-key", "cookie", "set-cookie", "proxy-authorization"]);
+var CREDENTIAL_HEADERS = /* @__PURE__ */ new Set(["authorization", "x-api-key", "cookie", "set-cookie", "proxy-authorization"]);
 function scrubHeaders(headers) {
   const out = {};
   if (!headers)
@@ -29326,7 +29427,7 @@ function scrubHeaders(headers) {
   const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
   for (const [name, value] of entries) {
     const lower = name.toLowerCase();
-    out[lower] = SECRET_HEADERS.has(lower) ? "[redacted]" : redactText(value);
+    out[lower] = CREDENTIAL_HEADERS.has(lower) ? "[redacted]" : redactText(value);
   }
   return out;
 }
@@ -29510,6 +29611,41 @@ function makeLogger(logger2, level) {
   const at2 = (lvl) => RANK[lvl] > RANK[level] ? () => {
   } : (message, ...rest) => logger2[lvl](redactText(`[dhmad] ${message}`), ...rest.map(redactJson));
   return { error: at2("error"), warn: at2("warn"), info: at2("info"), debug: at2("debug") };
+}
+
+// ../sdk/dist/internal/redirects.js
+var MAX_REDIRECTS = 20;
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+async function fetchFollowingRedirects(f2, url, request2) {
+  let current = new URL(url);
+  let { method, headers, body } = request2;
+  for (let hops = 0; ; hops++) {
+    const response = await f2(current.href, { method, headers, body, signal: request2.signal, redirect: "manual" });
+    const location = response.headers.get("location");
+    if (response.type === "opaqueredirect") {
+      throw new TypeError("fetch failed", { cause: new Error('this fetch hides redirects (redirect: "manual" gave an opaque response), so the SDK cannot follow them safely') });
+    }
+    if (!REDIRECTS.has(response.status) || location === null)
+      return response;
+    await response.body?.cancel();
+    if (hops === MAX_REDIRECTS)
+      throw new TypeError("fetch failed", { cause: new Error(`more than ${MAX_REDIRECTS} redirects`) });
+    const next = new URL(location, current);
+    if (next.protocol !== "https:" && next.protocol !== "http:") {
+      throw new TypeError("fetch failed", { cause: new Error(`a redirect to a ${next.protocol} URL`) });
+    }
+    if (next.origin !== current.origin)
+      headers = withoutCredentials(headers);
+    if (response.status === 303 && method !== "HEAD" || (response.status === 301 || response.status === 302) && method === "POST") {
+      method = "GET";
+      body = void 0;
+      headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !name.toLowerCase().startsWith("content-")));
+    }
+    current = next;
+  }
+}
+function withoutCredentials(headers) {
+  return Object.fromEntries(Object.entries(headers).filter(([name, value]) => !CREDENTIAL_HEADERS.has(name.toLowerCase()) && !containsKey(value)));
 }
 
 // ../sdk/dist/internal/utils.js
@@ -29795,8 +29931,7 @@ var Dhmad = class {
       let response;
       let text;
       try {
-        const f2 = this.#fetch;
-        response = await f2(url, {
+        response = await fetchFollowingRedirects(this.#fetch, url, {
           method,
           headers,
           body: req.body === void 0 ? void 0 : JSON.stringify(req.body),

@@ -22,6 +22,7 @@ import type { Environment } from './key-format.js';
 import { isLogLevel, makeLogger } from './internal/logger.js';
 import type { LogLevel, Logger } from './internal/logger.js';
 import { safeCause, scrubHeaders } from './internal/redact.js';
+import { fetchFollowingRedirects } from './internal/redirects.js';
 import type { FinalRequestOptions, RequestOptions, WithRequestId } from './internal/request-options.js';
 import { isPlainNumber, sleep } from './internal/utils.js';
 import { ApiKeys } from './resources/api-keys.js';
@@ -186,9 +187,7 @@ export class Dhmad {
       let response: Response;
       let text: string;
       try {
-        // Called unbound: a browser-style fetch throws when `this` is not the global object.
-        const f = this.#fetch;
-        response = await f(url, {
+        response = await fetchFollowingRedirects(this.#fetch, url, {
           method,
           headers,
           body: req.body === undefined ? undefined : JSON.stringify(req.body),

@@ -3,7 +3,8 @@ import { redactText } from '../key-format.js';
 /** Response or request headers as a plain object, without credentials and with key-shaped values redacted. */
 export type SafeHeaders = Record<string, string>;
 
-const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'cookie', 'set-cookie', 'proxy-authorization']);
+/** Headers that carry credentials, by lower-case name: never logged, never sent to another origin. */
+export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set(['authorization', 'x-api-key', 'cookie', 'set-cookie', 'proxy-authorization']);
 
 export function scrubHeaders(headers: Headers | Record<string, string> | undefined): SafeHeaders {
   const out: SafeHeaders = {};
@@ -11,7 +12,7 @@ export function scrubHeaders(headers: Headers | Record<string, string> | undefin
   const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
   for (const [name, value] of entries) {
     const lower = name.toLowerCase();
-    out[lower] = SECRET_HEADERS.has(lower) ? '[redacted]' : redactText(value);
+    out[lower] = CREDENTIAL_HEADERS.has(lower) ? '[redacted]' : redactText(value);
   }
   return out;
 }
