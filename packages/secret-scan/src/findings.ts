@@ -119,7 +119,7 @@ export function keyFingerprint(digest: string, file: string): string {
 }
 
 /** A finding about a whole file (the env rules): no line, no key; fingerprinted by rule and path. */
-export function fileFinding(ruleId: RuleId, severity: Severity, file: string, message: string): Finding {
+function fileFinding(ruleId: RuleId, severity: Severity, file: string, message: string): Finding {
   return {
     ruleId,
     severity,
@@ -132,6 +132,37 @@ export function fileFinding(ruleId: RuleId, severity: Severity, file: string, me
     fingerprint: hash(ruleId, file).slice(0, 32),
     message,
   };
+}
+
+/**
+ * The env rules' findings, in their words. `env-unprotected` is the warning
+ * form of `env-not-ignored`: no env file exists yet, but `missing` (names at
+ * the root) are not ignored, so one created later would be committed.
+ */
+export function envFinding(kind: 'env-tracked' | 'env-not-ignored' | 'env-unprotected', file: string, missing: readonly string[] = []): Finding {
+  switch (kind) {
+    case 'env-tracked':
+      return fileFinding(
+        'env-tracked',
+        'error',
+        file,
+        `${file} is tracked by git. Remove it from the index (git rm --cached -- '${file}'), ignore it, and regenerate the keys it held.`,
+      );
+    case 'env-not-ignored':
+      return fileFinding(
+        'env-not-ignored',
+        'error',
+        file,
+        `${file} is not ignored by the repository's .gitignore, so \`git add .\` would commit it. Add it to .gitignore (dhmad-scan --fix does).`,
+      );
+    case 'env-unprotected':
+      return fileFinding(
+        'env-not-ignored',
+        'warning',
+        file,
+        `The repository's .gitignore does not ignore ${missing.join(' or ')}; a .env file created later would be committed by \`git add .\`. Add .env and .env.* to .gitignore (dhmad-scan --fix does).`,
+      );
+  }
 }
 
 export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {

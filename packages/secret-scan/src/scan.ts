@@ -5,7 +5,8 @@ import { excluder, loadConfig, readBaseline, writeBaseline } from './config.js';
 import { checkEnvFiles } from './env-files.js';
 import { ScanError } from './errors.js';
 import { countBySeverity, sortFindings, type Finding } from './findings.js';
-import { findRepoAsync, type RepoInfo } from './git.js';
+import { findRepo as findRepoAsync, type Repo as RepoInfo } from '@dhmad/git-facts';
+import { scanErrorOf } from './git.js';
 // Loaded up front, unlike the other sources: a dynamic import waits behind the git runs started
 // beside it, and these two start git runs of their own that would start that much later.
 import { scanStaged } from './sources/staged.js';
@@ -73,6 +74,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const pool = mode === 'tree' ? import('./sources/tree-parallel.js').then(({ ScanPool }) => new ScanPool()) : null;
   try {
     return await scanWith(options, mode, cwd, collector, pool, repoFound, started);
+  } catch (e) {
+    throw scanErrorOf(e);
   } finally {
     // A pool that failed to load has nothing to stop, and must not hide the error that got here.
     (await pool?.catch(() => null))?.close();

@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { fileGitStatus, isEnvTemplate, statIfAny } from '@dhmad/git-facts';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
-import { fileGitStatus, statIfPresent } from '../util/git-repo.js';
 import { staticPath, staticString, type PathContext } from '../util/static-path.js';
 
 export type Options = [];
@@ -29,8 +29,8 @@ function propertyName(node: TSESTree.Property | TSESTree.MemberExpression | TSES
  */
 function expectedCwd(fileDir: string): string {
   for (let dir = fileDir; ; ) {
-    if (statIfPresent(path.join(dir, 'package.json'))?.isFile() === true) return dir;
-    if (statIfPresent(path.join(dir, '.git')) !== undefined) return dir;
+    if (statIfAny(path.join(dir, 'package.json'))?.isFile() === true) return dir;
+    if (statIfAny(path.join(dir, '.git')) !== undefined) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return fileDir;
     dir = parent;
@@ -42,12 +42,12 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require env files loaded by code to be ignored by a committed .gitignore and untracked',
+      description: "Require env files loaded by code to be untracked and ignored by the repository's .gitignore files",
       recommended: true,
     },
     messages: {
       envFileNotIgnored:
-        'This loads {{file}}, which no .gitignore committed to the repository ignores: a `git add .` would commit its secrets. Add `{{pattern}}` to a .gitignore and commit it (.git/info/exclude and global excludes do not protect your teammates).',
+        "This loads {{file}}, which the repository's .gitignore files do not ignore: a `git add .` would commit its secrets. Add `{{pattern}}` to a .gitignore and commit it (.git/info/exclude and global excludes do not protect your teammates).",
       envFileTracked:
         'This loads {{file}}, which is tracked by git: its secrets are in the repository. Run `git rm --cached {{file}}` at the repository root, ignore it in .gitignore, and regenerate every key it held.',
     },
@@ -68,7 +68,8 @@ export default createRule<Options, MessageIds>({
 
     function check(node: TSESTree.Node, files: readonly (string | null)[]): void {
       for (const file of new Set(files)) {
-        if (file === null) continue;
+        // A template (.env.example) is meant to be committed; any other file code loads env variables from holds secrets.
+        if (file === null || isEnvTemplate(file)) continue;
         const status = fileGitStatus(file);
         if (status === null) continue;
         const data = { file: status.relPath, pattern: path.posix.basename(status.relPath) };

@@ -20,12 +20,14 @@ const pkg = '{ "name": "app", "private": true }\n';
 
 /** `.env*` ignored except the example, all committed. */
 const ignoredRepo = makeRepo(tmp, 'ignored', { '.gitignore': '.env*\n!.env.example\nsecrets/\n', 'package.json': pkg });
+/** `.env*` ignored, but one env file re-included. */
+const negationRepo = makeRepo(tmp, 'negation', { '.gitignore': '.env*\n!.env.shared\n', 'package.json': pkg });
 /** Nothing ignored at all. */
 const bareRepo = makeRepo(tmp, 'bare', { 'package.json': pkg });
 /** `.env` ignored only in this clone. */
 const excludeRepo = makeRepo(tmp, 'exclude', { 'package.json': pkg });
 appendFileSync(path.join(excludeRepo, '.git', 'info', 'exclude'), '.env\n');
-/** A `.gitignore` that was never added. */
+/** A `.gitignore` that was never added: the `git add .` that would commit `.env` commits it instead. */
 const untrackedRepo = makeRepo(tmp, 'untracked', { 'package.json': pkg, '.gitignore': '.env\n' }, ['package.json']);
 /** `.env` ignored, but committed before it was. */
 const trackedRepo = makeRepo(tmp, 'tracked', { 'package.json': pkg, '.gitignore': '.env\n', '.env': 'DHMAD_API_KEY=\n' });
@@ -43,6 +45,8 @@ const monoWorkerOnly = makeRepo(tmp, 'mono-worker', {
   'packages/worker/package.json': pkg,
   'packages/worker/.gitignore': '.env\n',
 });
+/** The root ignores `secret/`; a `.gitignore` inside it says `!.env`, which git never reads there. */
+const hiddenRepo = makeRepo(tmp, 'hidden', { 'package.json': pkg, '.gitignore': 'secret/\n', 'secret/.gitignore': '!.env\n' });
 const notARepo = path.join(tmp, 'plain');
 writeFiles(notARepo, { 'package.json': pkg });
 
@@ -60,6 +64,13 @@ ruleTester.run('require-env-gitignore', rule, {
     { filename: src(ignoredRepo), code: "process.loadEnvFile('secrets/app.env');" },
     { filename: src(monoRepo, 'packages/web/src/server.ts'), code: "import 'dotenv/config';" },
     { filename: src(monoWorkerOnly, 'packages/worker/src/main.ts'), code: "import 'dotenv/config';" },
+    // Ignored by a .gitignore that is not committed yet: `git add .` takes the .gitignore, not the .env.
+    { filename: src(untrackedRepo), code: "require('dotenv').config();" },
+    // In a folder the root .gitignore ignores, whatever a .gitignore inside it says (git: `.gitignore:1:secret/`).
+    { filename: src(hiddenRepo), code: "process.loadEnvFile('secret/.env');" },
+    // A template is meant to be committed, tracked or not.
+    { filename: src(bareRepo), code: "process.loadEnvFile('.env.example');" },
+    { filename: src(trackedRepo), code: "require('dotenv').config({ path: 'config/.env.sample' });" },
     // Outside any repository there is nothing to commit to.
     { filename: src(notARepo), code: "import 'dotenv/config';" },
     // What the code loads cannot be known at lint time.
@@ -89,16 +100,10 @@ ruleTester.run('require-env-gitignore', rule, {
       errors: [{ messageId: 'envFileNotIgnored', data: { file: '.env', pattern: '.env' } }],
     },
     {
-      name: 'a .gitignore that is not committed',
-      filename: src(untrackedRepo),
-      code: "require('dotenv').config();",
-      errors: [{ messageId: 'envFileNotIgnored', data: { file: '.env', pattern: '.env' }, column: 1, endColumn: 27 }],
-    },
-    {
       name: 'a negation re-includes the file',
-      filename: src(ignoredRepo),
-      code: "import dotenv from 'dotenv';\ndotenv.config({ path: '.env.example' });",
-      errors: [{ messageId: 'envFileNotIgnored', data: { file: '.env.example', pattern: '.env.example' }, line: 2, column: 1 }],
+      filename: src(negationRepo),
+      code: "import dotenv from 'dotenv';\ndotenv.config({ path: '.env.shared' });",
+      errors: [{ messageId: 'envFileNotIgnored', data: { file: '.env.shared', pattern: '.env.shared' }, line: 2, column: 1 }],
     },
     {
       name: 'a nested .gitignore negation overrides the root rule',
@@ -194,8 +199,8 @@ describe('the repository cache notices edits', () => {
     expect(lint(file)).toEqual(['envFileNotIgnored']);
 
     writeFileSync(path.join(repo, '.gitignore'), '.env\n');
-    // Written but not committed: a teammate's clone would not have it.
-    expect(lint(file)).toEqual(['envFileNotIgnored']);
+    // Written, not committed yet: git ignores .env already, and `git add .` commits the .gitignore with it.
+    expect(lint(file)).toEqual([]);
     git(repo, ['add', '.gitignore']);
     git(repo, ['commit', '-q', '-m', 'ignore .env']);
     expect(lint(file)).toEqual([]);

@@ -1,7 +1,8 @@
 import type { Collector } from '../collector.js';
 import type { Detection } from '../detect.js';
 import { ScanError } from '../errors.js';
-import { catFileBatch, gitLines, gitSync, type RepoInfo } from '../git.js';
+import type { Repo as RepoInfo } from '@dhmad/git-facts';
+import { catFileBatch, gitLines, gitSync } from '../git.js';
 import { BlobScanner } from './blobs.js';
 
 interface Introduction {

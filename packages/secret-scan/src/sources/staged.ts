@@ -1,5 +1,6 @@
 import type { Collector } from '../collector.js';
-import { catFileBatch, gitAsyncOk, splitZ } from '../git.js';
+import { gitEnv, gitFailed, runGit, splitZ } from '@dhmad/git-facts';
+import { catFileBatch } from '../git.js';
 import { BlobScanner } from './blobs.js';
 
 const GITLINK = '160000';
@@ -17,12 +18,10 @@ export interface StagedEntry {
  * Paths are relative to the repository root from any folder in it.
  */
 export async function listStaged(cwd: string, collector: Collector): Promise<StagedEntry[]> {
-  const out = await gitAsyncOk(
-    cwd,
-    ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-relative', '--no-ext-diff', '--diff-filter=ACMT'],
-    'Reading the staged changes',
-  );
-  const parts = splitZ(out);
+  const args = ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-relative', '--no-ext-diff', '--diff-filter=ACMT'];
+  const out = await runGit(cwd, args, gitEnv('environment'));
+  if (out.status !== 0) throw gitFailed('Reading the staged changes', args, out);
+  const parts = splitZ(out.stdout);
   const entries: StagedEntry[] = [];
   for (let i = 0; i + 1 < parts.length; i += 2) {
     // :<old mode> <new mode> <old oid> <new oid> <status>

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Collector } from '../collector.js';
 import { CHUNK_BYTES, isBinary, mayContainKey, PREFILTER_OVERLAP, StreamDetector } from '../detect.js';
 import { ScanError } from '../errors.js';
-import { findRepoAsync, gitOk, splitZ, type RepoInfo } from '../git.js';
+import { findRepo as findRepoAsync, type Repo as RepoInfo, splitZ } from '@dhmad/git-facts';
+import { gitOk } from '../git.js';
 
 export interface TreeTarget {
   /** Absolute path of the file to read. */
