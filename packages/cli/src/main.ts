@@ -1,0 +1,98 @@
+import { createRequire } from 'node:module';
+import yargs, { type Argv } from 'yargs';
+import type { Scope } from '@dhmad/sdk';
+import type { Environment } from '@dhmad/sdk/key-format';
+import { createKey } from './commands/keys-create.js';
+import { listKeys, showKey } from './commands/keys-read.js';
+import { me } from './commands/me.js';
+import { CliError, describeError, EXIT } from './errors.js';
+import type { Terminal } from './terminal.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/** What a command handler reports back: the exit code when it is not 0 (doctor's 1). */
+export interface Outcome {
+  exitCode: number;
+}
+
+const jsonOption = { type: 'boolean', default: false, describe: 'Print JSON (the API objects; never a secret unless the command hands one over)' } as const;
+const keyArg = (y: Argv) => y.positional('key', { type: 'string', demandOption: true, describe: 'The key: its id, its prefix (sk_live_abc123) or its unique name' });
+
+/** Run the CLI on `args`; resolves to the exit code. */
+export async function main(args: readonly string[], t: Terminal): Promise<number> {
+  const outcome: Outcome = { exitCode: EXIT.ok };
+  const cli = yargs([...args])
+    .scriptName('dhmad')
+    .usage(
+      '$0 <command>\n\nThe DHMAD dashboard, the security checklist and the usage monitor at the terminal.\n' +
+        'The key comes from DHMAD_API_KEY (a keys:manage key; never a flag); DHMAD_BASE_URL overrides the host.',
+    )
+    .command('me', 'Which key DHMAD_API_KEY is, its environment, the account', (y) => y.option('json', jsonOption), (a) => me(t, { json: a.json }))
+    .command('keys', 'List, show, create, regenerate, (de)activate, rename, delete keys; their usage', (y) =>
+      y
+        .command(
+          'list',
+          'The keys of DHMAD_API_KEY\'s environment: name, environment, prefix, created, last used, active',
+          (k) => k.option('all', { type: 'boolean', default: false, describe: 'Inactive keys too' }).option('json', jsonOption),
+          (a) => listKeys(t, { all: a.all, json: a.json }),
+        )
+        .command('show <key>', 'One key, every field', (k) => keyArg(k).option('json', jsonOption), (a) => showKey(t, { key: a.key, json: a.json }))
+        .command(
+          'create',
+          'Create a key; it is shown once (terminal), printed alone (pipe), or written to a dotenv file (--write-env)',
+          (k) =>
+            k
+              .option('name', { type: 'string', demandOption: true, describe: 'A name that says what uses the key' })
+              .option('env', { choices: ['live', 'sandbox'] as const, describe: "Must be DHMAD_API_KEY's environment (a key creates keys of its own)" })
+              .option('scope', { type: 'array', string: true, choices: ['keys:manage'], default: [] as string[], describe: 'keys:manage for a management key; none for an application key' })
+              .option('expires', { type: 'string', describe: 'Expiry: YYYY-MM-DD or an ISO date-time' })
+              .option('rate-limit', { type: 'number', describe: 'Requests per minute (default 100)' })
+              .option('write-env', { type: 'string', describe: 'Write the key into this dotenv file (created 0600, other lines kept, ignored by git) instead of printing it' })
+              .option('var', { type: 'string', default: 'DHMAD_API_KEY', describe: 'Variable --write-env sets' })
+              .option('json', jsonOption)
+              .check((a) => {
+                if (a['write-env'] === undefined && a.var !== 'DHMAD_API_KEY') throw new CliError('--var names the variable --write-env sets; add --write-env FILE.');
+                if (a['rate-limit'] !== undefined && !Number.isInteger(a['rate-limit'])) throw new CliError('--rate-limit must be a whole number of requests per minute.');
+                if (a.name.trim() === '') throw new CliError('--name must not be empty.');
+                return true;
+              }),
+          (a) =>
+            createKey(t, {
+              name: a.name,
+              env: a.env as Environment | undefined,
+              scope: a.scope as Scope[],
+              expires: a.expires,
+              rateLimit: a['rate-limit'],
+              writeEnv: a['write-env'],
+              var: a.var,
+              json: a.json,
+            }),
+        )
+        .demandCommand(1, 'Name a keys command: list, show, create, ...'),
+    )
+    .completion('completion', 'Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)')
+    .demandCommand(1, 'Name a command.')
+    .recommendCommands()
+    .strict()
+    .parserConfiguration({ 'parse-positional-numbers': false })
+    .alias('h', 'help')
+    .version(version)
+    .alias('V', 'version')
+    .epilog('Exit codes: 0 success (doctor: nothing failed), 1 doctor found a failure, 2 a usage or API error.')
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      // yargs words some errors over several lines; the user gets one.
+      throw err ?? new UsageError(msg.replace(/\s*\n\s*/g, ' '));
+    });
+  try {
+    await cli.parseAsync();
+    return outcome.exitCode;
+  } catch (err) {
+    const line = describeError(err);
+    t.stderr.write(`dhmad: ${line}${err instanceof UsageError ? ' Run dhmad --help for usage.' : ''}\n`);
+    return EXIT.error;
+  }
+}
+
+class UsageError extends CliError {}

@@ -1,0 +1,138 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { prefixOf } from '../../../test/support/keys.js';
+import { dhmad, expectNoSecret, useEmulator } from './support/cli.js';
+
+const api = useEmulator();
+
+async function create(name: string, scopes: Array<'keys:manage'> = []): Promise<{ key: string; prefix: string; id: string }> {
+  const made = await api.sdk().apiKeys.create({ name, scopes });
+  return { key: made.key, prefix: made.apiKey.keyPrefix, id: made.apiKey.id };
+}
+
+beforeEach(() => api.emu.reset());
+
+describe('dhmad me', () => {
+  it('names the key by prefix, its environment and the account, never the secret', async () => {
+    const r = await dhmad(['me'], { env: api.env() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Key:         ${prefixOf(api.emu.bootstrapKeys.live)} "Emulator bootstrap key (live)"`);
+    expect(r.stdout).toContain('Environment: live');
+    expect(r.stdout).toMatch(/Account: +developer@example\.com \(Example Corp\)/);
+    expectNoSecret([r.stdout, r.stderr]);
+  });
+
+  it('--json prints the API object', async () => {
+    const r = await dhmad(['me', '--json'], { env: api.sandboxEnv() });
+    const out = JSON.parse(r.stdout) as { apiKey: { environment: string; keyPrefix: string }; developer: { email: string } };
+    expect(out.apiKey).toMatchObject({ environment: 'sandbox', keyPrefix: prefixOf(api.emu.bootstrapKeys.sandbox) });
+    expect(out.developer.email).toBe('developer@example.com');
+    expectNoSecret([r.stdout, r.stderr]);
+  });
+
+  it('without DHMAD_API_KEY says where the key comes from (exit 2)', async () => {
+    const r = await dhmad(['me'], { env: { DHMAD_BASE_URL: api.emu.liveUrl } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^dhmad: DHMAD_API_KEY is not set\. .*never takes a key as a flag\.\n$/);
+  });
+
+  it('a regenerated DHMAD_API_KEY gets the reason and what to do, by prefix only (exit 2)', async () => {
+    const app = await create('old manager', ['keys:manage']);
+    await api.sdk().apiKeys.regenerate(app.id);
+    const r = await dhmad(['me'], { env: { DHMAD_API_KEY: app.key, DHMAD_BASE_URL: api.emu.liveUrl } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('put the new one there');
+    expectNoSecret([r.stdout, r.stderr]);
+  });
+
+  it('an application key (no keys:manage) on a keys command is told which scope it needs', async () => {
+    const app = await create('app');
+    const r = await dhmad(['keys', 'list'], { env: { DHMAD_API_KEY: app.key, DHMAD_BASE_URL: api.emu.liveUrl } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/keys:manage/);
+    expectNoSecret([r.stdout, r.stderr]);
+  });
+
+  it('a DHMAD_API_KEY with a trailing newline is refused before anything is sent', async () => {
+    const r = await dhmad(['me'], { env: { DHMAD_API_KEY: `${api.emu.bootstrapKeys.live}\n`, DHMAD_BASE_URL: api.emu.liveUrl } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^dhmad: DHMAD_API_KEY: .*trailing whitespace/);
+    expectNoSecret([r.stdout, r.stderr]);
+  });
+});
+
+describe('dhmad keys list', () => {
+  it("is the dashboard's table: name, environment, prefix, created, last used, active", async () => {
+    const a = await create('CI deploys');
+    const b = await create('Old worker');
+    await api.sdk().apiKeys.deactivate(b.id);
+    const r = await dhmad(['keys', 'list'], { env: api.env() });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^NAME +ENVIRONMENT +PREFIX +CREATED +LAST USED +ACTIVE$/);
+    expect(lines.find((l) => l.startsWith('CI deploys'))).toMatch(new RegExp(`^CI deploys +live +${a.prefix} +\\d{4}-\\d\\d-\\d\\d +never +yes$`));
+    expect(r.stdout).not.toContain('Old worker');
+    const all = await dhmad(['keys', 'list', '--all'], { env: api.env() });
+    expect(all.stdout.split('\n').find((l) => l.startsWith('Old worker'))).toMatch(new RegExp(`${b.prefix} .* no$`));
+    expectNoSecret([r.stdout, r.stderr, all.stdout, all.stderr]);
+  });
+
+  it('--json prints the API objects, every page of them, never a secret', async () => {
+    const made = await Promise.all(Array.from({ length: 104 }, (_, i) => create(`bulk ${i}`)));
+    const r = await dhmad(['keys', 'list', '--json'], { env: api.env() });
+    const keys = JSON.parse(r.stdout) as Array<{ keyPrefix: string; id: string; scopes: string[] }>;
+    expect(keys).toHaveLength(105);
+    expect(keys.map((k) => k.id)).toEqual(expect.arrayContaining(made.map((m) => m.id)));
+    expectNoSecret([r.stdout, r.stderr]);
+  });
+});
+
+describe('dhmad keys show <key>', () => {
+  it('finds a key by id, by prefix and by unique name', async () => {
+    const k = await create('billing worker');
+    for (const ref of [k.id, k.prefix, 'billing worker']) {
+      const r = await dhmad(['keys', 'show', ref, '--json'], { env: api.env() });
+      expect(r.code, r.stderr).toBe(0);
+      expect((JSON.parse(r.stdout) as { id: string }).id).toBe(k.id);
+    }
+    const text = await dhmad(['keys', 'show', 'billing worker'], { env: api.env() });
+    expect(text.stdout).toMatch(/^Name: +billing worker$/m);
+    expect(text.stdout).toMatch(new RegExp(`^Prefix: +${k.prefix}$`, 'm'));
+    expect(text.stdout).toMatch(/^Scopes: +none \(an application key\)$/m);
+    expectNoSecret([text.stdout, text.stderr]);
+  });
+
+  it('an ambiguous name is an error listing the candidates by prefix (exit 2)', async () => {
+    const a = await create('worker');
+    const b = await create('worker');
+    const r = await dhmad(['keys', 'show', 'worker'], { env: api.env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`"worker" names 2 keys: `);
+    expect(r.stderr).toContain(a.prefix);
+    expect(r.stderr).toContain(b.prefix);
+    expect(r.stdout).toBe('');
+  });
+
+  it('an unknown name says how to list keys, and suggests a name that differs only in case', async () => {
+    await create('Billing Worker');
+    const r = await dhmad(['keys', 'show', 'billing worker'], { env: api.env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Did you mean "Billing Worker"');
+    const none = await dhmad(['keys', 'show', 'nothing here'], { env: api.env() });
+    expect(none.stderr).toContain('dhmad keys list --all');
+  });
+
+  it("a key of the other environment is explained, not just missing", async () => {
+    const sandboxPrefix = prefixOf(api.emu.bootstrapKeys.sandbox);
+    const r = await dhmad(['keys', 'show', sandboxPrefix], { env: api.env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${sandboxPrefix} is a sandbox key, and DHMAD_API_KEY`);
+  });
+
+  it('a full secret as the argument is refused without being echoed', async () => {
+    const k = await create('pasted');
+    const r = await dhmad(['keys', 'show', k.key], { env: api.env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`Name the key by its prefix (${k.prefix})`);
+    expectNoSecret([r.stdout, r.stderr]);
+  });
+});
