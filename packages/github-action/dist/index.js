@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 2b82aaef619386b68bac56a54b0788862d0baf0b469b206c0aa2dbea3507e3e2
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 061fd9adb9dbea21eef40d6ae71744de2e69554275daaad578bba0e94c95a971
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -21051,7 +21051,7 @@ function isPlaceholderHex(text, start, length) {
 }
 var NO_MATCHES = Object.freeze([]);
 function findKeys(text, options) {
-  let i2 = text.indexOf(KEY_MARKER);
+  let i2 = text.indexOf(KEY_MARKER, options?.from ?? 0);
   if (i2 === -1)
     return NO_MATCHES;
   const wantMalformed = options?.malformed ?? true;

@@ -90,6 +90,14 @@ function isAlnumCode(c: number): boolean {
   return (c >= CC_0 && c <= CC_9) || (c >= CC_a && c <= CC_z) || (c >= CC_A && c <= CC_Z);
 }
 
+/**
+ * How many characters before a key {@link findKeys} reads to tell that it is not
+ * glued to a word (`\u00a0`, the longest escape it accepts before a key, is 6).
+ * A caller that scans a stream in pieces keeps at least this much text before
+ * the offset it resumes at (see {@link FindKeysOptions.from}).
+ */
+export const KEY_LEFT_CONTEXT = 6;
+
 /** Letters that end a backslash escape (`\n`, `\t`, `\u00..`) glued to the next word. */
 const ESCAPE_LETTERS = 'nrtbfvx0';
 
@@ -173,6 +181,13 @@ export interface KeyMatch {
 export interface FindKeysOptions {
   /** Also report `malformed` matches (default true). */
   malformed?: boolean;
+  /**
+   * Look for keys starting at or after this offset (default 0). The text before it
+   * is read only as the left context of a key that starts there or later: what a
+   * stream scanner keeps of the previous piece ({@link KEY_LEFT_CONTEXT} characters
+   * suffice) so the result is the one the whole text gives.
+   */
+  from?: number;
 }
 
 const NO_MATCHES: readonly KeyMatch[] = Object.freeze([]);
@@ -194,7 +209,7 @@ const NO_MATCHES: readonly KeyMatch[] = Object.freeze([]);
  * Returns a shared empty array, allocating nothing, when the text has no `sk_`.
  */
 export function findKeys(text: string, options?: FindKeysOptions): readonly KeyMatch[] {
-  let i = text.indexOf(KEY_MARKER);
+  let i = text.indexOf(KEY_MARKER, options?.from ?? 0);
   if (i === -1) return NO_MATCHES;
   const wantMalformed = options?.malformed ?? true;
   let out: KeyMatch[] | null = null;

@@ -5,6 +5,7 @@ import {
   containsKey,
   findKeys,
   isKey,
+  KEY_LEFT_CONTEXT,
   KEY_PREFIXES,
   parseKey,
   redactJson,
@@ -177,6 +178,34 @@ describe('findKeys: properties', () => {
       fc.property(fc.string({ maxLength: 500 }), (s) => {
         for (const m of findKeys(s)) expect(s.slice(m.index, m.index + 3)).toBe('sk_');
       }),
+    );
+  });
+});
+
+describe('findKeys: resuming at an offset (from)', () => {
+  it('reads the text before `from` as the left context of a key, and reports nothing that starts there', () => {
+    const k = key();
+    for (const escape of ['\\u00a0', '\\x20', '%3D', '\\n', ' ']) {
+      const text = `${k} ${escape}${k}`;
+      const from = k.length + 1 + escape.length;
+      expect(findKeys(text, { from }).map((m) => m.index), escape).toEqual([from]);
+      // Cut the context short and the escape reads as a word glued to the key.
+      if (escape.length > 1) expect(findKeys(text.slice(from - 1), { from: 1 }), escape).toEqual([]);
+    }
+    expect(findKeys('a' + k, { from: 1 })).toEqual([]);
+  });
+
+  it('needs no more than KEY_LEFT_CONTEXT characters before `from`', () => {
+    const piece = fc.constantFrom('\\u00a0', '\\x20', '%3D', '\\n', '\\', 'u', 'x', 'a', '0', 'f', '_', ' ', 'sk_', 'sk_live_', key(), key('sandbox', hex(12)));
+    const textArb = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(textArb, textArb, (before, after) => {
+        const text = before + after;
+        const cut = Math.max(0, before.length - KEY_LEFT_CONTEXT);
+        const shift = (ms: readonly { index: number }[]) => ms.map((m) => ({ ...m, index: m.index + cut }));
+        expect(shift(findKeys(text.slice(cut), { from: before.length - cut }))).toEqual(findKeys(text, { from: before.length }));
+      }),
+      { numRuns: 500 },
     );
   });
 });
