@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { detectInBuffer, mayContainKey, PREFILTER_OVERLAP, StreamDetector } from '../src/detect.js';
+import { findKeys } from '@dhmad/sdk/key-format';
+import { ALLOW_MARKER, CHUNK_BYTES, detectInBuffer, mayContainKey, PREFILTER_OVERLAP, sniffEncoding, StreamDetector } from '../src/detect.js';
+import { keyDigest } from '../src/findings.js';
 import { makeKey, prefixOf } from './helpers.js';
 
 function detectInPieces(text: Buffer, sizes: number[]): ReturnType<StreamDetector['end']> {
@@ -69,6 +71,116 @@ describe('chunk boundaries', () => {
     d.push(Buffer.from(`k=${key}`));
     d.push(Buffer.from('abcdef\n'));
     expect(d.end().map((m) => m.kind)).toEqual(['malformed']);
+  });
+});
+
+/** What the SDK's findKeys gives on the whole decoded text, in the detector's terms: the oracle. */
+function wholeText(bytes: Buffer): ReturnType<typeof strip> {
+  const bom = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const text = new TextDecoder(bom).decode(bytes);
+  return findKeys(text, { malformed: true }).map((m) => {
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const lineEnd = text.indexOf('\n', m.index);
+    return {
+      kind: m.kind,
+      keyPrefix: m.keyPrefix,
+      line: text.slice(0, m.index).split('\n').length,
+      column: m.index - lineStart + 1,
+      digest: keyDigest(text.slice(m.index, m.index + m.length)),
+      allowed: text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).includes(ALLOW_MARKER),
+    };
+  });
+}
+
+const utf16 = (text: string, order: 'le' | 'be'): Buffer => {
+  const le = Buffer.from('\ufeff' + text, 'utf16le');
+  return order === 'le' ? le : le.swap16();
+};
+
+describe('the streaming detector gives what findKeys gives on the whole text', () => {
+  const hexArb = (minLength: number, maxLength: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength, maxLength });
+  const prefix = fc.constantFrom('sk_live_', 'sk_sandbox_');
+  // Pieces chosen to land on every rule findKeys has: escapes before a key, glued words,
+  // display cuts, malformed runs, allow markers, line ends and characters of 2 to 4 bytes.
+  const piece = fc.oneof(
+    { weight: 4, arbitrary: fc.tuple(prefix, hexArb(64, 64)).map(([p, h]) => p + h) },
+    { weight: 2, arbitrary: fc.tuple(prefix, hexArb(18, 70)).map(([p, h]) => p + h) },
+    {
+      weight: 6,
+      arbitrary: fc.constantFrom(
+        'sk_', 'sk_live_', 'sk_sandbox_', '\\u00a0', '\\x20', '%3D', '\\n', '\\', 'u00', 'x2', 'a', 'x', 'xx', '0', 'f', '_',
+        '.', '..', '\u2026', '*', ' ', '\n', '\r\n', '\t', '"', '=', '\u00e9', '\u4e2d', '\ud83d\ude00', ALLOW_MARKER, 'dhmad-scan', ':allow',
+      ),
+    },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 3000 }).map((n) => 'a'.repeat(n)) },
+    // A line longer than any window a detector might keep (minified code).
+    { weight: 1, arbitrary: fc.integer({ min: 65_000, max: 70_000 }).map((n) => 'a'.repeat(n) + ' ') },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 300 }).map((n) => 'b\n'.repeat(n)) },
+  );
+  const textArb = fc.array(piece, { maxLength: 60, size: 'medium' }).map((p) => p.join(''));
+  const encodingArb = fc.constantFrom('utf-8', 'utf-8 with BOM', 'utf-16le', 'utf-16be', 'utf-8 with invalid bytes');
+  const encode = (text: string, encoding: string): Buffer => {
+    switch (encoding) {
+      case 'utf-8 with BOM':
+        return Buffer.from('\ufeff' + text);
+      case 'utf-16le':
+        return utf16(text, 'le');
+      case 'utf-16be':
+        return utf16(text, 'be');
+      case 'utf-8 with invalid bytes':
+        return Buffer.concat(text.split(' ').flatMap((part) => [Buffer.from(part), Buffer.from([0xff, 0x20, 0xc3])]));
+      default:
+        return Buffer.from(text);
+    }
+  };
+  const chunkings = fc.array(fc.oneof(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 80_000 })), { minLength: 1, maxLength: 60 });
+
+  it('over random texts, encodings and chunkings', () => {
+    fc.assert(
+      fc.property(textArb, encodingArb, chunkings, (text, encoding, sizes) => {
+        const bytes = encode(text, encoding);
+        expect(strip(detectInPieces(bytes, sizes))).toEqual(wholeText(bytes));
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  // The 1 MiB reads of a file, and a line longer than any window the detector keeps.
+  it('for a key after \\u00a0 or \\x20 at every offset around a read boundary', () => {
+    const key = makeKey();
+    for (const escape of ['\\u00a0', '\\x20']) {
+      for (let end = CHUNK_BYTES - 90; end <= CHUNK_BYTES + 10; end++) {
+        const before = escape + key;
+        const bytes = Buffer.from('x'.repeat(end - before.length - 1) + ' ' + before + '\n');
+        expect(strip(detectInBuffer(bytes)), `${escape} ending at ${end}`).toEqual(wholeText(bytes));
+      }
+    }
+  });
+
+  it('for a key after an escape on a line of more than 64 KB that runs past a read boundary', () => {
+    const key = makeKey('sandbox');
+    for (const escape of ['\\u00a0', '\\x20']) {
+      const bytes = Buffer.from('a'.repeat(CHUNK_BYTES - 30_000) + ` ${escape}${key} more ` + 'a'.repeat(70_000) + ` ${ALLOW_MARKER}\n${escape}${key}`);
+      const found = strip(detectInBuffer(bytes));
+      expect(found.map((d) => [d.line, d.allowed]), escape).toEqual([
+        [1, true],
+        [2, false],
+      ]);
+      expect(found).toEqual(wholeText(bytes));
+    }
+  });
+});
+
+describe('UTF-16 text', () => {
+  it('is read after its byte order mark, little- and big-endian, and is not binary', () => {
+    const key = makeKey();
+    const text = `# PowerShell output\r\n$env:DHMAD_KEY = "${key}"\r\n`;
+    for (const order of ['le', 'be'] as const) {
+      const bytes = utf16(text, order);
+      expect(sniffEncoding(bytes)).toBe(`utf-16${order}`);
+      expect(detectInBuffer(bytes).map((d) => [d.kind, d.line, d.column, d.keyPrefix])).toEqual([['key', 2, 19, prefixOf(key)]]);
+    }
+    expect(sniffEncoding(Buffer.from(text, 'utf16le'))).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Collector } from '../collector.js';
-import { BINARY_SNIFF_BYTES, CHUNK_BYTES, type Detection, detectInBuffer, mayContainKey, PREFILTER_OVERLAP, StreamDetector } from '../detect.js';
+import { CHUNK_BYTES, type Detection, detectInBuffer, HeadSniffer, mayContainKey, PREFILTER_OVERLAP, StreamDetector } from '../detect.js';
 import type { BlobSink } from '../git.js';
 
 /** Blobs up to this size are gathered and scanned in one go; bigger ones are streamed. */
@@ -25,10 +25,9 @@ function piecesMayContainKey(pieces: readonly Buffer[]): boolean {
 export class BlobScanner implements BlobSink {
   readonly hits = new Map<string, Detection[]>();
   private oid = '';
+  private readonly sniffer = new HeadSniffer();
   private pieces: Buffer[] = [];
   private size = 0;
-  private seen = 0;
-  private binary = false;
   private stream: StreamDetector | null = null;
 
   constructor(private readonly collector: Collector) {}
@@ -36,38 +35,35 @@ export class BlobScanner implements BlobSink {
   begin(oid: string, type: string, size: number): boolean {
     if (type !== 'blob') return false;
     this.oid = oid;
+    this.sniffer.reset();
     this.pieces = [];
     this.size = size;
-    this.seen = 0;
-    this.binary = false;
     this.stream = null;
     return true;
   }
 
   data(chunk: Buffer): void {
-    if (this.binary) return;
-    if (this.seen < BINARY_SNIFF_BYTES && chunk.subarray(0, BINARY_SNIFF_BYTES - this.seen).indexOf(0) !== -1) {
-      this.binary = true;
-      this.pieces = [];
-      return;
-    }
-    this.seen += chunk.length;
+    for (const piece of this.sniffer.add(chunk)) this.take(piece);
+  }
+
+  /** A piece of a blob known to be text. */
+  private take(piece: Buffer): void {
     if (this.stream) {
-      this.stream.push(chunk);
-    } else if (this.size > WHOLE_BLOB_BYTES && this.seen > BINARY_SNIFF_BYTES) {
+      this.stream.push(piece);
+    } else if (this.size > WHOLE_BLOB_BYTES) {
       this.stream = new StreamDetector({ keepSecrets: this.collector.keepSecrets });
-      for (const p of this.pieces) this.stream.push(p);
-      this.stream.push(chunk);
-      this.pieces = [];
+      this.stream.push(piece);
     } else {
       // Each piece is a fresh read from the pipe that nothing else reuses: keep the view, no copy.
-      this.pieces.push(chunk);
+      this.pieces.push(piece);
     }
   }
 
   end(): void {
     const { stats, keepSecrets } = this.collector;
-    if (this.binary) {
+    for (const piece of this.sniffer.end()) this.take(piece);
+    const encoding = this.sniffer.encoding;
+    if (encoding === null) {
       stats.skippedBinary++;
       return;
     }
@@ -75,7 +71,7 @@ export class BlobScanner implements BlobSink {
     stats.bytes += this.size;
     const found = this.stream
       ? this.stream.end()
-      : piecesMayContainKey(this.pieces)
+      : encoding !== 'utf-8' || piecesMayContainKey(this.pieces)
         ? detectInBuffer(this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces), keepSecrets)
         : [];
     this.pieces = [];

@@ -1,7 +1,7 @@
 import { closeSync, constants, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Collector } from '../collector.js';
-import { CHUNK_BYTES, isBinary, mayContainKey, PREFILTER_OVERLAP, StreamDetector } from '../detect.js';
+import { CHUNK_BYTES, mayContainKey, PREFILTER_OVERLAP, sniffEncoding, StreamDetector } from '../detect.js';
 import { ScanError } from '../errors.js';
 import { findRepo as findRepoAsync, type Repo as RepoInfo, splitZ } from '@dhmad/git-facts';
 import { gitOk } from '../git.js';
@@ -151,7 +151,7 @@ function openTarget(target: TreeTarget, collector: Collector): number | null {
 /**
  * Scan one file with synchronous reads into a shared buffer: a first pass only
  * looks for the bytes of a key prefix (what nearly every file lacks); only a
- * file that has one is read again and decoded.
+ * file that has one (or is UTF-16) is read again and decoded.
  */
 export function scanFile(target: TreeTarget, collector: Collector): void {
   const { stats } = collector;
@@ -169,13 +169,15 @@ export function scanFile(target: TreeTarget, collector: Collector): void {
       stats.skippedSubmodules++;
       return;
     }
-    if (isBinary(buf.subarray(0, n))) {
+    const encoding = sniffEncoding(buf.subarray(0, n));
+    if (encoding === null) {
       stats.skippedBinary++;
       return;
     }
     stats.files++;
     stats.bytes += n;
-    let hit = mayContainKey(buf.subarray(0, n));
+    // The prefilter knows UTF-8 bytes only; UTF-16 files are rare enough to decode whole.
+    let hit = encoding !== 'utf-8' || mayContainKey(buf.subarray(0, n));
     let pos = n;
     while (!hit && n === CHUNK_BYTES) {
       // Keep the tail so a prefix split across reads is still seen.
