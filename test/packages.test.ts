@@ -17,12 +17,12 @@ interface Manifest {
   private?: boolean;
   engines?: { node?: string };
   bin?: Record<string, string>;
-  exports: Record<string, string | Record<string, string>>;
+  exports: Record<string, unknown>;
 }
 
-/** Every file path an `exports` map points at (conditions flattened). */
-function exportTargets(exports: Manifest['exports']): string[] {
-  return Object.values(exports).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)));
+/** Every file path an `exports` map points at (conditions flattened, at any depth). */
+function exportTargets(exports: unknown): string[] {
+  return typeof exports === 'string' ? [exports] : Object.values(exports as object).flatMap(exportTargets);
 }
 
 const strip = (p: string) => p.replace(/^\.\//, '');

@@ -14,7 +14,15 @@ const { name, version } = JSON.parse(readFileSync(new URL('../package.json', imp
  */
 const RECOMMENDED_FILES = ['**/*'];
 
-type RuleName = keyof typeof rules;
+/**
+ * The rules' names, written out so that the published types need nothing from the
+ * rule modules, and so nothing from `@typescript-eslint/utils`, which the plugin does
+ * not install (see scripts/bundle.mjs). `_ruleNamesAgree` stops the build when this
+ * list and the rule index differ.
+ */
+export type RuleName = 'no-hardcoded-key' | 'no-public-env-key' | 'require-env-gitignore';
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _ruleNamesAgree: Same<RuleName, keyof typeof rules> = true;
 
 const recommendedRules = Object.fromEntries(
   (Object.keys(rules) as RuleName[])
@@ -68,6 +76,7 @@ plugin.configs.recommended = {
   rules: recommendedRules,
 };
 
-// Only a default export: eslint-doc-generator (through `require(esm)`) reads a
-// module with more named exports as the plugin object itself.
+// Only a default export: a CommonJS app's `require()` gets the plugin itself from
+// dist/index.cjs, and eslint-doc-generator reads a module with more named exports as
+// the plugin object.
 export default plugin;
