@@ -42,7 +42,8 @@ export class SchemaResolver {
 
   /** Every problem with `value`, by field. Empty when valid. */
   validate(schema: Schema, value: unknown, path = ''): FieldProblems {
-    const problems: FieldProblems = {};
+    // No prototype: a field named `__proto__` must become a problem like any other, not a prototype.
+    const problems: FieldProblems = Object.create(null) as FieldProblems;
     this.#check(schema, value, path, problems);
     return problems;
   }
@@ -102,11 +103,12 @@ export class SchemaResolver {
     }
     const props = (s.properties ?? {}) as Record<string, Schema>;
     for (const name of (s.required ?? []) as string[]) {
-      if (!(name in value)) out[join(path, name)] = 'is required';
+      if (!Object.hasOwn(value, name)) out[join(path, name)] = 'is required';
     }
     for (const name of keys) {
       const sub = join(path, name);
-      const propSchema = props[name];
+      // Own properties only: `constructor` or `toString` in a body must not find Object.prototype's.
+      const propSchema = Object.hasOwn(props, name) ? props[name] : undefined;
       if (propSchema !== undefined) this.#check(propSchema, value[name], sub, out);
       else if (s.additionalProperties === false) out[sub] = 'is not a known field';
       else if (s.additionalProperties !== undefined && typeof s.additionalProperties === 'object') {

@@ -78,6 +78,35 @@ describe('POST /api-keys: create', () => {
     expect(notObject.body.details).toEqual({ body: 'must be an object' });
   });
 
+  it('treats fields named like Object.prototype members (constructor, toString, __proto__) as the unknown fields they are', async () => {
+    const emu = await emulator();
+    const post = (raw: string) => call(`${emu.liveUrl}/api-keys`, { method: 'POST', key: emu.bootstrapKeys.live, raw });
+    for (const field of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const res = await post(`{"name": "x", "${field}": {"polluted": true}}`);
+      expect(res.status, field).toBe(400);
+      expect(res.body.details, field).toEqual({ [field]: 'is not a known field' });
+      expect(res.body.message, field).toBe(`Invalid request body: ${field} is not a known field.`);
+    }
+    const created = await createKey(emu);
+    const patch = await call(`${emu.liveUrl}/api-keys/${created.apiKey.id}`, { method: 'PATCH', key: emu.bootstrapKeys.live, raw: '{"__proto__": {"isActive": false}}' });
+    expect(patch.status).toBe(400);
+    expect(patch.body.details).toEqual({ ['__proto__']: 'is not a known field' });
+    expect((await call(`${emu.liveUrl}/api-keys`, { key: emu.bootstrapKeys.live })).body.pagination.total).toBe(2);
+  });
+
+  it('refuses metadata values that are not strings, whatever the name, and keeps string ones under any name', async () => {
+    const emu = await emulator();
+    const post = (raw: string) => call(`${emu.liveUrl}/api-keys`, { method: 'POST', key: emu.bootstrapKeys.live, raw });
+    for (const [field, value] of [['toString', '5'], ['constructor', '{"a": 1}'], ['__proto__', '{"isAdmin": true}'], ['valueOf', 'null']] as const) {
+      const res = await post(`{"name": "x", "metadata": {"${field}": ${value}}}`);
+      expect(res.status, field).toBe(400);
+      expect(res.body.details, field).toEqual({ [`metadata.${field}`]: 'must be a string' });
+    }
+    const ok = await post('{"name": "x", "metadata": {"constructor": "c", "toString": "t"}}');
+    expect(ok.status).toBe(201);
+    expect(ok.body.apiKey.metadata).toEqual({ constructor: 'c', toString: 't' });
+  });
+
   it('refuses an expiresAt in the past', async () => {
     const emu = await emulator({ now: clock });
     const res = await call(`${emu.liveUrl}/api-keys`, { method: 'POST', key: emu.bootstrapKeys.live, body: { name: 'x', expiresAt: '2030-03-10T07:59:59Z' } });

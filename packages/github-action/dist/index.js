@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 061fd9adb9dbea21eef40d6ae71744de2e69554275daaad578bba0e94c95a971
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 085662af20b6b2cd149128736450ae9aec7270701a33fc5c0a163f1f3de53308
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -21176,8 +21176,9 @@ function redactJson(value) {
     return value.map(redactJson);
   if (value !== null && typeof value === "object" && isPlainObject(value)) {
     const out = {};
-    for (const [k2, v2] of Object.entries(value))
-      out[redactText(k2)] = redactJson(v2);
+    for (const [k2, v2] of Object.entries(value)) {
+      Object.defineProperty(out, redactText(k2), { value: redactJson(v2), enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
   return value;

@@ -393,7 +393,10 @@ export function redactJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactJson);
   if (value !== null && typeof value === 'object' && isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[redactText(k)] = redactJson(v);
+    // Defined, not assigned: a `__proto__` key from JSON.parse must stay a property, not become the copy's prototype.
+    for (const [k, v] of Object.entries(value)) {
+      Object.defineProperty(out, redactText(k), { value: redactJson(v), enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
   return value;

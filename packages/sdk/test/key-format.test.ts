@@ -275,6 +275,13 @@ describe('redaction', () => {
     expect(out).toEqual({ [a.slice(0, 14) + '…']: 1, list: [b.slice(0, 17) + '…', 2, null], nested: { ok: true, when } });
     expect((out as { nested: { when: Date } }).nested.when).toBe(when);
   });
+  it('redactJson keeps a property named __proto__ as a property, never as the copy\'s prototype', () => {
+    const parsed = JSON.parse('{"__proto__": {"isAdmin": true}, "details": {"__proto__": "is not a known field"}}') as unknown;
+    const out = redactJson(parsed) as Record<string, unknown>;
+    expect(JSON.stringify(out)).toBe('{"__proto__":{"isAdmin":true},"details":{"__proto__":"is not a known field"}}');
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect((out as { isAdmin?: unknown }).isAdmin).toBeUndefined();
+  });
   it('containsKey', () => {
     expect(containsKey(`x ${key()}`)).toBe(true);
     expect(containsKey('sk_live_your_api_key_here')).toBe(false);
