@@ -280,6 +280,17 @@ describe('failing early', () => {
     expectNoKeyPrinted(run);
   });
 
+  it('refuses a key pasted as secret-name or an environment, in any case, before any request and without printing it', async () => {
+    const pasted = old.secret.toUpperCase();
+    const run = await runAction(inputs({ 'secret-name': pasted, environments: `acme/api:${old.secret}` }), env());
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('secret-name holds a value shaped like a DHMAD key');
+    expect(run.stdout).toContain('environments holds a value shaped like a DHMAD key');
+    expect((run.stdout + run.stderr + run.summary + JSON.stringify(run.outputs)).toLowerCase()).not.toContain(old.secret.slice(14));
+    expect(emu.requests.slice(setupRequests)).toEqual([]);
+    expect(gh.requests).toEqual([]);
+  });
+
   it('rejects invalid inputs with one message per problem, before any request', async () => {
     const run = await runAction(inputs({ 'grace-period': 'a week', 'dry-run': 'yes', 'management-key': ` ${emu.bootstrapKeys.live}` }), env());
     expect(run.code).toBe(1);

@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 085662af20b6b2cd149128736450ae9aec7270701a33fc5c0a163f1f3de53308
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 9e37cbce9f18250b0b9c464b4c1faad01f36329f3e99149cf1ccf620bb0e4082
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -29300,8 +29300,21 @@ var MAX_CONCURRENCY = 20;
 function parseList(value) {
   return [...new Set(value.split(/[\n,]/).map((s2) => s2.trim()).filter(Boolean))];
 }
-function readInputs(getInput2, env) {
+function looksLikeKey(value) {
+  const lower = value.toLowerCase();
+  return redactText(lower) !== lower;
+}
+function readInputs(readRaw, env) {
   const problems = [];
+  const keyShaped = [];
+  const getInput2 = (name) => {
+    const raw = readRaw(name);
+    if (name === "management-key" || !looksLikeKey(raw)) return raw;
+    keyShaped.push(
+      `${name} holds a value shaped like a DHMAD key (checked in any letter case); it is not shown. Only management-key takes a key: name the key to rotate with key-name or key-id, and the secret with secret-name.`
+    );
+    return "";
+  };
   const get = (name) => getInput2(name).trim();
   const bool = (name) => {
     const v2 = get(name);
@@ -29320,7 +29333,7 @@ function readInputs(getInput2, env) {
       return fallback;
     }
   };
-  const managementKey = getInput2("management-key");
+  const managementKey = readRaw("management-key");
   const key = validateKey(managementKey);
   if (!key.valid) problems.push(`management-key: ${key.message}`);
   const keyName = get("key-name");
@@ -29405,6 +29418,7 @@ function readInputs(getInput2, env) {
     dryRun: bool("dry-run"),
     concurrency
   };
+  if (keyShaped.length > 0) throw new InputError(keyShaped);
   if (problems.length > 0) throw new InputError(problems);
   const seen = /* @__PURE__ */ new Set();
   const unique = targets.filter((t2) => {

@@ -100,12 +100,35 @@ describe('inputs', () => {
     expect(p).toEqual([expect.stringMatching(/^management-key: The DHMAD API key has trailing whitespace/)]);
     expect(p[0]).not.toContain(managementKey.slice(8));
   });
+});
 
-  it('never echoes a key pasted into the wrong input', () => {
-    const p = problems({ 'key-id': managementKey, strategy: managementKey });
-    expect(p.join('\n')).not.toContain(managementKey.slice(14));
-    expect(p.join('\n')).toContain(managementKey.slice(0, 14) + '…');
-  });
+describe('a key pasted into any input but management-key', () => {
+  const key = liveKey();
+  const spellings: [string, (k: string) => string][] = [
+    ['as issued', (k) => k],
+    ['upper-cased', (k) => k.toUpperCase()],
+    ['in mixed case', (k) => k.slice(0, 10).toUpperCase() + k.slice(10)],
+  ];
+  const placements: [string, (k: string) => string][] = [
+    ['secret-name', (k) => k],
+    ['key-name', (k) => k],
+    ['environments', (k) => `acme/api:${k}`],
+    ['repositories', (k) => `acme/${k}`],
+    ['organization', (k) => k],
+    ['strategy', (k) => k],
+    ['grace-period', (k) => k],
+    ['dhmad-base-url', (k) => `https://example.test/?key=${k}`],
+    ['github-token', (k) => k],
+  ];
+  for (const [input, place] of placements) {
+    for (const [how, spell] of spellings) {
+      it(`is refused in ${input} ${how}, naming the input and never echoing the key`, () => {
+        const p = problems({ [input]: place(spell(key)) });
+        expect(p).toEqual([expect.stringMatching(new RegExp(`^${input} holds a value shaped like a DHMAD key`))]);
+        expect(p[0]!.toLowerCase()).not.toContain(key.slice(14));
+      });
+    }
+  }
 });
 
 describe('job summary', () => {

@@ -39,8 +39,30 @@ export function parseList(value: string): string[] {
   return [...new Set(value.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))];
 }
 
-export function readInputs(getInput: GetInput, env: Record<string, string | undefined>): ActionInputs {
+/**
+ * Whether `value` holds something shaped like a DHMAD key in any letter case: the SDK's
+ * redaction (prefix + more than 6 hex) run over the lower-cased text. GitHub upper-cases
+ * secret names and the runner's mask is case-sensitive, so `SK_LIVE_...` must count too.
+ */
+export function looksLikeKey(value: string): boolean {
+  const lower = value.toLowerCase();
+  return redactText(lower) !== lower;
+}
+
+export function readInputs(readRaw: GetInput, env: Record<string, string | undefined>): ActionInputs {
   const problems: string[] = [];
+  // Every input but management-key passes through here, so a key pasted anywhere else is
+  // refused before any check could echo it, and is never used as a name GitHub would print.
+  const keyShaped: string[] = [];
+  const getInput = (name: string): string => {
+    const raw = readRaw(name);
+    if (name === 'management-key' || !looksLikeKey(raw)) return raw;
+    keyShaped.push(
+      `${name} holds a value shaped like a DHMAD key (checked in any letter case); it is not shown. ` +
+        'Only management-key takes a key: name the key to rotate with key-name or key-id, and the secret with secret-name.',
+    );
+    return '';
+  };
   const get = (name: string): string => getInput(name).trim();
 
   const bool = (name: string): boolean => {
@@ -62,7 +84,7 @@ export function readInputs(getInput: GetInput, env: Record<string, string | unde
   };
 
   // Read raw: a key with a stray newline must be reported, not trimmed away.
-  const managementKey = getInput('management-key');
+  const managementKey = readRaw('management-key');
   const key = validateKey(managementKey);
   if (!key.valid) problems.push(`management-key: ${key.message}`);
 
@@ -157,6 +179,8 @@ export function readInputs(getInput: GetInput, env: Record<string, string | unde
     dryRun: bool('dry-run'),
     concurrency,
   };
+  // Reported alone: the other problems may only be that a refused input was read as empty.
+  if (keyShaped.length > 0) throw new InputError(keyShaped);
   if (problems.length > 0) throw new InputError(problems);
   // One store per secret: `production` and `acme/api:production` (or `Acme/API`) name the same one,
   // as GitHub compares these names without case. Written twice, it would report one row as unchanged.
