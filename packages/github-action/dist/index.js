@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 9e37cbce9f18250b0b9c464b4c1faad01f36329f3e99149cf1ccf620bb0e4082
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 745a5994e3c308ce8a9c3039ecb2209f94cb94ad8a320cff0cf46b8091f1e847
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -30258,6 +30258,11 @@ async function mapLimit(items, limit, fn) {
 var META = {
   /** Id of the key this one replaces. */
   rotatedFrom: "dhmadRotatedFrom",
+  /**
+   * Id of the first key of the chain, copied to every replacement, so a `key-id` naming that
+   * key still finds the family once the key and its direct successor are deleted.
+   */
+  origin: "dhmadOrigin",
   /** `pending` until every target holds the key and it was verified, then `complete`. */
   state: "dhmadRotation",
   /** ISO time the rotation completed; the grace period counts from here. */
@@ -30282,15 +30287,10 @@ var FamilyError = class extends Error {
   name = "FamilyError";
 };
 var prefixes = (keys) => keys.map((k2) => k2.keyPrefix).join(", ");
-function resolveById(all, id) {
-  let key = all.find((k2) => k2.id === id) ?? null;
-  const seen = /* @__PURE__ */ new Set();
-  while (key && !key.isActive && !seen.has(key.id)) {
-    seen.add(key.id);
-    const from = key.id;
-    key = all.find((k2) => k2.isActive && k2.metadata[META.rotatedFrom] === from) ?? key;
-  }
-  return key;
+function familyNameById(all, id) {
+  const related = all.filter((k2) => k2.id === id || k2.metadata[META.rotatedFrom] === id || k2.metadata[META.origin] === id);
+  const best = related.find((k2) => k2.id === id) ?? related.find((k2) => k2.isActive) ?? related[0];
+  return best?.name ?? null;
 }
 function readFamily(family, name) {
   const active = family.filter((k2) => k2.isActive);
@@ -30463,15 +30463,14 @@ async function preflight(run2) {
   }
   let name = plan.keyName;
   if (plan.keyId !== null) {
-    const key = resolveById(all, plan.keyId);
-    if (!key) {
+    name = familyNameById(all, plan.keyId);
+    if (name === null) {
       run2.fail(
         "preflight-failed",
-        `No ${manager.environment} key with id ${plan.keyId} exists for this account. Check key-id, and that the management key is of the same environment.`
+        `No ${manager.environment} key with id ${plan.keyId}, nor a key that replaced it, exists for this account. Check key-id, and that the management key is of the same environment; or name the key with key-name instead.`
       );
       return null;
     }
-    name = key.name;
   }
   const family = all.filter((k2) => k2.name === name && k2.environment === manager.environment);
   if (family.length === 0) {
@@ -30582,7 +30581,12 @@ function replacementParams(predecessor) {
     // A fixed expiry belongs to the key it was set on; copying it would make the
     // replacement die on the old key's date.
     expiresAt: null,
-    metadata: { ...userMetadata(predecessor), [META.rotatedFrom]: predecessor.id, [META.state]: "pending" },
+    metadata: {
+      ...userMetadata(predecessor),
+      [META.rotatedFrom]: predecessor.id,
+      [META.origin]: predecessor.metadata[META.origin] ?? predecessor.id,
+      [META.state]: "pending"
+    },
     scopes: [...predecessor.scopes]
   };
 }

@@ -66,6 +66,7 @@ describe('a clean overlap rotation', () => {
       appName: 'shop',
       website: 'https://shop.example',
       [META.rotatedFrom]: s.old.key.id,
+      [META.origin]: s.old.key.id,
       [META.state]: 'complete',
       [META.completedAt]: s.clock.now().toISOString(),
     });
@@ -364,6 +365,33 @@ describe('key-id', () => {
     const second = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
     expect(second).toMatchObject({ outcome: 'rotated', oldKeyId: first.keyId });
     expect(s.api.activeOf('ci')).toHaveLength(1);
+  });
+});
+
+describe('key-id with delete-after', () => {
+  it('follows the id to the current key after delete-after deleted the key it names', async () => {
+    const s = setup(1);
+    const p = plan({ keyName: null, keyId: s.old.key.id, deleteAfterMs: 10 * DAY });
+    await rotate(p, s.api, s.stores, s.logger, s.clock);
+    s.clock.advance(11 * DAY);
+    const second = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(second.actions).toContain(`deleted ${s.old.key.keyPrefix}`);
+    s.clock.advance(DAY);
+    const third = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(third).toMatchObject({ outcome: 'rotated', failed: false, oldKeyId: second.keyId });
+    expect(s.api.holder(s.stores[0]!.value)?.id).toBe(third.keyId);
+  });
+
+  it('follows it when the named key and its direct successor were both deleted by hand', async () => {
+    const s = setup(1);
+    const p = plan({ keyName: null, keyId: s.old.key.id });
+    const first = await rotate(p, s.api, s.stores, s.logger, s.clock);
+    s.clock.advance(DAY);
+    const second = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    await s.api.delete(s.old.key.id);
+    await s.api.delete(first.keyId!);
+    const third = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(third).toMatchObject({ outcome: 'rotated', failed: false, oldKeyId: second.keyId });
   });
 });
 

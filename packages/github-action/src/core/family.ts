@@ -10,6 +10,11 @@ import type { ManagedKey } from './types.js';
 export const META = {
   /** Id of the key this one replaces. */
   rotatedFrom: 'dhmadRotatedFrom',
+  /**
+   * Id of the first key of the chain, copied to every replacement, so a `key-id` naming that
+   * key still finds the family once the key and its direct successor are deleted.
+   */
+  origin: 'dhmadOrigin',
   /** `pending` until every target holds the key and it was verified, then `complete`. */
   state: 'dhmadRotation',
   /** ISO time the rotation completed; the grace period counts from here. */
@@ -53,19 +58,14 @@ export class FamilyError extends Error {
 const prefixes = (keys: readonly ManagedKey[]): string => keys.map((k) => k.keyPrefix).join(', ');
 
 /**
- * Find the family's key by id, following the `rotatedFrom` chain forward when that
- * key was already replaced, so a workflow that names a key by id keeps working
- * after its first rotation.
+ * The name of the family a `key-id` names: the key itself, or (once it is deleted, by
+ * `delete-after` or by hand) a key rotated from it or descending from it, so a workflow
+ * that names its first key by id keeps rotating for good.
  */
-export function resolveById(all: readonly ManagedKey[], id: string): ManagedKey | null {
-  let key = all.find((k) => k.id === id) ?? null;
-  const seen = new Set<string>();
-  while (key && !key.isActive && !seen.has(key.id)) {
-    seen.add(key.id);
-    const from = key.id;
-    key = all.find((k) => k.isActive && k.metadata[META.rotatedFrom] === from) ?? key;
-  }
-  return key;
+export function familyNameById(all: readonly ManagedKey[], id: string): string | null {
+  const related = all.filter((k) => k.id === id || k.metadata[META.rotatedFrom] === id || k.metadata[META.origin] === id);
+  const best = related.find((k) => k.id === id) ?? related.find((k) => k.isActive) ?? related[0];
+  return best?.name ?? null;
 }
 
 /** Classify the active keys named `name`; throws {@link FamilyError} when no safe reading exists. */

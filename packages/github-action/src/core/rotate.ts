@@ -14,7 +14,7 @@
  */
 import { redactText } from '@dhmad/sdk/key-format';
 import { mapLimit } from './concurrency.js';
-import { FamilyError, META, readFamily, resolveById, secretIssuedAt, userMetadata } from './family.js';
+import { FamilyError, META, familyNameById, readFamily, secretIssuedAt, userMetadata } from './family.js';
 import type { FamilyState } from './family.js';
 import { formatDuration } from './duration.js';
 import type {
@@ -193,15 +193,15 @@ async function preflight(run: Run): Promise<Preflight | null> {
 
   let name = plan.keyName;
   if (plan.keyId !== null) {
-    const key = resolveById(all, plan.keyId);
-    if (!key) {
+    name = familyNameById(all, plan.keyId);
+    if (name === null) {
       run.fail(
         'preflight-failed',
-        `No ${manager.environment} key with id ${plan.keyId} exists for this account. Check key-id, and that the management key is of the same environment.`,
+        `No ${manager.environment} key with id ${plan.keyId}, nor a key that replaced it, exists for this account. ` +
+          'Check key-id, and that the management key is of the same environment; or name the key with key-name instead.',
       );
       return null;
     }
-    name = key.name;
   }
   const family = all.filter((k) => k.name === name && k.environment === manager.environment);
   if (family.length === 0) {
@@ -331,7 +331,12 @@ export function replacementParams(predecessor: ManagedKey): CreateKeyParams {
     // A fixed expiry belongs to the key it was set on; copying it would make the
     // replacement die on the old key's date.
     expiresAt: null,
-    metadata: { ...userMetadata(predecessor), [META.rotatedFrom]: predecessor.id, [META.state]: 'pending' },
+    metadata: {
+      ...userMetadata(predecessor),
+      [META.rotatedFrom]: predecessor.id,
+      [META.origin]: predecessor.metadata[META.origin] ?? predecessor.id,
+      [META.state]: 'pending',
+    },
     scopes: [...predecessor.scopes],
   };
 }
