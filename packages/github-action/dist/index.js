@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 745a5994e3c308ce8a9c3039ecb2209f94cb94ad8a320cff0cf46b8091f1e847
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 b3f3b832ea61dd08ed81a29aa64a8d22ab7b90e48910bcb6de28fe044a79d734
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -29416,8 +29416,22 @@ function readInputs(readRaw, env) {
     deleteAfterMs: duration("delete-after", null),
     minAgeMs: duration("min-age", 0) ?? 0,
     dryRun: bool("dry-run"),
-    concurrency
+    concurrency,
+    idlePeriodMs: duration("idle-period", 0) ?? 0,
+    alertAfterMs: duration("alert-after", null),
+    compromised: bool("compromised"),
+    rollback: bool("rollback"),
+    createIfMissing: bool("create-if-missing")
   };
+  if (plan.alertAfterMs !== null && plan.idlePeriodMs === 0) {
+    problems.push("alert-after needs idle-period: it fails the run when the replaced key is still in use, and idle-period is what watches that use (e.g. idle-period: 1d).");
+  }
+  if (plan.compromised && plan.rollback) {
+    problems.push("Set compromised or rollback, not both: a rollback brings the previous key back, a compromise kills it.");
+  }
+  if (plan.createIfMissing && keyId !== "") {
+    problems.push("create-if-missing needs key-name (the name to give the new key), not key-id.");
+  }
   if (keyShaped.length > 0) throw new InputError(keyShaped);
   if (problems.length > 0) throw new InputError(problems);
   const seen = /* @__PURE__ */ new Set();
@@ -30179,6 +30193,38 @@ function describeCause(cause) {
   return String(cause);
 }
 
+// src/runner/sealing.ts
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+var VERSION12 = "v1";
+var IV_BYTES = 12;
+var TAG_BYTES = 16;
+function sealerFor(managementKey) {
+  const key = Buffer.from(hkdfSync("sha256", managementKey, "dhmad-rotate-keys", "sealed key secret v1", 32));
+  return {
+    seal(keyId, secret) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv("aes-256-gcm", key, iv);
+      cipher.setAAD(Buffer.from(keyId));
+      const body = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
+      return `${VERSION12}.${Buffer.concat([iv, body, cipher.getAuthTag()]).toString("base64url")}`;
+    },
+    unseal(keyId, sealed) {
+      const [version, data] = sealed.split(".");
+      if (version !== VERSION12 || data === void 0) return null;
+      const raw = Buffer.from(data, "base64url");
+      if (raw.length <= IV_BYTES + TAG_BYTES) return null;
+      try {
+        const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, IV_BYTES));
+        decipher.setAAD(Buffer.from(keyId));
+        decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
+        return Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString("utf8");
+      } catch {
+        return null;
+      }
+    }
+  };
+}
+
 // src/runner/dhmad.ts
 function managed(k2) {
   return {
@@ -30191,6 +30237,7 @@ function managed(k2) {
     rateLimit: k2.rateLimit,
     metadata: { ...k2.metadata },
     scopes: [...k2.scopes],
+    lastUsedAt: k2.lastUsedAt ?? null,
     createdAt: k2.createdAt,
     updatedAt: k2.updatedAt
   };
@@ -30209,6 +30256,7 @@ function dhmadKeyApi(options) {
     return { id: apiKey.id, keyPrefix: apiKey.keyPrefix, environment: apiKey.environment, isActive: apiKey.isActive };
   };
   const minted = (r2) => ({ key: managed(r2.apiKey), secret: r2.key });
+  const sealer = sealerFor(options.managementKey);
   return {
     whoami: () => identity(manager),
     // The new key must answer on the same host as the key that made it.
@@ -30223,7 +30271,7 @@ function dhmadKeyApi(options) {
         {
           name: params.name,
           environment: params.environment,
-          rateLimit: params.rateLimit,
+          ...params.rateLimit === void 0 ? {} : { rateLimit: params.rateLimit },
           expiresAt: params.expiresAt,
           metadata: params.metadata,
           scopes: params.scopes
@@ -30233,10 +30281,17 @@ function dhmadKeyApi(options) {
     ),
     regenerate: async (id, idempotencyKey) => minted(await manager.apiKeys.regenerate(id, { idempotencyKey })),
     setMetadata: async (id, metadata) => managed((await manager.apiKeys.update(id, { metadata })).apiKey),
+    activate: async (id) => managed((await manager.apiKeys.activate(id)).apiKey),
     deactivate: async (id) => managed((await manager.apiKeys.deactivate(id)).apiKey),
     delete: async (id) => {
       await manager.apiKeys.delete(id);
-    }
+    },
+    async usage(id, days) {
+      const { usage } = await manager.apiKeys.usage(id, { days });
+      return { days: usage.days.map((d2) => ({ date: d2.date, requests: d2.requests, errors: d2.errors })), total: usage.total };
+    },
+    seal: (keyId, secret) => sealer.seal(keyId, secret),
+    unseal: (keyId, sealed) => sealer.unseal(keyId, sealed)
   };
 }
 
@@ -30268,7 +30323,15 @@ var META = {
   /** ISO time the rotation completed; the grace period counts from here. */
   completedAt: "dhmadRotationCompletedAt",
   /** ISO time `strategy: regenerate` last gave the key a new secret; its createdAt does not change. */
-  regeneratedAt: "dhmadRegeneratedAt"
+  regeneratedAt: "dhmadRegeneratedAt",
+  /** `true` on a key made because its predecessor leaked (`compromised: true`): never rolled back to that predecessor. */
+  compromised: "dhmadCompromised",
+  /** ISO time a rollback made this key current again; min-age counts from here. */
+  rolledBackAt: "dhmadRolledBackAt",
+  /** Id of an earlier, no longer active replacement of the same predecessor (see ReplacementOptions.retryOf). */
+  retryOf: "dhmadRetryOf",
+  /** The key's secret sealed by the management key (see KeyApi.seal), so a rollback can write it back. */
+  sealed: "dhmadSealedSecret"
 };
 var OWN_FIELDS = new Set(Object.values(META));
 function userMetadata(key) {
@@ -30277,11 +30340,21 @@ function userMetadata(key) {
   return out;
 }
 function secretIssuedAt(key) {
-  const at2 = Date.parse(key.metadata[META.regeneratedAt] ?? "");
-  return Number.isNaN(at2) ? Date.parse(key.createdAt) : Math.max(at2, Date.parse(key.createdAt));
+  const times = [key.createdAt, key.metadata[META.regeneratedAt], key.metadata[META.rolledBackAt]].map((t2) => Date.parse(t2 ?? ""));
+  return Math.max(...times.filter((t2) => !Number.isNaN(t2)));
 }
 function isPending(key) {
   return key.metadata[META.state] === "pending";
+}
+function activeMembers(state) {
+  switch (state.kind) {
+    case "steady":
+      return [state.current];
+    case "grace":
+      return [state.current, state.predecessor];
+    case "halfway":
+      return state.predecessor ? [state.pending, state.predecessor] : [state.pending];
+  }
 }
 var FamilyError = class extends Error {
   name = "FamilyError";
@@ -30335,11 +30408,7 @@ function readFamily(family, name) {
   );
 }
 
-// src/core/rotate.ts
-var REPLAY_WINDOW_MS = 23 * 60 * 60 * 1e3;
-function rotationIdempotencyKey(predecessorId) {
-  return `dhmad-rotate-${predecessorId}`;
-}
+// src/core/run.ts
 function errorText(err) {
   return redactText(err instanceof Error ? err.message : String(err)).replace(/[.\s]+$/, "");
 }
@@ -30360,7 +30429,10 @@ var Run = class {
       oldKeyPrefix: null,
       targets: stores.map((s2) => ({ scope: s2.scope, label: s2.label, result: "unchanged", at: null })),
       actions: [],
-      errors: []
+      errors: [],
+      predecessor: null,
+      leaked: [],
+      plan: []
     };
   }
   plan;
@@ -30383,59 +30455,369 @@ var Run = class {
   now() {
     return this.clock.now();
   }
-};
-async function rotate(plan, keys, stores, logger2, clock) {
-  const run2 = new Run(plan, keys, stores, logger2, clock);
-  try {
-    return await rotateIn(run2);
-  } catch (err) {
-    return run2.fail("failed", `The rotation stopped: ${errorText(err)}. Run again: the next run reads the state back from the keys and finishes it.`);
+  setCurrent(key) {
+    this.report.keyId = key.id;
+    this.report.keyPrefix = key.keyPrefix;
   }
-}
-async function rotateIn(run2) {
-  const pre = await preflight(run2);
-  if (!pre) return run2.report;
-  const { state } = pre;
-  const { plan, logger: logger2 } = run2;
-  if (plan.strategy === "regenerate") return regenerateFlow(run2, state);
-  switch (state.kind) {
-    case "halfway":
-      run2.report.oldKeyId = state.predecessor?.id ?? null;
-      run2.report.oldKeyPrefix = state.predecessor?.keyPrefix ?? null;
-      return finishHalfway(run2, state.pending, state.predecessor);
-    case "grace": {
-      setCurrent(run2, state.current);
-      run2.report.oldKeyId = state.predecessor.id;
-      run2.report.oldKeyPrefix = state.predecessor.keyPrefix;
-      const due = graceDue(run2, state.completedAt);
-      if (!due) {
-        const until = new Date(state.completedAt.getTime() + plan.gracePeriodMs).toISOString();
-        logger2.info(
-          `${state.predecessor.keyPrefix} is in its grace period until ${until}; ${state.current.keyPrefix} is current. Nothing to rotate until the predecessor is retired.`
-        );
-        if (plan.dryRun) return dryRunReport(run2, ["wait for the grace period to end"]);
-        await deleteOld(run2, [state.current.id, state.predecessor.id]);
-        return run2.finish("skipped-grace");
-      }
-      if (plan.dryRun) {
-        const young = isYoung(run2, state.current);
-        return dryRunReport(run2, [
-          `deactivate ${state.predecessor.keyPrefix} (grace period over)`,
-          ...young ? [`keep ${state.current.keyPrefix}: younger than min-age`] : rotationSteps(run2, state.current)
-        ]);
-      }
-      await retire(run2, state.predecessor);
-      return rotateFrom(run2, state.current);
+  setOld(key) {
+    this.report.oldKeyId = key?.id ?? null;
+    this.report.oldKeyPrefix = key?.keyPrefix ?? null;
+  }
+  target(store) {
+    return this.report.targets.find((r2) => r2.label === store.label);
+  }
+  markTarget(store, result, at2, error2) {
+    const t2 = this.target(store);
+    if (!t2) return;
+    t2.result = result;
+    t2.at = at2 ? at2.toISOString() : null;
+    if (error2 === void 0) delete t2.error;
+    else t2.error = error2;
+  }
+  /** A dry run ends here: the plan is logged and reported, every target marked as planned. */
+  dryRun(steps) {
+    this.report.plan = steps;
+    this.logger.info(`Dry run: nothing was created or changed. The plan:
+${steps.map((s2, i2) => `  ${i2 + 1}. ${s2}`).join("\n")}`);
+    for (const store of this.stores) this.markTarget(store, "planned", null);
+    return this.finish("dry-run");
+  }
+  /**
+   * How `key` stands now, read afresh: another run or a person may have changed it since
+   * this run listed the keys, and a message must never claim a state the key is not in.
+   */
+  async stateOf(key) {
+    const now = (await this.keys.list()).find((k2) => k2.id === key.id);
+    return now === void 0 ? "deleted" : now.isActive ? "active" : "inactive";
+  }
+  /** "sk_live_abc123 stays active" when it does, else what became of it. */
+  async holdsState(key) {
+    switch (await this.stateOf(key)) {
+      case "active":
+        return `${key.keyPrefix} stays active`;
+      case "inactive":
+        return `${key.keyPrefix} was deactivated meanwhile (by another run or by hand), so whatever holds it fails until a run writes it again`;
+      case "deleted":
+        return `${key.keyPrefix} was deleted meanwhile (by another run or by hand), so whatever holds it fails until a run writes it again`;
     }
-    case "steady":
-      setCurrent(run2, state.current);
-      return rotateFrom(run2, state.current);
+  }
+};
+
+// src/core/deliver.ts
+var REPLAY_WINDOW_MS = 23 * 60 * 60 * 1e3;
+function replacementOptionsOf(replacement) {
+  return { compromised: replacement.metadata[META.compromised] === "true", retryOf: replacement.metadata[META.retryOf] };
+}
+function earlierReplacement(predecessor, all) {
+  const earlier = all.filter((k2) => !k2.isActive && k2.metadata[META.rotatedFrom] === predecessor.id);
+  return earlier.sort((a2, b2) => Date.parse(b2.createdAt) - Date.parse(a2.createdAt))[0]?.id;
+}
+function rotationIdempotencyKey(predecessor, options = {}) {
+  return `dhmad-${options.compromised ? "compromised" : "rotate"}-${predecessor.id}${options.retryOf ? `-after-${options.retryOf}` : ""}`;
+}
+function replacementParams(predecessor, options = {}) {
+  return {
+    name: predecessor.name,
+    environment: predecessor.environment,
+    rateLimit: predecessor.rateLimit,
+    // A fixed expiry belongs to the key it was set on; copying it would make the
+    // replacement die on the old key's date.
+    expiresAt: null,
+    metadata: {
+      ...userMetadata(predecessor),
+      [META.rotatedFrom]: predecessor.id,
+      [META.origin]: predecessor.metadata[META.origin] ?? predecessor.id,
+      [META.state]: "pending",
+      ...options.compromised ? { [META.compromised]: "true" } : {},
+      ...options.retryOf ? { [META.retryOf]: options.retryOf } : {}
+    },
+    scopes: [...predecessor.scopes]
+  };
+}
+function createReplacement(run2, predecessor, options = {}) {
+  return mint(run2, () => run2.keys.create(replacementParams(predecessor, options), rotationIdempotencyKey(predecessor, options)));
+}
+async function mint(run2, call) {
+  const minted = await call();
+  run2.logger.setSecret(minted.secret);
+  run2.setCurrent(minted.key);
+  return minted;
+}
+async function verifyProblem(run2, key, secret, role = "new key") {
+  let me2;
+  try {
+    me2 = await run2.keys.verify(secret);
+  } catch (err) {
+    return `The ${role} ${key.keyPrefix} does not work (GET /me): ${errorText(err)}.`;
+  }
+  if (me2.id !== key.id || !me2.isActive || me2.environment !== key.environment) {
+    return `The ${role} ${key.keyPrefix} answered GET /me as ${me2.keyPrefix} (${me2.environment}, ${me2.isActive ? "active" : "inactive"}), not as itself.`;
+  }
+  return null;
+}
+async function writeAll(run2, secret, deadFrom) {
+  const failed = [];
+  await mapLimit(run2.stores, run2.plan.concurrency, async (store) => {
+    try {
+      await store.write(secret);
+      run2.markTarget(store, "updated", run2.now());
+      run2.logger.info(`Updated ${run2.plan.secretName} in ${store.label}.`);
+    } catch (err) {
+      const message = errorText(err);
+      run2.markTarget(store, "failed", run2.now(), message);
+      run2.logger.error(`Could not write ${run2.plan.secretName} in ${store.label}: ${message}`);
+      failed.push(store.label);
+    }
+    const row = run2.target(store);
+    if (row && deadFrom) row.deadFrom = deadFrom.toISOString();
+  });
+  return failed;
+}
+async function complete(run2, minted, extra = {}) {
+  const completedAt = run2.now();
+  await run2.keys.setMetadata(minted.key.id, {
+    ...minted.key.metadata,
+    [META.state]: "complete",
+    [META.completedAt]: completedAt.toISOString(),
+    [META.sealed]: run2.keys.seal(minted.key.id, minted.secret),
+    ...extra
+  });
+  run2.report.rotated = true;
+  return completedAt;
+}
+var MAX_HANDOVERS = 3;
+async function deliver(run2, minted, predecessor, handovers = 0) {
+  const kept = async () => predecessor ? `${await run2.holdsState(predecessor)}.` : "Nothing else was changed.";
+  const before = await verifyProblem(run2, minted.key, minted.secret);
+  if (before) {
+    run2.fail("failed", `${before} No target was written; ${await kept()}`);
+    return null;
+  }
+  const failed = await writeAll(run2, minted.secret);
+  const after = await verifyProblem(run2, minted.key, minted.secret);
+  if (after) {
+    const newer = handovers < MAX_HANDOVERS ? await newerRotation(run2, minted) : null;
+    if (newer) return deliver(run2, newer.minted, newer.predecessor, handovers + 1);
+    const written = run2.report.targets.filter((t2) => t2.result === "updated").map((t2) => t2.label);
+    run2.fail(
+      "failed",
+      `${after} It stopped working while this run wrote it, so ${written.length > 0 ? written.join(", ") : "no target"} may hold a dead key. ${await kept()} Run again: the next run sees the unfinished rotation and writes every target again.`
+    );
+    return null;
+  }
+  if (failed.length > 0) {
+    run2.fail(
+      "targets-failed",
+      `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}. ` + (predecessor ? `They held ${predecessor.keyPrefix} before this run: ${await kept()} ` : "They hold no working key yet. ") + `The others hold ${minted.key.keyPrefix}. Fix the failures and run again: the next run finishes this.`
+    );
+    return null;
+  }
+  const completedAt = await complete(run2, minted);
+  run2.logger.info(`Every target holds ${minted.key.keyPrefix} and it works.`);
+  return { minted, predecessor, completedAt };
+}
+async function newerRotation(run2, minted) {
+  const all = await run2.keys.list();
+  const mine = all.find((k2) => k2.id === minted.key.id);
+  if (mine?.isActive) return null;
+  const successor = all.find((k2) => k2.isActive && k2.metadata[META.rotatedFrom] === minted.key.id);
+  if (!successor || run2.now().getTime() - Date.parse(successor.createdAt) >= REPLAY_WINDOW_MS) return null;
+  const base = mine ?? minted.key;
+  const recovered = await createReplacement(run2, base, replacementOptionsOf(successor));
+  if (recovered.key.id !== successor.id) {
+    await run2.keys.delete(recovered.key.id);
+    run2.report.actions.push(`deleted ${recovered.key.keyPrefix} (minted instead of replayed)`);
+    run2.setCurrent(minted.key);
+    return null;
+  }
+  run2.logger.warning(
+    `${minted.key.keyPrefix} was retired by another run while this run wrote it; that run replaced it with ${successor.keyPrefix}. Writing ${successor.keyPrefix} to every target instead, so none is left holding a retired key.`
+  );
+  run2.setOld(base);
+  return { minted: recovered, predecessor: base };
+}
+
+// src/core/retire.ts
+var DAY_MS = 24 * 60 * 60 * 1e3;
+var MAX_USAGE_DAYS = 90;
+var utcDay = (ms) => new Date(ms).toISOString().slice(0, 10);
+function usageDays(fromMs, nowMs) {
+  const days = Math.floor(Date.parse(utcDay(nowMs)) / DAY_MS) - Math.floor(Date.parse(utcDay(fromMs)) / DAY_MS) + 1;
+  return Math.min(MAX_USAGE_DAYS, Math.max(1, days));
+}
+async function assess(run2, predecessor, switchedAt, readUsage) {
+  const { plan } = run2;
+  const now = run2.now().getTime();
+  const switched = switchedAt.getTime();
+  const lastUsed = predecessor.lastUsedAt === null ? null : Date.parse(predecessor.lastUsedAt);
+  const usedSinceSwitch = lastUsed !== null && lastUsed > switched;
+  const waitingFor = [];
+  const graceEnd = switched + plan.gracePeriodMs;
+  if (now < graceEnd) waitingFor.push(`its grace period (${formatDuration(plan.gracePeriodMs)}) runs until ${new Date(graceEnd).toISOString()}`);
+  let retireFrom = graceEnd;
+  if (plan.idlePeriodMs > 0) {
+    const idleEnd = Math.max(switched, lastUsed ?? 0) + plan.idlePeriodMs;
+    retireFrom = Math.max(retireFrom, idleEnd);
+    if (now < idleEnd) {
+      waitingFor.push(
+        usedSinceSwitch ? `it was used ${formatDuration(Math.max(0, now - lastUsed))} ago, after the switch, and must go unused for ${formatDuration(plan.idlePeriodMs)} (idle-period) first` : `it must go unused for ${formatDuration(plan.idlePeriodMs)} after the switch (idle-period)`
+      );
+    }
+  }
+  let countedFrom = utcDay(switched);
+  let requestsSinceSwitch = null;
+  if (readUsage) {
+    const days = usageDays(switched, now);
+    try {
+      const usage = await run2.keys.usage(predecessor.id, days);
+      countedFrom = usage.days[0] && usage.days[0].date > countedFrom ? usage.days[0].date : countedFrom;
+      requestsSinceSwitch = usage.days.filter((d2) => d2.date >= countedFrom).reduce((n2, d2) => n2 + d2.requests, 0);
+    } catch (err) {
+      run2.logger.warning(`Could not read the usage of ${predecessor.keyPrefix} (${errorText(err)}); its last use is still known from lastUsedAt.`);
+    }
+  }
+  return {
+    keyId: predecessor.id,
+    keyPrefix: predecessor.keyPrefix,
+    switchedAt: switchedAt.toISOString(),
+    lastUsedAt: predecessor.lastUsedAt,
+    usedSinceSwitch,
+    requestsSinceSwitch,
+    countedFrom,
+    retire: waitingFor.length === 0,
+    waitingFor,
+    retireFrom: new Date(retireFrom).toISOString()
+  };
+}
+function describeUse(use, current) {
+  const last = use.lastUsedAt === null ? "never used" : `last used ${use.lastUsedAt}`;
+  const count = use.requestsSinceSwitch === null ? "" : `, ${use.requestsSinceSwitch} request(s) from ${use.countedFrom} (the day of the switch, counted whole) to today`;
+  const held = use.usedSinceSwitch ? ` Something outside the targets still holds ${use.keyPrefix} (a service deployed with it, a job queued before the switch, a copy elsewhere): give it ${current.keyPrefix}'s secret.` : "";
+  const verdict = use.retire ? "" : ` It stays active: ${use.waitingFor.join("; ")}. A run at or after ${use.retireFrom} may retire it.`;
+  return `${use.keyPrefix} was replaced by ${current.keyPrefix} on every target at ${use.switchedAt}; ${last}${count}.${held}${verdict}`;
+}
+function inUseAlert(run2, use, current) {
+  const { alertAfterMs } = run2.plan;
+  if (alertAfterMs === null || use.retire || !use.usedSinceSwitch) return null;
+  const since = run2.now().getTime() - Date.parse(use.switchedAt);
+  if (since < alertAfterMs) return null;
+  const count = use.requestsSinceSwitch === null ? "" : `, ${use.requestsSinceSwitch} request(s) since ${use.countedFrom}`;
+  return `${use.keyPrefix} is still in use ${formatDuration(since)} after every target switched to ${current.keyPrefix} (alert-after ${formatDuration(alertAfterMs)}): last used ${use.lastUsedAt}${count}. Find what still holds it (a deployed service, another CI system, a developer's .env), give it the secret now in ${run2.plan.secretName}, and a later run retires ${use.keyPrefix}. It stays active until then.`;
+}
+async function retire(run2, key, why = "reversible in the dashboard") {
+  await run2.keys.deactivate(key.id);
+  run2.report.actions.push(`deactivated ${key.keyPrefix}`);
+  run2.logger.info(`Deactivated ${key.keyPrefix} (${why}).`);
+}
+async function deleteOld(run2, keep) {
+  const { plan } = run2;
+  if (plan.deleteAfterMs === null) return;
+  const all = await run2.keys.list();
+  const name = all.find((k2) => k2.id === keep[0])?.name;
+  const now = run2.now().getTime();
+  for (const key of all) {
+    if (key.name !== name || key.isActive || keep.includes(key.id)) continue;
+    if (now - Date.parse(key.updatedAt) < plan.deleteAfterMs) continue;
+    await run2.keys.delete(key.id);
+    run2.report.actions.push(`deleted ${key.keyPrefix}`);
+    run2.logger.info(`Deleted ${key.keyPrefix}, deactivated more than ${formatDuration(plan.deleteAfterMs)} ago.`);
   }
 }
-function setCurrent(run2, key) {
-  run2.report.keyId = key.id;
-  run2.report.keyPrefix = key.keyPrefix;
+
+// src/core/compromised.ts
+var LEAK_USAGE_DAYS = 30;
+async function reportLeakedUse(run2, leaked) {
+  for (const key of leaked) {
+    const use = { keyId: key.id, keyPrefix: key.keyPrefix, lastUsedAt: key.lastUsedAt, days: null, total: null, window: LEAK_USAGE_DAYS };
+    try {
+      const usage = await run2.keys.usage(key.id, LEAK_USAGE_DAYS);
+      use.days = usage.days.filter((d2) => d2.requests > 0 || d2.errors > 0);
+      use.total = usage.total;
+    } catch (err) {
+      run2.logger.warning(`Could not read the usage of ${key.keyPrefix}: ${errorText(err)}.`);
+    }
+    run2.report.leaked.push(use);
+    const days = use.days === null ? "usage unknown" : use.days.map((d2) => `${d2.date}: ${d2.requests}`).join(", ") || "no requests";
+    run2.logger.info(
+      `${key.keyPrefix} (treated as leaked): last used ${key.lastUsedAt ?? "never"}; ${use.total ?? "?"} request(s) in the last ${LEAK_USAGE_DAYS} days (${days}).`
+    );
+  }
 }
+async function kill(run2, key) {
+  await run2.keys.deactivate(key.id);
+  const at2 = run2.now();
+  run2.report.actions.push(`deactivated ${key.keyPrefix} (compromised)`);
+  run2.logger.warning(`Deactivated ${key.keyPrefix} at ${at2.toISOString()}: treated as leaked, its secret no longer works anywhere.`);
+  if (key.metadata[META.sealed] !== void 0) {
+    const rest = { ...key.metadata };
+    delete rest[META.sealed];
+    await run2.keys.setMetadata(key.id, rest);
+  }
+  return at2;
+}
+async function compromisedFlow(run2, state, all) {
+  const { plan, logger: logger2 } = run2;
+  const leaked = activeMembers(state);
+  const [newest, ...older] = leaked;
+  run2.setCurrent(newest);
+  run2.setOld(newest);
+  await reportLeakedUse(run2, leaked);
+  if (plan.dryRun) {
+    return run2.dryRun([
+      ...older.map((k2) => `deactivate ${k2.keyPrefix} now (compromised)`),
+      `create a replacement for ${newest.keyPrefix}, then deactivate ${newest.keyPrefix} at once (compromised: no grace or idle period)`,
+      "verify the new key with GET /me",
+      `write it as ${plan.secretName} to ${run2.stores.length} target(s); each holds a dead key from the deactivation until it is written`
+    ]);
+  }
+  const deaths = [];
+  for (const key of older) deaths.push(await kill(run2, key));
+  const minted = await createReplacement(run2, newest, { compromised: true, retryOf: earlierReplacement(newest, all) });
+  logger2.info(`Created ${minted.key.keyPrefix} to replace the compromised ${newest.keyPrefix}.`);
+  const newestDied = await kill(run2, newest);
+  const deadFrom = state.kind === "halfway" && deaths[0] ? deaths[0] : newestDied;
+  const problem = await verifyProblem(run2, minted.key, minted.secret);
+  if (problem) {
+    for (const store of run2.stores) {
+      const row = run2.target(store);
+      if (row) row.deadFrom = deadFrom.toISOString();
+    }
+    return run2.fail(
+      "failed",
+      `${problem} No target was written, so every target holds the dead secret of ${newest.keyPrefix}. Run again with compromised: true.`
+    );
+  }
+  const failed = await writeAll(run2, minted.secret, deadFrom);
+  const after = await verifyProblem(run2, minted.key, minted.secret);
+  if (failed.length > 0 || after) {
+    const why = failed.length > 0 ? `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}. They` : `${after} Every target`;
+    return run2.fail(
+      "targets-failed",
+      `${why} still hold the dead secret of ${newest.keyPrefix}: their consumers fail until a run writes them. Fix them and run again without compromised (${minted.key.keyPrefix} did not leak; the next run finishes delivering a key).`
+    );
+  }
+  await complete(run2, minted);
+  logger2.info(`Every target holds ${minted.key.keyPrefix} and it works; ${leaked.map((k2) => k2.keyPrefix).join(", ")} no longer work.`);
+  await deleteOld(run2, [minted.key.id, ...leaked.map((k2) => k2.id)]);
+  return run2.finish("compromised");
+}
+
+// src/core/age.ts
+function secretAge(run2, key) {
+  return run2.now().getTime() - secretIssuedAt(key);
+}
+function isYoung(run2, current) {
+  return secretAge(run2, current) < run2.plan.minAgeMs;
+}
+function minAgeSkip(run2, current) {
+  if (!isYoung(run2, current)) return false;
+  run2.logger.info(
+    `${current.keyPrefix} is ${formatDuration(Math.max(0, secretAge(run2, current)))} old, younger than min-age ${formatDuration(run2.plan.minAgeMs)}: not rotating.`
+  );
+  return true;
+}
+
+// src/core/preflight.ts
 async function preflight(run2) {
   const { keys, plan, logger: logger2 } = run2;
   let manager;
@@ -30461,42 +30843,47 @@ async function preflight(run2) {
     );
     return null;
   }
-  let name = plan.keyName;
+  let name = plan.keyName ?? "";
   if (plan.keyId !== null) {
-    name = familyNameById(all, plan.keyId);
-    if (name === null) {
+    const byId = familyNameById(all, plan.keyId);
+    if (byId === null) {
       run2.fail(
         "preflight-failed",
         `No ${manager.environment} key with id ${plan.keyId}, nor a key that replaced it, exists for this account. Check key-id, and that the management key is of the same environment; or name the key with key-name instead.`
       );
       return null;
     }
+    name = byId;
   }
   const family = all.filter((k2) => k2.name === name && k2.environment === manager.environment);
-  if (family.length === 0) {
-    run2.fail(
-      "preflight-failed",
-      `No active DHMAD key named "${name}" exists in the ${manager.environment} environment, the only one the management key ${manager.keyPrefix} can manage. Check key-name, and use a management key of the same environment as the key to rotate.`
-    );
-    return null;
-  }
   let state;
-  try {
-    state = readFamily(family, name ?? "");
-  } catch (err) {
-    if (err instanceof FamilyError) {
-      run2.fail("preflight-failed", err.message);
+  if (family.length === 0) {
+    if (!plan.createIfMissing || plan.rollback || plan.compromised) {
+      const hint = plan.createIfMissing ? ` There is no key to ${plan.rollback ? "roll back" : "treat as compromised"}.` : " To start from nothing, set create-if-missing: true and the action creates it and seeds the targets.";
+      run2.fail(
+        "preflight-failed",
+        `No DHMAD key named "${name}" exists in the ${manager.environment} environment, the only one the management key ${manager.keyPrefix} can manage. Check key-name, and use a management key of the same environment as the key to rotate.${hint}`
+      );
       return null;
     }
-    throw err;
-  }
-  const members = state.kind === "halfway" ? [state.pending, state.predecessor] : state.kind === "grace" ? [state.current, state.predecessor] : [state.current];
-  if (members.some((k2) => k2?.id === manager.id)) {
-    run2.fail(
-      "preflight-failed",
-      `The management key ${manager.keyPrefix} is the key to rotate. Use a separate key with the keys:manage scope as management-key, so the rotation never disables its own credentials.`
-    );
-    return null;
+    state = { kind: "missing", name };
+  } else {
+    try {
+      state = readFamily(family, name);
+    } catch (err) {
+      if (err instanceof FamilyError) {
+        run2.fail("preflight-failed", err.message);
+        return null;
+      }
+      throw err;
+    }
+    if (activeMembers(state).some((k2) => k2.id === manager.id)) {
+      run2.fail(
+        "preflight-failed",
+        `The management key ${manager.keyPrefix} is the key to rotate. Use a separate key with the keys:manage scope as management-key, so the rotation never disables its own credentials.`
+      );
+      return null;
+    }
   }
   const failures = [];
   await mapLimit(run2.stores, plan.concurrency, async (store) => {
@@ -30505,7 +30892,7 @@ async function preflight(run2) {
     } catch (err) {
       const message = errorText(err);
       failures.push(`${store.label}: ${message}`);
-      markTarget(run2, store, "failed", null, message);
+      run2.markTarget(store, "failed", null, message);
     }
   });
   if (failures.length > 0) {
@@ -30517,240 +30904,37 @@ async function preflight(run2) {
     return null;
   }
   logger2.info(`Preflight passed: ${run2.stores.length} target(s) reachable, their public keys readable.`);
-  return { state };
+  return { state, all, manager };
 }
-function markTarget(run2, store, result, at2, error2) {
-  const t2 = run2.report.targets.find((r2) => r2.label === store.label);
-  if (!t2) return;
-  t2.result = result;
-  t2.at = at2 ? at2.toISOString() : null;
-  if (error2 === void 0) delete t2.error;
-  else t2.error = error2;
-}
-function graceDue(run2, completedAt) {
-  return run2.now().getTime() >= completedAt.getTime() + run2.plan.gracePeriodMs;
-}
-function rotationSteps(run2, current) {
-  const { plan } = run2;
-  const retireStep = plan.gracePeriodMs === 0 ? `deactivate ${current.keyPrefix} once every target holds the new key and it works` : `keep ${current.keyPrefix} active for ${formatDuration(plan.gracePeriodMs)} (grace period), then a later run deactivates it`;
-  return [
-    `create a replacement for ${current.keyPrefix} named "${current.name}"`,
-    "verify the new key with GET /me",
-    `write it as ${plan.secretName} to ${run2.stores.length} target(s)`,
-    retireStep
-  ];
-}
-function dryRunReport(run2, steps) {
-  run2.logger.info(`Dry run: nothing was created or changed. The plan:
-${steps.map((s2, i2) => `  ${i2 + 1}. ${s2}`).join("\n")}`);
-  for (const store of run2.stores) markTarget(run2, store, "planned", null);
-  return run2.finish("dry-run");
-}
-function secretAge(run2, key) {
-  return run2.now().getTime() - secretIssuedAt(key);
-}
-function isYoung(run2, current) {
-  return secretAge(run2, current) < run2.plan.minAgeMs;
-}
-function minAgeSkip(run2, current) {
-  if (!isYoung(run2, current)) return false;
-  const age = secretAge(run2, current);
-  run2.logger.info(
-    `${current.keyPrefix} is ${formatDuration(Math.max(0, age))} old, younger than min-age ${formatDuration(run2.plan.minAgeMs)}: not rotating.`
-  );
-  return true;
-}
-async function rotateFrom(run2, current) {
-  const { plan } = run2;
-  if (minAgeSkip(run2, current)) {
-    if (!plan.dryRun) await deleteOld(run2, [current.id]);
-    return run2.finish("skipped-min-age");
-  }
-  if (plan.dryRun) return dryRunReport(run2, rotationSteps(run2, current));
-  run2.report.oldKeyId = current.id;
-  run2.report.oldKeyPrefix = current.keyPrefix;
-  const minted = await mint(run2, () => run2.keys.create(replacementParams(current), rotationIdempotencyKey(current.id)));
-  run2.logger.info(`Created ${minted.key.keyPrefix} to replace ${current.keyPrefix}.`);
-  return deliver(run2, minted, current, "rotated");
-}
-function replacementParams(predecessor) {
-  return {
-    name: predecessor.name,
-    environment: predecessor.environment,
-    rateLimit: predecessor.rateLimit,
-    // A fixed expiry belongs to the key it was set on; copying it would make the
-    // replacement die on the old key's date.
-    expiresAt: null,
-    metadata: {
-      ...userMetadata(predecessor),
-      [META.rotatedFrom]: predecessor.id,
-      [META.origin]: predecessor.metadata[META.origin] ?? predecessor.id,
-      [META.state]: "pending"
-    },
-    scopes: [...predecessor.scopes]
-  };
-}
-async function mint(run2, call) {
-  const minted = await call();
-  run2.logger.setSecret(minted.secret);
-  setCurrent(run2, minted.key);
-  return minted;
-}
-async function finishHalfway(run2, pending, predecessor) {
+
+// src/core/regenerate.ts
+async function regenerateFlow(run2, state, compromised) {
   const { plan, logger: logger2 } = run2;
-  setCurrent(run2, pending);
-  const age = run2.now().getTime() - Date.parse(pending.createdAt);
-  const from = pending.metadata[META.rotatedFrom];
-  const replayable = from !== void 0 && predecessor !== null && age < REPLAY_WINDOW_MS;
-  logger2.info(
-    `Found a rotation left halfway: ${pending.keyPrefix} replaces ${predecessor?.keyPrefix ?? "a key that is no longer active"}.`
-  );
-  if (!replayable) {
-    if (predecessor === null) {
-      logger2.info(`${pending.keyPrefix} is the only active key of its name; rotating it to bring every target to one secret.`);
-      return rotateFrom(run2, { ...pending, createdAt: (/* @__PURE__ */ new Date(0)).toISOString() });
-    }
-    return run2.fail(
-      "failed",
-      `The rotation from ${predecessor.keyPrefix} to ${pending.keyPrefix} was left halfway ${formatDuration(age)} ago, longer than the API's 24 h idempotency window, so the new secret cannot be recovered and some targets may hold either key. Finishing it would need a third active key. To recover: deactivate whichever of the two no consumer uses (or deactivate ${pending.keyPrefix} and accept that targets it reached fail until this action runs again), then run again.`
-    );
-  }
-  if (plan.dryRun) {
-    return dryRunReport(run2, [
-      `recover the secret of ${pending.keyPrefix} (replaying its create)`,
-      "verify the new key with GET /me",
-      `write it as ${plan.secretName} to ${run2.stores.length} target(s)`,
-      plan.gracePeriodMs === 0 ? `deactivate ${predecessor.keyPrefix}` : `keep ${predecessor.keyPrefix} for the grace period`
-    ]);
-  }
-  let minted;
-  try {
-    minted = await mint(run2, () => run2.keys.create(replacementParams(predecessor), rotationIdempotencyKey(predecessor.id)));
-  } catch (err) {
-    return run2.fail(
-      "failed",
-      `Could not recover the secret of ${pending.keyPrefix}: ${errorText(err)}. If ${predecessor.keyPrefix}'s settings changed since the rotation began, restore them, or deactivate whichever key no consumer uses, then run again.`
-    );
-  }
-  if (minted.key.id !== pending.id) {
-    await run2.keys.delete(minted.key.id);
-    setCurrent(run2, pending);
-    run2.report.actions.push(`deleted ${minted.key.keyPrefix} (minted instead of replayed)`);
-    return run2.fail(
-      "failed",
-      `The API did not replay the create of ${pending.keyPrefix}, so its secret cannot be recovered. Deactivate whichever of ${predecessor.keyPrefix} and ${pending.keyPrefix} no consumer uses, then run again.`
-    );
-  }
-  logger2.info(`Recovered the secret of ${pending.keyPrefix}.`);
-  return deliver(run2, minted, predecessor, "completed-pending");
-}
-async function deliver(run2, minted, predecessor, outcome) {
-  const { plan, logger: logger2 } = run2;
-  const problem = await verifyProblem(run2, minted);
-  if (problem) {
-    return run2.fail("failed", `${problem} No target was written; ${predecessor.keyPrefix} is untouched and still active.`);
-  }
-  const failed = await writeAll(run2, minted.secret);
-  if (failed.length > 0) {
-    return run2.fail(
-      "targets-failed",
-      `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}. They still hold ${predecessor.keyPrefix}, which stays active; the others hold ${minted.key.keyPrefix}. Fix the failures and run again: the next run finishes this rotation.`
-    );
-  }
-  const after = await verifyProblem(run2, minted);
-  if (after) {
-    return run2.fail("failed", `${after} ${predecessor.keyPrefix} stays active.`);
-  }
-  const completedAt = run2.now();
-  await run2.keys.setMetadata(minted.key.id, {
-    ...minted.key.metadata,
-    [META.rotatedFrom]: predecessor.id,
-    [META.state]: "complete",
-    [META.completedAt]: completedAt.toISOString()
-  });
-  run2.report.rotated = true;
-  logger2.info(`Every target holds ${minted.key.keyPrefix} and it works.`);
-  if (plan.gracePeriodMs === 0) {
-    await retire(run2, predecessor);
-  } else {
-    const until = new Date(completedAt.getTime() + plan.gracePeriodMs).toISOString();
-    logger2.info(`${predecessor.keyPrefix} stays active until ${until} (grace-period); the first run after that deactivates it.`);
-  }
-  await deleteOld(run2, [minted.key.id, predecessor.id]);
-  return run2.finish(outcome);
-}
-async function verifyProblem(run2, minted) {
-  let me2;
-  try {
-    me2 = await run2.keys.verify(minted.secret);
-  } catch (err) {
-    return `The new key ${minted.key.keyPrefix} does not work (GET /me): ${errorText(err)}.`;
-  }
-  if (me2.id !== minted.key.id || !me2.isActive || me2.environment !== minted.key.environment) {
-    return `The new key ${minted.key.keyPrefix} answered GET /me as ${me2.keyPrefix} (${me2.environment}, ${me2.isActive ? "active" : "inactive"}), not as itself.`;
-  }
-  return null;
-}
-async function writeAll(run2, secret) {
-  const failed = [];
-  await mapLimit(run2.stores, run2.plan.concurrency, async (store) => {
-    try {
-      await store.write(secret);
-      markTarget(run2, store, "updated", run2.now());
-      run2.logger.info(`Updated ${run2.plan.secretName} in ${store.label}.`);
-    } catch (err) {
-      const message = errorText(err);
-      markTarget(run2, store, "failed", run2.now(), message);
-      run2.logger.error(`Could not write ${run2.plan.secretName} in ${store.label}: ${message}`);
-      failed.push(store.label);
-    }
-  });
-  return failed;
-}
-async function retire(run2, key) {
-  await run2.keys.deactivate(key.id);
-  run2.report.actions.push(`deactivated ${key.keyPrefix}`);
-  run2.logger.info(`Deactivated ${key.keyPrefix} (reversible in the dashboard).`);
-}
-async function deleteOld(run2, keep) {
-  const { plan } = run2;
-  if (plan.deleteAfterMs === null) return;
-  const all = await run2.keys.list();
-  const name = all.find((k2) => k2.id === keep[0])?.name;
-  const now = run2.now().getTime();
-  for (const key of all) {
-    if (key.name !== name || key.isActive || keep.includes(key.id)) continue;
-    if (now - Date.parse(key.updatedAt) < plan.deleteAfterMs) continue;
-    await run2.keys.delete(key.id);
-    run2.report.actions.push(`deleted ${key.keyPrefix}`);
-    run2.logger.info(`Deleted ${key.keyPrefix}, deactivated more than ${formatDuration(plan.deleteAfterMs)} ago.`);
-  }
-}
-async function regenerateFlow(run2, state) {
-  const { plan, logger: logger2 } = run2;
-  if (state.kind !== "steady") {
-    const keys = state.kind === "halfway" ? [state.pending, state.predecessor] : [state.current, state.predecessor];
+  const [current, ...others] = activeMembers(state);
+  if (others.length > 0 && !compromised) {
     return run2.fail(
       "preflight-failed",
-      `strategy: regenerate needs exactly one active key, but an overlap rotation is in progress (${keys.filter((k2) => k2 !== null).map((k2) => k2.keyPrefix).join(", ")}). Finish it with strategy: overlap first.`
+      `strategy: regenerate needs exactly one active key, but an overlap rotation is in progress (${[current, ...others].map((k2) => k2.keyPrefix).join(", ")}). Finish it with strategy: overlap first.`
     );
   }
-  const current = state.current;
-  setCurrent(run2, current);
-  if (minAgeSkip(run2, current)) return run2.finish("skipped-min-age");
+  run2.setCurrent(current);
+  if (compromised) await reportLeakedUse(run2, [current, ...others]);
+  else if (minAgeSkip(run2, current)) return run2.finish("skipped-min-age");
   if (plan.dryRun) {
-    return dryRunReport(run2, [
+    return run2.dryRun([
+      ...others.map((k2) => `deactivate ${k2.keyPrefix} now (compromised)`),
       `regenerate ${current.keyPrefix}: its current secret stops working at once`,
-      `write the new secret as ${plan.secretName} to ${run2.stores.length} target(s)`,
+      `write the new secret as ${plan.secretName} to ${run2.stores.length} target(s); each holds a dead key until it is written`,
       "verify it with GET /me"
     ]);
   }
-  run2.report.oldKeyId = current.id;
-  run2.report.oldKeyPrefix = current.keyPrefix;
+  run2.setOld(current);
+  for (const key of others) await kill(run2, key);
   const minted = await mint(run2, () => run2.keys.regenerate(current.id, `dhmad-regenerate-${current.id}-${current.updatedAt}`));
+  const diedAt = run2.now();
   logger2.warning(`Regenerated ${current.keyPrefix} -> ${minted.key.keyPrefix}: the old secret no longer works anywhere.`);
-  const failed = await writeAll(run2, minted.secret);
-  const problem = await verifyProblem(run2, minted);
+  const failed = await writeAll(run2, minted.secret, diedAt);
+  const problem = await verifyProblem(run2, minted.key, minted.secret);
   if (failed.length > 0) {
     return run2.fail(
       "targets-failed",
@@ -30760,13 +30944,281 @@ async function regenerateFlow(run2, state) {
   if (problem) return run2.fail("failed", problem);
   run2.report.rotated = true;
   try {
-    await run2.keys.setMetadata(current.id, { ...minted.key.metadata, [META.regeneratedAt]: run2.now().toISOString() });
+    await run2.keys.setMetadata(current.id, {
+      ...minted.key.metadata,
+      [META.regeneratedAt]: run2.now().toISOString(),
+      [META.state]: "complete",
+      [META.sealed]: run2.keys.seal(current.id, minted.secret),
+      ...compromised ? { [META.compromised]: "true" } : {}
+    });
   } catch (err) {
     logger2.warning(
       `Could not record the regeneration in ${minted.key.keyPrefix}'s metadata (${errorText(err)}); min-age counts from the key's creation until a later run records it.`
     );
   }
-  return run2.finish("regenerated");
+  return run2.finish(compromised ? "compromised" : "regenerated");
+}
+
+// src/core/rollback.ts
+var refuse = (run2, message) => run2.fail("preflight-failed", `${message} Nothing was changed.`);
+async function rollbackFlow(run2, state, all) {
+  const { plan, logger: logger2 } = run2;
+  const newer = activeMembers(state)[0];
+  run2.setCurrent(newer);
+  const fromId = newer.metadata[META.rotatedFrom];
+  if (fromId === void 0) {
+    return refuse(run2, `${newer.keyPrefix} was not made by a rotation of this action (its metadata names no predecessor), so there is no rotation to roll back.`);
+  }
+  if (newer.metadata[META.compromised] === "true") {
+    return refuse(
+      run2,
+      `The latest rotation made ${newer.keyPrefix} because its predecessor was compromised; rolling back would bring a leaked secret back. If the new key breaks something, fix that consumer, or rotate again.`
+    );
+  }
+  const predecessor = all.find((k2) => k2.id === fromId);
+  run2.report.oldKeyId = fromId;
+  if (!predecessor) {
+    return refuse(
+      run2,
+      `The predecessor of ${newer.keyPrefix} (id ${fromId}) was deleted (by delete-after or by hand), and its secret with it, so it cannot be brought back.`
+    );
+  }
+  run2.setOld(predecessor);
+  const sealed = predecessor.metadata[META.sealed];
+  const secret = sealed === void 0 ? null : run2.keys.unseal(predecessor.id, sealed);
+  if (secret === null) {
+    return refuse(
+      run2,
+      `The secret of ${predecessor.keyPrefix} cannot be recovered: ${sealed === void 0 ? "this action did not deliver it (a key made by hand, or before rollback existed), so it kept no sealed copy" : "its sealed copy opens only with the management key that sealed it, and that is another key"}.`
+    );
+  }
+  logger2.setSecret(secret);
+  if (predecessor.expiresAt !== null && Date.parse(predecessor.expiresAt) <= run2.now().getTime()) {
+    return refuse(run2, `${predecessor.keyPrefix} expired at ${predecessor.expiresAt}; it would not work again.`);
+  }
+  if (plan.dryRun) {
+    return run2.dryRun([
+      ...predecessor.isActive ? [] : [`reactivate ${predecessor.keyPrefix}`],
+      `verify ${predecessor.keyPrefix} with GET /me`,
+      `write it back as ${plan.secretName} to ${run2.stores.length} target(s)`,
+      `deactivate ${newer.keyPrefix}`
+    ]);
+  }
+  if (!predecessor.isActive) {
+    await run2.keys.activate(predecessor.id);
+    run2.report.actions.push(`reactivated ${predecessor.keyPrefix}`);
+    logger2.info(`Reactivated ${predecessor.keyPrefix}.`);
+  }
+  const before = await verifyProblem(run2, predecessor, secret, "predecessor");
+  if (before) {
+    if (!predecessor.isActive) await run2.keys.deactivate(predecessor.id);
+    return run2.fail("failed", `${before} No target was written; ${newer.keyPrefix} stays current${predecessor.isActive ? "" : ` and ${predecessor.keyPrefix} was deactivated again`}.`);
+  }
+  await run2.keys.setMetadata(newer.id, { ...newer.metadata, [META.state]: "pending" });
+  run2.setCurrent(predecessor);
+  const failed = await writeAll(run2, secret);
+  const after = await verifyProblem(run2, predecessor, secret, "predecessor");
+  if (failed.length > 0 || after) {
+    return run2.fail(
+      "targets-failed",
+      `${after ?? `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}.`} Both ${predecessor.keyPrefix} and ${newer.keyPrefix} stay active, so every target holds a working key. Fix the failures and run rollback again.`
+    );
+  }
+  await run2.keys.deactivate(newer.id);
+  run2.report.actions.push(`deactivated ${newer.keyPrefix}`);
+  await run2.keys.setMetadata(newer.id, { ...newer.metadata, [META.state]: "rolled-back" });
+  await run2.keys.setMetadata(predecessor.id, { ...predecessor.metadata, [META.rolledBackAt]: run2.now().toISOString() });
+  run2.report.rotated = true;
+  logger2.info(`Every target holds ${predecessor.keyPrefix} again and it works; deactivated ${newer.keyPrefix} (reversible in the dashboard).`);
+  return run2.finish("rolled-back");
+}
+
+// src/core/rotate.ts
+async function rotate(plan, keys, stores, logger2, clock) {
+  const run2 = new Run(plan, keys, stores, logger2, clock);
+  try {
+    return await rotateIn(run2);
+  } catch (err) {
+    return run2.fail("failed", `The rotation stopped: ${errorText(err)}. Run again: the next run reads the state back from the keys and finishes it.`);
+  }
+}
+async function rotateIn(run2) {
+  const pre = await preflight(run2);
+  if (!pre) return run2.report;
+  const { state, all } = pre;
+  const { plan } = run2;
+  if (state.kind === "missing") return createFirst(run2, state.name, pre.manager.environment);
+  if (plan.rollback) return rollbackFlow(run2, state, all);
+  if (plan.strategy === "regenerate") return regenerateFlow(run2, state, plan.compromised);
+  if (plan.compromised) return compromisedFlow(run2, state, all);
+  switch (state.kind) {
+    case "halfway":
+      run2.setOld(state.predecessor);
+      return finishHalfway(run2, state.pending, state.predecessor);
+    case "grace":
+      return graceFlow(run2, state.current, state.predecessor, state.completedAt, all);
+    case "steady":
+      run2.setCurrent(state.current);
+      return rotateFrom(run2, state.current, all);
+  }
+}
+async function graceFlow(run2, current, predecessor, completedAt, all) {
+  const { plan, logger: logger2 } = run2;
+  run2.setCurrent(current);
+  run2.setOld(predecessor);
+  const use = await assess(run2, predecessor, completedAt, plan.idlePeriodMs > 0);
+  run2.report.predecessor = use;
+  logger2.info(describeUse(use, current));
+  const alert = inUseAlert(run2, use, current);
+  if (plan.dryRun) {
+    if (!use.retire) {
+      return run2.dryRun([
+        `keep ${predecessor.keyPrefix} active: ${use.waitingFor.join("; ")}`,
+        `start no new rotation of ${current.keyPrefix} until ${predecessor.keyPrefix} is retired`,
+        ...alert ? [`fail the run: ${predecessor.keyPrefix} is still in use past alert-after`] : []
+      ]);
+    }
+    const why = plan.idlePeriodMs > 0 ? `grace period over, unused since ${use.lastUsedAt !== null && use.usedSinceSwitch ? use.lastUsedAt : "the switch"}` : "grace period over";
+    return run2.dryRun([
+      `deactivate ${predecessor.keyPrefix} (${why})`,
+      ...isYoung(run2, current) ? [`keep ${current.keyPrefix}: younger than min-age`] : rotationSteps(run2, current)
+    ]);
+  }
+  if (!use.retire) {
+    logger2.info(`Nothing to rotate until ${predecessor.keyPrefix} is retired; ${current.keyPrefix} is current.`);
+    await deleteOld(run2, [current.id, predecessor.id]);
+    if (alert) return run2.fail("in-use-alert", alert);
+    const graceOver = run2.now().getTime() >= completedAt.getTime() + plan.gracePeriodMs;
+    return run2.finish(graceOver ? "skipped-in-use" : "skipped-grace");
+  }
+  await retire(run2, predecessor, plan.idlePeriodMs > 0 ? `unused for ${formatDuration(plan.idlePeriodMs)} since the switch; reversible in the dashboard` : void 0);
+  return rotateFrom(run2, current, all);
+}
+function rotationSteps(run2, current) {
+  const { plan } = run2;
+  return [
+    `create a replacement for ${current.keyPrefix} named "${current.name}"`,
+    "verify the new key with GET /me",
+    `write it as ${plan.secretName} to ${run2.stores.length} target(s)`,
+    retireStep(run2, current)
+  ];
+}
+function retireStep(run2, predecessor) {
+  const { plan } = run2;
+  const waits = [
+    ...plan.gracePeriodMs > 0 ? [`for ${formatDuration(plan.gracePeriodMs)} (grace period)`] : [],
+    ...plan.idlePeriodMs > 0 ? [`until it has gone unused for ${formatDuration(plan.idlePeriodMs)} (idle-period)`] : []
+  ];
+  return waits.length === 0 ? `deactivate ${predecessor.keyPrefix} once every target holds the new key and it works` : `keep ${predecessor.keyPrefix} active ${waits.join(" and ")}, then a later run deactivates it`;
+}
+function unfinishedReplacement(current, all) {
+  return all.find((k2) => !k2.isActive && isPending(k2) && k2.metadata[META.rotatedFrom] === current.id && Date.parse(k2.createdAt) >= secretIssuedAt(current));
+}
+async function rotateFrom(run2, current, all) {
+  const { plan } = run2;
+  const unfinished = unfinishedReplacement(current, all);
+  if (unfinished) {
+    run2.logger.info(
+      `${unfinished.keyPrefix}, a replacement of ${current.keyPrefix}, stopped working before every target was confirmed to hold it; some may hold it, so this run rotates whatever min-age says.`
+    );
+  } else if (minAgeSkip(run2, current)) {
+    if (!plan.dryRun) await deleteOld(run2, [current.id]);
+    return run2.finish("skipped-min-age");
+  }
+  if (plan.dryRun) return run2.dryRun(rotationSteps(run2, current));
+  run2.setOld(current);
+  const minted = await createReplacement(run2, current, { retryOf: earlierReplacement(current, all) });
+  run2.logger.info(`Created ${minted.key.keyPrefix} to replace ${current.keyPrefix}.`);
+  return afterDelivery(run2, await deliver(run2, minted, current), "rotated");
+}
+async function afterDelivery(run2, delivered, outcome) {
+  if (!delivered) return run2.report;
+  const { plan, logger: logger2 } = run2;
+  const { minted, predecessor, completedAt } = delivered;
+  if (predecessor) {
+    const leaked = minted.key.metadata[META.compromised] === "true";
+    if (leaked || plan.gracePeriodMs === 0 && plan.idlePeriodMs === 0) {
+      if (await run2.stateOf(predecessor) === "active") await retire(run2, predecessor, leaked ? "compromised: never kept" : void 0);
+    } else if (await run2.stateOf(predecessor) === "active") {
+      const use = await assess(run2, predecessor, completedAt, false);
+      run2.report.predecessor = use;
+      logger2.info(`${predecessor.keyPrefix} stays active: ${use.waitingFor.join("; ")}. A run at or after ${use.retireFrom} may retire it.`);
+    } else {
+      logger2.info(`${predecessor.keyPrefix} was already deactivated (by another run or by hand).`);
+    }
+  }
+  await deleteOld(run2, predecessor ? [minted.key.id, predecessor.id] : [minted.key.id]);
+  return run2.finish(outcome);
+}
+async function finishHalfway(run2, pending, predecessor) {
+  const { plan, logger: logger2 } = run2;
+  run2.setCurrent(pending);
+  const age = run2.now().getTime() - Date.parse(pending.createdAt);
+  const from = pending.metadata[META.rotatedFrom];
+  const replayable = from !== void 0 && predecessor !== null && age < REPLAY_WINDOW_MS;
+  const options = replacementOptionsOf(pending);
+  const leaked = options.compromised === true;
+  logger2.info(
+    `Found a rotation left halfway: ${pending.keyPrefix} replaces ${predecessor?.keyPrefix ?? "a key that is no longer active"}.`
+  );
+  if (!replayable) {
+    if (predecessor === null) {
+      logger2.info(`${pending.keyPrefix} is the only active key of its name; rotating it to bring every target to one secret.`);
+      return rotateFrom(run2, { ...pending, createdAt: (/* @__PURE__ */ new Date(0)).toISOString() }, []);
+    }
+    return run2.fail(
+      "failed",
+      `The rotation from ${predecessor.keyPrefix} to ${pending.keyPrefix} was left halfway ${formatDuration(age)} ago, longer than the API's 24 h idempotency window, so the new secret cannot be recovered and some targets may hold either key. Finishing it would need a third active key. To recover: deactivate whichever of the two no consumer uses (or deactivate ${pending.keyPrefix} and accept that targets it reached fail until this action runs again), then run again.`
+    );
+  }
+  if (plan.dryRun) {
+    return run2.dryRun([
+      `recover the secret of ${pending.keyPrefix} (replaying its create)`,
+      "verify the new key with GET /me",
+      `write it as ${plan.secretName} to ${run2.stores.length} target(s)`,
+      leaked ? `deactivate ${predecessor.keyPrefix} (it was compromised)` : retireStep(run2, predecessor)
+    ]);
+  }
+  let minted;
+  try {
+    minted = await createReplacement(run2, predecessor, options);
+  } catch (err) {
+    return run2.fail(
+      "failed",
+      `Could not recover the secret of ${pending.keyPrefix}: ${errorText(err)}. If ${predecessor.keyPrefix}'s settings changed since the rotation began, restore them, or deactivate whichever key no consumer uses, then run again.`
+    );
+  }
+  if (minted.key.id !== pending.id) {
+    await run2.keys.delete(minted.key.id);
+    run2.setCurrent(pending);
+    run2.report.actions.push(`deleted ${minted.key.keyPrefix} (minted instead of replayed)`);
+    return run2.fail(
+      "failed",
+      `The API did not replay the create of ${pending.keyPrefix}, so its secret cannot be recovered. Deactivate whichever of ${predecessor.keyPrefix} and ${pending.keyPrefix} no consumer uses, then run again.`
+    );
+  }
+  logger2.info(`Recovered the secret of ${pending.keyPrefix}.`);
+  return afterDelivery(run2, await deliver(run2, minted, predecessor), "completed-pending");
+}
+async function createFirst(run2, name, environment) {
+  const { plan, logger: logger2 } = run2;
+  if (plan.dryRun) {
+    return run2.dryRun([
+      `create the ${environment} key "${name}" (create-if-missing: no key of that name exists)`,
+      "verify it with GET /me",
+      `write it as ${plan.secretName} to ${run2.stores.length} target(s)`
+    ]);
+  }
+  const minted = await mint(
+    run2,
+    () => run2.keys.create(
+      { name, environment, expiresAt: null, metadata: { [META.state]: "pending" }, scopes: [] },
+      // Only this run's own retries may replay it: a later run finds the key by its name.
+      `dhmad-create-${environment}-${run2.now().getTime()}`
+    )
+  );
+  logger2.info(`Created ${minted.key.keyPrefix} named "${name}" (create-if-missing).`);
+  return afterDelivery(run2, await deliver(run2, minted, null), "created");
 }
 
 // src/runner/summary.ts
@@ -30774,8 +31226,13 @@ var HEADLINE = {
   rotated: "Rotated",
   regenerated: "Regenerated (the old secret stopped working at once)",
   "completed-pending": "Finished a rotation left halfway",
+  created: "Created the key (create-if-missing) and wrote it to every target",
+  compromised: "Replaced a compromised key: its secret no longer works",
+  "rolled-back": "Rolled back: every target holds the previous key again",
   "skipped-min-age": "Not rotated: the key is younger than min-age",
   "skipped-grace": "Not rotated: the previous key is still in its grace period",
+  "skipped-in-use": "Not rotated: the previous key is still in use",
+  "in-use-alert": "Alert: the previous key is still in use past alert-after",
   "dry-run": "Dry run: nothing was changed",
   "preflight-failed": "Failed in preflight: nothing was created or changed",
   "targets-failed": "Some targets could not be written",
@@ -30788,17 +31245,44 @@ var RESULT = {
   unchanged: "— unchanged"
 };
 var cell = (s2) => redactText(s2).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+function deadWindow(t2) {
+  if (!t2.deadFrom) return "—";
+  if (t2.result !== "updated" || !t2.at) return `${t2.deadFrom} → still dead`;
+  return `${t2.deadFrom} → ${t2.at} (${formatDuration(Math.max(0, Date.parse(t2.at) - Date.parse(t2.deadFrom)))})`;
+}
 function renderSummary(report, plan) {
   const lines = [`## DHMAD key rotation: ${HEADLINE[report.outcome]}`, ""];
   const key = report.keyPrefix ? `\`${report.keyPrefix}\` (id \`${report.keyId}\`)` : "—";
   lines.push(`- Secret: \`${plan.secretName}\`, strategy \`${plan.strategy}\``);
   lines.push(`- Key the targets hold: ${key}`);
-  if (report.oldKeyPrefix) lines.push(`- Replaced key: \`${report.oldKeyPrefix}\` (id \`${report.oldKeyId}\`)`);
+  if (report.oldKeyPrefix) lines.push(`- ${report.outcome === "rolled-back" ? "Rolled back from" : "Replaced key"}: \`${report.oldKeyPrefix}\` (id \`${report.oldKeyId}\`)`);
   for (const action of report.actions) lines.push(`- ${cell(action)}`);
-  lines.push("", "| Target | Scope | Result | Time |", "| --- | --- | --- | --- |");
+  const windows = report.targets.some((t2) => t2.deadFrom);
+  lines.push("", `| Target | Scope | Result | Time |${windows ? " Dead-key window |" : ""}`, `| --- | --- | --- | --- |${windows ? " --- |" : ""}`);
   for (const t2 of report.targets) {
     const result = (RESULT[t2.result] ?? t2.result) + (t2.error ? `: ${t2.error}` : "");
-    lines.push(`| ${cell(t2.label)} | ${t2.scope} | ${cell(result)} | ${t2.at ?? "—"} |`);
+    lines.push(`| ${cell(t2.label)} | ${t2.scope} | ${cell(result)} | ${t2.at ?? "—"} |${windows ? ` ${deadWindow(t2)} |` : ""}`);
+  }
+  const p2 = report.predecessor;
+  if (p2) {
+    lines.push("", `### The replaced key \`${p2.keyPrefix}\``, "");
+    lines.push(`- Replaced on every target at ${p2.switchedAt}; ${p2.lastUsedAt === null ? "never used" : `last used ${p2.lastUsedAt}`}.`);
+    if (p2.requestsSinceSwitch !== null) lines.push(`- ${p2.requestsSinceSwitch} request(s) from ${p2.countedFrom} (the day of the switch, counted whole) to today.`);
+    if (p2.usedSinceSwitch) {
+      lines.push("- ⚠️ Used after the switch: something outside the targets still holds it (a service deployed with it, a job queued before the switch, a copy elsewhere).");
+    }
+    lines.push(p2.retire ? "- Unused long enough: retired." : `- Kept active: ${cell(p2.waitingFor.join("; "))}. A run at or after ${p2.retireFrom} may retire it.`);
+  }
+  if (report.leaked.length > 0) {
+    const window2 = report.leaked[0].window;
+    lines.push("", `### Use of the compromised key(s), last ${window2} days`, "", "| Key | Last used | Requests | Days with requests |", "| --- | --- | --- | --- |");
+    for (const u2 of report.leaked) {
+      const days = u2.days === null ? "usage could not be read" : u2.days.map((d2) => `${d2.date}: ${d2.requests}${d2.errors ? ` (${d2.errors} errors)` : ""}`).join(", ") || "none";
+      lines.push(`| \`${u2.keyPrefix}\` | ${u2.lastUsedAt ?? "never"} | ${u2.total ?? "?"} | ${cell(days)} |`);
+    }
+  }
+  if (report.plan.length > 0) {
+    lines.push("", "### The plan (nothing was changed)", "", ...report.plan.map((s2, i2) => `${i2 + 1}. ${cell(s2)}`));
   }
   if (report.errors.length > 0) {
     lines.push("", "### What went wrong", "");

@@ -33,6 +33,7 @@ const action = async (): Promise<ActionYml> => parse(await readFile(join(pkg, 'a
 const INPUTS = [
   'management-key', 'key-name', 'key-id', 'secret-name', 'repositories', 'environments', 'organization', 'dependabot',
   'github-token', 'github-api-url', 'dhmad-base-url', 'strategy', 'grace-period', 'delete-after', 'min-age', 'dry-run', 'concurrency',
+  'idle-period', 'alert-after', 'compromised', 'rollback', 'create-if-missing',
 ];
 const OUTPUTS = ['rotated', 'key-id', 'key-prefix', 'old-key-id', 'targets-updated', 'targets-failed'];
 

@@ -28,8 +28,8 @@ describe('the SDK adapter against the emulator', () => {
   it('replays a create with the same idempotency key: same key, same secret, nothing new minted', async () => {
     const first = await api.create({ name: 'ci', environment: 'live', rateLimit: 250, expiresAt: null, metadata: { appName: 'shop' }, scopes: [] }, 'seed');
     const params = replacementParams(first.key);
-    const a = await api.create(params, rotationIdempotencyKey(first.key.id));
-    const b = await api.create(replacementParams((await api.list()).find((k) => k.id === first.key.id)!), rotationIdempotencyKey(first.key.id));
+    const a = await api.create(params, rotationIdempotencyKey(first.key));
+    const b = await api.create(replacementParams((await api.list()).find((k) => k.id === first.key.id)!), rotationIdempotencyKey(first.key));
     expect(b.key.id).toBe(a.key.id);
     expect(b.secret === a.secret).toBe(true);
     expect((await api.list()).filter((k) => k.name === 'ci')).toHaveLength(2);

@@ -4,6 +4,7 @@
  * creates replayed for 24 h, regenerate killing the old secret, `/me` per secret.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
 import type { Environment } from '@dhmad/sdk/key-format';
 import { makeKey, prefixOf } from '../../../test/support/keys.js';
 import type {
@@ -11,10 +12,12 @@ import type {
   CreateKeyParams,
   KeyApi,
   KeyIdentity,
+  KeyUsage,
   Logger,
   ManagedKey,
   MintedKey,
   RotationPlan,
+  RotationReport,
   SecretStore,
   TargetScope,
 } from '../src/core/types.js';
@@ -52,6 +55,10 @@ export class FakeKeyApi implements KeyApi {
   replayMs = DAY;
   readonly managerSecret: string;
   readonly managerId: string;
+  /** Requests per key id and UTC day, as `usage` reports them. */
+  readonly usageByDay = new Map<string, Map<string, number>>();
+  /** What `seal` handed out: only this fake (the one "management key") opens them. */
+  private readonly sealedValues = new Map<string, { keyId: string; secret: string }>();
 
   constructor(
     readonly clock: FakeClock,
@@ -76,6 +83,7 @@ export class FakeKeyApi implements KeyApi {
       rateLimit: 100,
       metadata: {},
       scopes: [],
+      lastUsedAt: null,
       createdAt: at,
       updatedAt: at,
       ...over,
@@ -104,7 +112,17 @@ export class FakeKeyApi implements KeyApi {
     const id = this.secrets.get(hash(secret));
     const key = id ? this.keys.get(id) : undefined;
     if (!key || !key.isActive) throw new Error('401 Invalid or expired API key');
+    key.lastUsedAt = this.clock.now().toISOString();
+    const day = key.lastUsedAt.slice(0, 10);
+    const days = this.usageByDay.get(key.id) ?? new Map<string, number>();
+    days.set(day, (days.get(day) ?? 0) + 1);
+    this.usageByDay.set(key.id, days);
     return { id: key.id, keyPrefix: key.keyPrefix, environment: key.environment, isActive: key.isActive };
+  }
+
+  /** A consumer outside the targets calls the API with `secret`, as a deployed service would. */
+  use(secret: string): void {
+    this.identity(secret);
   }
 
   activeOf(name: string): ManagedKey[] {
@@ -162,6 +180,33 @@ export class FakeKeyApi implements KeyApi {
     key.updatedAt = this.clock.now().toISOString();
     return { ...key };
   }
+  async activate(id: string): Promise<ManagedKey> {
+    this.enter('activate', id);
+    const key = this.get(id);
+    key.isActive = true;
+    key.updatedAt = this.clock.now().toISOString();
+    return { ...key };
+  }
+  async usage(id: string, days: number): Promise<KeyUsage> {
+    this.enter('usage', id);
+    this.get(id);
+    const today = Date.parse(this.clock.now().toISOString().slice(0, 10));
+    const out: KeyUsage['days'] = [];
+    for (let i = days - 1; i >= 0; i--) {
+      const date = new Date(today - i * DAY).toISOString().slice(0, 10);
+      out.push({ date, requests: this.usageByDay.get(id)?.get(date) ?? 0, errors: 0 });
+    }
+    return { days: out, total: out.reduce((n, d) => n + d.requests, 0) };
+  }
+  seal(keyId: string, secret: string): string {
+    const token = `sealed-${this.sealedValues.size + 1}`;
+    this.sealedValues.set(token, { keyId, secret });
+    return token;
+  }
+  unseal(keyId: string, sealed: string): string | null {
+    const v = this.sealedValues.get(sealed);
+    return v && v.keyId === keyId ? v.secret : null;
+  }
   async deactivate(id: string): Promise<ManagedKey> {
     this.enter('deactivate', id);
     const key = this.get(id);
@@ -194,11 +239,28 @@ export class FakeStore implements SecretStore {
   async preflight(): Promise<void> {
     if (this.preflightError) throw this.preflightError;
   }
+  /** While set, the next write waits for `gate` before landing (a slow GitHub write). */
+  private held: { gate: Promise<void>; began: () => void } | null = null;
   async write(secret: string): Promise<void> {
     const err = this.writeErrors.shift();
     if (err) throw err;
+    const held = this.held;
+    this.held = null;
+    if (held) {
+      held.began();
+      await held.gate;
+    }
     this.writes++;
     this.value = secret;
+  }
+  /** Hold the next write until `release` is called; `started` resolves once that write began. */
+  holdNextWrite(): { release: () => void; started: Promise<void> } {
+    let release!: () => void;
+    let began!: () => void;
+    const started = new Promise<void>((resolve) => (began = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    this.held = { gate, began };
+    return { release, started };
   }
 }
 
@@ -242,6 +304,50 @@ export function plan(over: Partial<RotationPlan> = {}): RotationPlan {
     minAgeMs: 0,
     dryRun: false,
     concurrency: 4,
+    idlePeriodMs: 0,
+    alertAfterMs: null,
+    compromised: false,
+    rollback: false,
+    createIfMissing: false,
     ...over,
   };
+}
+
+/** A 90-day-old key "ci" of the dashboard's making, held by `storeCount` repository targets. */
+export function setup(storeCount = 3) {
+  const clock = new FakeClock();
+  const api = new FakeKeyApi(clock);
+  const old = api.seed({ name: 'ci', metadata: { appName: 'shop', website: 'https://shop.example' }, rateLimit: 250 });
+  clock.advance(90 * DAY);
+  const stores = Array.from({ length: storeCount }, (_, i) => new FakeStore(`repository:acme/app${i}`, old.secret));
+  const logger = new RecordingLogger();
+  return { clock, api, old, stores, logger };
+}
+
+export type Setup = ReturnType<typeof setup>;
+
+/** Counts active keys named `ci` after every API call, so a test can assert the maximum ever seen. */
+export function trackActive(api: FakeKeyApi): { max: number } {
+  const seen = { max: api.activeOf('ci').length };
+  for (const method of ['create', 'regenerate', 'activate', 'deactivate', 'setMetadata', 'delete'] as const) {
+    const original = api[method].bind(api) as (...args: unknown[]) => Promise<unknown>;
+    (api as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+      const result = await original(...args);
+      seen.max = Math.max(seen.max, api.activeOf('ci').length);
+      return result;
+    };
+  }
+  return seen;
+}
+
+/** No secret (of `secrets`, the old key, the management key) in the log or the report. */
+export function expectNoSecret(s: Setup, report: RotationReport, secrets: string[], logger: RecordingLogger = s.logger): void {
+  const all = [...secrets, s.old.secret, s.api.managerSecret];
+  const printed = logger.text + JSON.stringify(report);
+  for (const secret of all) expect(printed).not.toContain(secret.slice(-58));
+}
+
+/** Every key's state but lastUsedAt (GET /me, a read, sets it), to show a run changed nothing. */
+export function keyState(api: FakeKeyApi): string {
+  return JSON.stringify([...api.keys.values()].map(({ lastUsedAt: _, ...k }) => k));
 }

@@ -95,6 +95,22 @@ describe('inputs', () => {
     expect(p).toHaveLength(9);
   });
 
+  it('reads the rotation modes, and refuses combinations that cannot work', () => {
+    expect(read({ 'idle-period': '1d', 'alert-after': '7d', compromised: 'true', 'create-if-missing': 'true' }).plan).toMatchObject({
+      idlePeriodMs: 86400e3,
+      alertAfterMs: 7 * 86400e3,
+      compromised: true,
+      rollback: false,
+      createIfMissing: true,
+    });
+    expect(read().plan).toMatchObject({ idlePeriodMs: 0, alertAfterMs: null, compromised: false, rollback: false, createIfMissing: false });
+    expect(problems({ 'alert-after': '7d' })).toEqual([expect.stringMatching(/^alert-after needs idle-period/)]);
+    expect(problems({ compromised: 'true', rollback: 'true' })).toEqual([expect.stringMatching(/^Set compromised or rollback, not both/)]);
+    expect(problems({ 'key-name': '', 'key-id': 'a'.repeat(24), 'create-if-missing': 'true' })).toEqual([
+      expect.stringMatching(/^create-if-missing needs key-name/),
+    ]);
+  });
+
   it('refuses a management key with a trailing newline instead of trimming it, without echoing it', () => {
     const p = problems({ 'management-key': managementKey + '\n' });
     expect(p).toEqual([expect.stringMatching(/^management-key: The DHMAD API key has trailing whitespace/)]);
@@ -146,6 +162,9 @@ describe('job summary', () => {
     ],
     actions: [],
     errors: ['1 of 2 targets could not be written: environment:acme/api:prod.'],
+    predecessor: null,
+    leaked: [],
+    plan: [],
   };
 
   it('has one row per target with scope, result and time, and key prefixes only', () => {

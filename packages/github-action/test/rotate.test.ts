@@ -1,41 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { META } from '../src/core/family.js';
 import { REPLAY_WINDOW_MS, rotate, rotationIdempotencyKey } from '../src/core/rotate.js';
-import type { RotationReport, SecretStore } from '../src/core/types.js';
+import type { SecretStore } from '../src/core/types.js';
 import { TargetError } from '../src/core/types.js';
-import { DAY, FakeClock, FakeKeyApi, FakeStore, HOUR, RecordingLogger, forbidden, plan } from './fakes.js';
-
-function setup(storeCount = 3) {
-  const clock = new FakeClock();
-  const api = new FakeKeyApi(clock);
-  const old = api.seed({ name: 'ci', metadata: { appName: 'shop', website: 'https://shop.example' }, rateLimit: 250 });
-  clock.advance(90 * DAY);
-  const stores = Array.from({ length: storeCount }, (_, i) => new FakeStore(`repository:acme/app${i}`, old.secret));
-  const logger = new RecordingLogger();
-  return { clock, api, old, stores, logger };
-}
-
-type Setup = ReturnType<typeof setup>;
-
-/** Counts active keys named `ci` after every API call, so a test can assert the maximum ever seen. */
-function trackActive(api: FakeKeyApi): { max: number } {
-  const seen = { max: api.activeOf('ci').length };
-  for (const method of ['create', 'regenerate', 'deactivate', 'setMetadata', 'delete'] as const) {
-    const original = api[method].bind(api) as (...args: unknown[]) => Promise<unknown>;
-    (api as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
-      const result = await original(...args);
-      seen.max = Math.max(seen.max, api.activeOf('ci').length);
-      return result;
-    };
-  }
-  return seen;
-}
-
-function expectNoSecret(s: Setup, report: RotationReport, secrets: string[]): void {
-  const all = [...secrets, s.old.secret, s.api.managerSecret];
-  const printed = s.logger.text + JSON.stringify(report);
-  for (const secret of all) expect(printed).not.toContain(secret.slice(-58));
-}
+import { DAY, HOUR, RecordingLogger, expectNoSecret, forbidden, plan, setup, trackActive } from './fakes.js';
+import type { Setup } from './fakes.js';
 
 describe('a clean overlap rotation', () => {
   it('writes a working new key to every target, then deactivates the old one', async () => {
@@ -69,13 +38,14 @@ describe('a clean overlap rotation', () => {
       [META.origin]: s.old.key.id,
       [META.state]: 'complete',
       [META.completedAt]: s.clock.now().toISOString(),
+      [META.sealed]: expect.any(String),
     });
   });
 
   it('creates with an idempotency key derived from the replaced key, so a retried create mints nothing new', async () => {
     const s = setup(1);
     await rotate(plan(), s.api, s.stores, s.logger, s.clock);
-    expect(s.api.idempotencyKeys).toEqual([rotationIdempotencyKey(s.old.key.id)]);
+    expect(s.api.idempotencyKeys).toEqual([rotationIdempotencyKey(s.old.key)]);
     expect(s.api.calls.filter((c) => c === 'create')).toHaveLength(1);
   });
 
@@ -102,7 +72,7 @@ describe('preflight: any failure ends the run having created nothing', () => {
       /cannot list keys: It lacks the "keys:manage" scope\.$/,
     ],
     ['a target is not writable', (s) => (s.stores[1]!.preflightError = forbidden()), /Preflight failed for 1 of 3 targets.*repository:acme\/app1.*secrets=write/s],
-    ['the key does not exist', (s) => s.api.keys.delete(s.old.key.id), /No active DHMAD key named "ci"/],
+    ['the key does not exist', (s) => s.api.keys.delete(s.old.key.id), /No DHMAD key named "ci" exists.*set create-if-missing: true/],
     ['the key is the management key', (s) => s.api.keys.delete(s.old.key.id) && void (s.api.keys.get(s.api.managerId)!.name = 'ci'), /is the key to rotate/],
     ['the key is of another environment', (s) => void (s.api.keys.get(s.old.key.id)!.environment = 'sandbox'), /in the live environment, the only one the management key sk_live_[0-9a-f]{6} can manage/],
     ['two unrelated active keys share the name', (s) => void s.api.seed({ name: 'ci' }), /2 active keys are named "ci"/],
@@ -111,13 +81,15 @@ describe('preflight: any failure ends the run having created nothing', () => {
     it(`stops when ${what}`, async () => {
       const s = setup();
       arrange(s);
-      const before = JSON.stringify([...s.api.keys.values()]);
+      // lastUsedAt aside: preflight's own GET /me is a use of the management key.
+      const state = () => JSON.stringify([...s.api.keys.values()].map(({ lastUsedAt: _, ...k }) => k));
+      const before = state();
       const report = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
       expect(report).toMatchObject({ outcome: 'preflight-failed', failed: true, rotated: false });
       expect(report.errors.join('\n')).toMatch(message);
       expect(s.logger.text).toMatch(message);
       expect(s.api.calls.filter((c) => !['whoami', 'list'].includes(c))).toEqual([]);
-      expect(JSON.stringify([...s.api.keys.values()])).toBe(before);
+      expect(state()).toBe(before);
       expect(s.stores.every((st) => st.writes === 0)).toBe(true);
     });
   }
@@ -283,6 +255,50 @@ describe('two runs at once', () => {
   });
 });
 
+describe('two runs at once, one of them with a slow GitHub write', () => {
+  it('never leaves a target holding a key a later run retired, and never claims the old key stays active', async () => {
+    const s = setup(2);
+    // Run A creates the replacement; its write to app0 is slow to land.
+    const slow = s.stores[0]!.holdNextWrite();
+    const aLogger = new RecordingLogger();
+    const a = rotate(plan(), s.api, s.stores, aLogger, s.clock);
+    await slow.started;
+    // Meanwhile run B finishes A's rotation (replaying its create) and retires the old key,
+    // and run C rotates again and retires A's key.
+    const b = await rotate(plan(), s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(b).toMatchObject({ outcome: 'completed-pending', failed: false });
+    const c = await rotate(plan(), s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(c).toMatchObject({ outcome: 'rotated', failed: false, oldKeyId: b.keyId });
+    // Now A's write lands, with the key C retired.
+    slow.release();
+    const report = await a;
+
+    for (const store of s.stores) expect(s.api.holder(store.value)?.id, store.label).toBe(c.keyId);
+    expect(report).toMatchObject({ failed: false, keyId: c.keyId });
+    expect(s.api.activeOf('ci').map((k) => k.id)).toEqual([c.keyId]);
+    expect(aLogger.text).toContain(`retired by another run while this run wrote it`);
+    for (const key of [s.old.key, s.api.keys.get(b.keyId!)!]) {
+      if (!key.isActive) expect(aLogger.text).not.toMatch(new RegExp(`${key.keyPrefix}[^.]*stays active`));
+    }
+  });
+
+  it('says truly what became of the old key when another run retired it during a failed write', async () => {
+    const s = setup(2);
+    s.stores[1]!.writeErrors.push(forbidden());
+    const slow = s.stores[0]!.holdNextWrite();
+    const aLogger = new RecordingLogger();
+    const a = rotate(plan(), s.api, s.stores, aLogger, s.clock);
+    await slow.started;
+    await rotate(plan(), s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(s.api.keys.get(s.old.key.id)?.isActive).toBe(false);
+    slow.release();
+    const report = await a;
+    expect(report).toMatchObject({ outcome: 'targets-failed', failed: true });
+    expect(report.errors[0]).toContain(`They held ${s.old.key.keyPrefix} before this run: ${s.old.key.keyPrefix} was deactivated meanwhile`);
+    expect(aLogger.text).not.toMatch(new RegExp(`${s.old.key.keyPrefix}[^.]*stays active`));
+  });
+});
+
 describe('grace-period and delete-after', () => {
   it('keeps the predecessor active until the grace period is over, then a later run deactivates it', async () => {
     const s = setup();
@@ -419,9 +435,16 @@ describe('verifying the new key', () => {
     };
     const report = await rotate(plan(), s.api, [...s.stores, revoking], s.logger, s.clock);
     expect(report).toMatchObject({ outcome: 'failed', failed: true, rotated: false });
-    expect(report.errors[0]).toMatch(/The new key sk_live_[0-9a-f]{6} does not work \(GET \/me\).*stays active\.$/);
+    expect(report.errors[0]).toMatch(
+      /The new key sk_live_[0-9a-f]{6} does not work \(GET \/me\).*repository:acme\/app0, repository:acme\/revoked may hold a dead key\. sk_live_[0-9a-f]{6} stays active\. Run again/,
+    );
     expect(s.api.keys.get(s.old.key.id)?.isActive).toBe(true);
     expect(s.api.calls.filter((c) => c.startsWith('deactivate'))).toEqual([]);
+
+    // Some targets hold the dead key, so the next run rotates whatever min-age says.
+    const next = await rotate(plan({ minAgeMs: 365 * DAY }), s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(next).toMatchObject({ outcome: 'rotated', failed: false, oldKeyId: s.old.key.id });
+    for (const store of s.stores) expect(s.api.holder(store.value)?.id).toBe(next.keyId);
   });
 });
 

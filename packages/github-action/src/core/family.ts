@@ -21,6 +21,14 @@ export const META = {
   completedAt: 'dhmadRotationCompletedAt',
   /** ISO time `strategy: regenerate` last gave the key a new secret; its createdAt does not change. */
   regeneratedAt: 'dhmadRegeneratedAt',
+  /** `true` on a key made because its predecessor leaked (`compromised: true`): never rolled back to that predecessor. */
+  compromised: 'dhmadCompromised',
+  /** ISO time a rollback made this key current again; min-age counts from here. */
+  rolledBackAt: 'dhmadRolledBackAt',
+  /** Id of an earlier, no longer active replacement of the same predecessor (see ReplacementOptions.retryOf). */
+  retryOf: 'dhmadRetryOf',
+  /** The key's secret sealed by the management key (see KeyApi.seal), so a rollback can write it back. */
+  sealed: 'dhmadSealedSecret',
 } as const;
 
 const OWN_FIELDS: ReadonlySet<string> = new Set(Object.values(META));
@@ -32,10 +40,13 @@ export function userMetadata(key: ManagedKey): Record<string, string> {
   return out;
 }
 
-/** When the key's current secret was issued: its last regenerate by the action, else its creation. */
+/**
+ * When the key's current secret reached the targets, for min-age: its creation, its last
+ * regeneration by the action, or a rollback that made it current again, whichever is last.
+ */
 export function secretIssuedAt(key: ManagedKey): number {
-  const at = Date.parse(key.metadata[META.regeneratedAt] ?? '');
-  return Number.isNaN(at) ? Date.parse(key.createdAt) : Math.max(at, Date.parse(key.createdAt));
+  const times = [key.createdAt, key.metadata[META.regeneratedAt], key.metadata[META.rolledBackAt]].map((t) => Date.parse(t ?? ''));
+  return Math.max(...times.filter((t) => !Number.isNaN(t)));
 }
 
 export function isPending(key: ManagedKey): boolean {
@@ -50,6 +61,18 @@ export type FamilyState =
   | { kind: 'grace'; current: ManagedKey; predecessor: ManagedKey; completedAt: Date }
   /** A replacement exists but not every target was confirmed to hold it. */
   | { kind: 'halfway'; pending: ManagedKey; predecessor: ManagedKey | null };
+
+/** The family's active keys, newest first: the one the targets hold (or are moving to) leads. */
+export function activeMembers(state: FamilyState): ManagedKey[] {
+  switch (state.kind) {
+    case 'steady':
+      return [state.current];
+    case 'grace':
+      return [state.current, state.predecessor];
+    case 'halfway':
+      return state.predecessor ? [state.pending, state.predecessor] : [state.pending];
+  }
+}
 
 export class FamilyError extends Error {
   override readonly name = 'FamilyError';

@@ -15,8 +15,16 @@ export interface ManagedKey {
   rateLimit: number;
   metadata: Record<string, string>;
   scopes: string[];
+  /** When the key last authenticated a request; what tells a retired-but-still-held key from an idle one. */
+  lastUsedAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** `GET /api-keys/{id}/usage`: requests per UTC day, oldest first. */
+export interface KeyUsage {
+  days: { date: string; requests: number; errors: number }[];
+  total: number;
 }
 
 /** A freshly minted or regenerated secret with the key it belongs to. */
@@ -29,7 +37,8 @@ export interface MintedKey {
 export interface CreateKeyParams {
   name: string;
   environment: Environment;
-  rateLimit: number;
+  /** Omitted: the API's default. */
+  rateLimit?: number;
   expiresAt: string | null;
   metadata: Record<string, string>;
   scopes: string[];
@@ -54,8 +63,19 @@ export interface KeyApi {
   create(params: CreateKeyParams, idempotencyKey: string): Promise<MintedKey>;
   regenerate(id: string, idempotencyKey: string): Promise<MintedKey>;
   setMetadata(id: string, metadata: Record<string, string>): Promise<ManagedKey>;
+  activate(id: string): Promise<ManagedKey>;
   deactivate(id: string): Promise<ManagedKey>;
   delete(id: string): Promise<void>;
+  /** Requests per day over the last `days` days (1-90). */
+  usage(id: string, days: number): Promise<KeyUsage>;
+  /**
+   * The secret sealed so that only the management key can open it again, bound to the key's id.
+   * Kept in the key's own metadata, it is what lets a rollback write a predecessor back:
+   * DHMAD shows a secret once and GitHub never gives one back.
+   */
+  seal(keyId: string, secret: string): string;
+  /** The secret `seal` sealed for `keyId`; null when it was sealed for another key, by another management key, or altered. */
+  unseal(keyId: string, sealed: string): string | null;
 }
 
 export type TargetScope = 'repository' | 'environment' | 'organization' | 'dependabot';
@@ -111,6 +131,16 @@ export interface RotationPlan {
   dryRun: boolean;
   /** Targets written at the same time, at most. */
   concurrency: number;
+  /** 0 = off; else a predecessor is retired only once unused this long after the switch. */
+  idlePeriodMs: number;
+  /** Fail the run when the predecessor is still in use this long after the switch; null = never. */
+  alertAfterMs: number | null;
+  /** The key leaked: kill its secret now, replace it everywhere, never wait. */
+  compromised: boolean;
+  /** Undo the latest rotation: write the predecessor back to every target. */
+  rollback: boolean;
+  /** With key-name: when no key of that name exists, create it and seed the targets. */
+  createIfMissing: boolean;
 }
 
 export type TargetResult = 'updated' | 'failed' | 'planned' | 'unchanged';
@@ -123,14 +153,57 @@ export interface TargetReport {
   at: string | null;
   /** Why it failed (no key in it). */
   error?: string;
+  /**
+   * `compromised`: when the secret this target held stopped working. With `at`, the window in
+   * which its consumers held a dead key; without, the target still holds one.
+   */
+  deadFrom?: string;
+}
+
+/** What the API says about a replaced key that is still active, for the log and the summary. */
+export interface PredecessorUse {
+  keyId: string;
+  keyPrefix: string;
+  /** When its replacement reached every target. */
+  switchedAt: string;
+  lastUsedAt: string | null;
+  /** Used after the switch: something outside the targets still holds it. */
+  usedSinceSwitch: boolean;
+  /** Requests from the switch's UTC day to today, from `usage`; null when usage could not be read. */
+  requestsSinceSwitch: number | null;
+  /** First day counted in `requestsSinceSwitch` (YYYY-MM-DD). */
+  countedFrom: string;
+  /** Whether this run retires it (or, in a dry run, would). */
+  retire: boolean;
+  /** Why not yet, in the user's words, when `retire` is false. */
+  waitingFor: string[];
+  /** Earliest time a later run may retire it, when known. */
+  retireFrom: string | null;
+}
+
+/** A compromised key's recent use, from `usage`. */
+export interface LeakedKeyUse {
+  keyId: string;
+  keyPrefix: string;
+  lastUsedAt: string | null;
+  /** Days with any request, oldest first; null when usage could not be read. */
+  days: KeyUsage['days'] | null;
+  total: number | null;
+  /** How many days `days` covers. */
+  window: number;
 }
 
 export type RotationOutcome =
   | 'rotated'
   | 'regenerated'
   | 'completed-pending'
+  | 'created'
+  | 'compromised'
+  | 'rolled-back'
   | 'skipped-min-age'
   | 'skipped-grace'
+  | 'skipped-in-use'
+  | 'in-use-alert'
   | 'dry-run'
   | 'preflight-failed'
   | 'targets-failed'
@@ -138,7 +211,7 @@ export type RotationOutcome =
 
 export interface RotationReport {
   outcome: RotationOutcome;
-  /** True when a new secret was written to at least one target in this run. */
+  /** True when every target now holds another key than before this run (a rotation, a first key, a rollback). */
   rotated: boolean;
   /** True when the run must exit non-zero. */
   failed: boolean;
@@ -153,4 +226,10 @@ export interface RotationReport {
   actions: string[];
   /** What went wrong, in the user's words, when `failed`. */
   errors: string[];
+  /** The replaced key that is still active, when there is one. */
+  predecessor: PredecessorUse | null;
+  /** `compromised`: the use of each key treated as leaked. */
+  leaked: LeakedKeyUse[];
+  /** A dry run's plan, step by step. */
+  plan: string[];
 }

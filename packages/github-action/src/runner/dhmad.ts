@@ -3,6 +3,7 @@ import { Dhmad, LIVE_BASE_URL, SANDBOX_BASE_URL } from '@dhmad/sdk';
 import { environmentOf } from '@dhmad/sdk/key-format';
 import type { ApiKey, Scope } from '@dhmad/sdk';
 import type { CreateKeyParams, KeyApi, KeyIdentity, ManagedKey, MintedKey } from '../core/types.js';
+import { sealerFor } from './sealing.js';
 
 export interface DhmadKeyApiOptions {
   managementKey: string;
@@ -23,6 +24,7 @@ function managed(k: ApiKey): ManagedKey {
     rateLimit: k.rateLimit,
     metadata: { ...k.metadata },
     scopes: [...k.scopes],
+    lastUsedAt: k.lastUsedAt ?? null,
     createdAt: k.createdAt,
     updatedAt: k.updatedAt,
   };
@@ -44,6 +46,7 @@ export function dhmadKeyApi(options: DhmadKeyApiOptions): KeyApi {
     return { id: apiKey.id, keyPrefix: apiKey.keyPrefix, environment: apiKey.environment, isActive: apiKey.isActive };
   };
   const minted = (r: { apiKey: ApiKey; key: string }): MintedKey => ({ key: managed(r.apiKey), secret: r.key });
+  const sealer = sealerFor(options.managementKey);
 
   return {
     whoami: () => identity(manager),
@@ -60,7 +63,7 @@ export function dhmadKeyApi(options: DhmadKeyApiOptions): KeyApi {
           {
             name: params.name,
             environment: params.environment,
-            rateLimit: params.rateLimit,
+            ...(params.rateLimit === undefined ? {} : { rateLimit: params.rateLimit }),
             expiresAt: params.expiresAt,
             metadata: params.metadata,
             scopes: params.scopes as Scope[],
@@ -70,9 +73,16 @@ export function dhmadKeyApi(options: DhmadKeyApiOptions): KeyApi {
       ),
     regenerate: async (id, idempotencyKey) => minted(await manager.apiKeys.regenerate(id, { idempotencyKey })),
     setMetadata: async (id, metadata) => managed((await manager.apiKeys.update(id, { metadata })).apiKey),
+    activate: async (id) => managed((await manager.apiKeys.activate(id)).apiKey),
     deactivate: async (id) => managed((await manager.apiKeys.deactivate(id)).apiKey),
     delete: async (id) => {
       await manager.apiKeys.delete(id);
     },
+    async usage(id, days) {
+      const { usage } = await manager.apiKeys.usage(id, { days });
+      return { days: usage.days.map((d) => ({ date: d.date, requests: d.requests, errors: d.errors })), total: usage.total };
+    },
+    seal: (keyId, secret) => sealer.seal(keyId, secret),
+    unseal: (keyId, sealed) => sealer.unseal(keyId, sealed),
   };
 }

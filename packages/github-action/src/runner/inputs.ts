@@ -178,7 +178,21 @@ export function readInputs(readRaw: GetInput, env: Record<string, string | undef
     minAgeMs: duration('min-age', 0) ?? 0,
     dryRun: bool('dry-run'),
     concurrency,
+    idlePeriodMs: duration('idle-period', 0) ?? 0,
+    alertAfterMs: duration('alert-after', null),
+    compromised: bool('compromised'),
+    rollback: bool('rollback'),
+    createIfMissing: bool('create-if-missing'),
   };
+  if (plan.alertAfterMs !== null && plan.idlePeriodMs === 0) {
+    problems.push('alert-after needs idle-period: it fails the run when the replaced key is still in use, and idle-period is what watches that use (e.g. idle-period: 1d).');
+  }
+  if (plan.compromised && plan.rollback) {
+    problems.push('Set compromised or rollback, not both: a rollback brings the previous key back, a compromise kills it.');
+  }
+  if (plan.createIfMissing && keyId !== '') {
+    problems.push('create-if-missing needs key-name (the name to give the new key), not key-id.');
+  }
   // Reported alone: the other problems may only be that a refused input was read as empty.
   if (keyShaped.length > 0) throw new InputError(keyShaped);
   if (problems.length > 0) throw new InputError(problems);
