@@ -12,6 +12,8 @@ Options:
   --port N            live listener port (default 4010; 0 picks a free port)
   --sandbox-port N    sandbox listener port (default: --port + 1, or 0 when --port is 0)
   --host H            interface to listen on (default 127.0.0.1)
+  --allow-host NAME   another host name the control routes answer under (repeatable); they answer
+                      only localhost, IP addresses and --host otherwise, and refuse cross-site pages
   --data FILE         load state from FILE and save it there (created with mode 0600)
   --ip-rate-limit N   requests per minute per client IP, like the real API's 100 (default: off)
   --json              print one JSON line {liveUrl, sandboxUrl, bootstrapKeys, data} instead of text
@@ -41,6 +43,7 @@ function parse(argv: string[]): (EmulatorOptions & { json: boolean }) | 'help' {
         port: { type: 'string' },
         'sandbox-port': { type: 'string' },
         host: { type: 'string' },
+        'allow-host': { type: 'string', multiple: true },
         data: { type: 'string' },
         'ip-rate-limit': { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -62,12 +65,14 @@ function parse(argv: string[]): (EmulatorOptions & { json: boolean }) | 'help' {
     ipRateLimit = Number(rl);
   }
   if (values.data === '') throw new UsageError('--data needs a file path');
+  if (values['allow-host']?.includes('')) throw new UsageError('--allow-host needs a host name');
   return {
     port,
     sandboxPort,
     ipRateLimit,
     json: values.json,
     ...(values.host !== undefined ? { host: values.host } : {}),
+    ...(values['allow-host'] !== undefined ? { allowedHosts: values['allow-host'] } : {}),
     ...(values.data !== undefined ? { data: values.data } : {}),
   };
 }

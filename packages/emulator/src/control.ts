@@ -88,21 +88,22 @@ function json(raw: Buffer): unknown {
   }
 }
 
-/** A FaultSpec from JSON: `match.pathPattern` (a regular expression source) stands in for a RegExp `match.path`. */
+/** A FaultSpec from JSON; `times: null` stands for Infinity. */
 function parseSpec(raw: Buffer): FaultSpec {
   const body = json(raw);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ControlError('Send a fault as a JSON object, e.g. {"status": 503, "times": 2, "match": {"path": "/me"}}.');
   }
-  const spec = { ...(body as Record<string, unknown>) } as FaultSpec & { match?: { pathPattern?: string } };
+  const spec = { ...(body as Record<string, unknown>) } as FaultSpec;
   if (spec.times === null) spec.times = Infinity;
-  if (spec.match && typeof spec.match === 'object' && typeof spec.match.pathPattern === 'string') {
-    const { pathPattern, ...rest } = spec.match;
-    try {
-      spec.match = { ...rest, path: new RegExp(pathPattern) };
-    } catch (err) {
-      throw new ControlError(`match.pathPattern is not a valid regular expression: ${(err as Error).message}`);
-    }
+  const match = spec.match as Record<string, unknown> | undefined;
+  if (match && typeof match === 'object' && Object.hasOwn(match, 'pathPattern')) {
+    // A regular expression from any client could backtrack for ever ("(a+)+$") and freeze every listener.
+    throw new ControlError(
+      'match.pathPattern (a regular expression) is not accepted over HTTP, as a pattern such as (a+)+$ could freeze the emulator. ' +
+        'Use a glob in match.path instead, e.g. "/api-keys/*/regenerate" (* matches within one path segment).',
+      { 'match.pathPattern': 'use a glob in match.path' },
+    );
   }
   return spec;
 }

@@ -3,7 +3,10 @@ import type { Environment } from '@dhmad/sdk/key-format';
 /** Which requests a fault applies to; every given field must match. */
 export interface FaultMatch {
   method?: string;
-  /** Compared with the path relative to `/api/v1` (`/api-keys`) and with the full path (`/api/v1/api-keys`). */
+  /**
+   * Compared with the path relative to `/api/v1` (`/api-keys`) and with the full path (`/api/v1/api-keys`).
+   * In a string, each `*` matches any characters within one path segment (see the README).
+   */
   path?: string | RegExp;
   environment?: Environment;
 }
@@ -95,8 +98,35 @@ function matches(
   if (m.path !== undefined) {
     const candidates = relativePath === null ? [fullPath] : [relativePath, fullPath];
     const p = m.path;
-    const ok = candidates.some((c) => (typeof p === 'string' ? c === p : new RegExp(p.source, p.flags.replace('g', '')).test(c)));
+    const ok = candidates.some((c) => (typeof p === 'string' ? globMatches(p, c) : new RegExp(p.source, p.flags.replace('g', '')).test(c)));
     if (!ok) return false;
+  }
+  return true;
+}
+
+/**
+ * `*` matches within one path segment; everything else is literal. No regular expression is built,
+ * so a pattern sent over HTTP cannot backtrack for ever: each segment is matched by ordered indexOf.
+ */
+function globMatches(pattern: string, path: string): boolean {
+  if (!pattern.includes('*')) return pattern === path;
+  const want = pattern.split('/');
+  const got = path.split('/');
+  return want.length === got.length && want.every((w, i) => segmentMatches(w, got[i]!));
+}
+
+function segmentMatches(pattern: string, text: string): boolean {
+  const parts = pattern.split('*');
+  if (parts.length === 1) return pattern === text;
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+  let at = first.length;
+  const end = text.length - last.length;
+  for (const part of parts.slice(1, -1)) {
+    const found = text.indexOf(part, at);
+    if (found === -1 || found + part.length > end) return false;
+    at = found + part.length;
   }
   return true;
 }

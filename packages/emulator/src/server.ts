@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { redactText, type Environment } from '@dhmad/sdk/key-format';
 import { API_BASE_PATH, apiPath } from './contract.js';
 import { handleControl } from './control.js';
+import { ControlAccess } from './control-access.js';
 import type { FaultHandle, FaultSpec } from './faults.js';
 import { respond } from './pipeline.js';
 import { errorReply, reasonPhrase, tooLarge, type Reply } from './replies.js';
@@ -24,6 +25,7 @@ class EmulatorServer implements Emulator {
   readonly #host: string;
   readonly #ports: Record<Environment, number>;
   readonly #state: EmulatorState;
+  readonly #controlAccess: ControlAccess;
   readonly #servers = new Map<Environment, Server>();
   #closed = false;
 
@@ -31,6 +33,7 @@ class EmulatorServer implements Emulator {
     this.#host = options.host ?? '127.0.0.1';
     this.#ports = { live: options.port ?? 0, sandbox: options.sandboxPort ?? 0 };
     this.#state = new EmulatorState(options);
+    this.#controlAccess = new ControlAccess(this.#host, options.allowedHosts ?? []);
   }
 
   get liveUrl(): string {
@@ -125,6 +128,12 @@ class EmulatorServer implements Emulator {
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     const method = (req.method ?? 'GET').toUpperCase();
     if (url.pathname.startsWith('/__emulator/')) {
+      const refusal = this.#controlAccess.refusal(req.headers);
+      if (refusal !== null) {
+        req.resume();
+        send(res, errorReply(403, refusal, { reason: 'not_local' }));
+        return;
+      }
       const raw = await readBody(req);
       send(res, raw === null ? tooLarge(MAX_BODY_BYTES) : handleControl(this, method, url.pathname, raw));
       return;
@@ -192,6 +201,9 @@ function validateOptions(o: EmulatorOptions): void {
   };
   port('port', o.port);
   port('sandboxPort', o.sandboxPort);
+  if (o.allowedHosts !== undefined && !(Array.isArray(o.allowedHosts) && o.allowedHosts.every((h) => typeof h === 'string' && h !== ''))) {
+    throw new TypeError('startEmulator: allowedHosts must be an array of host names, e.g. ["emulator.internal"]');
+  }
   if (o.ipRateLimit !== undefined && o.ipRateLimit !== false && !(Number.isInteger(o.ipRateLimit) && o.ipRateLimit >= 1)) {
     throw new RangeError('startEmulator: ipRateLimit must be a whole number of requests per minute >= 1, or false');
   }

@@ -9,6 +9,11 @@ export interface EmulatorOptions {
   sandboxPort?: number;
   /** Interface to listen on. Default 127.0.0.1. */
   host?: string;
+  /**
+   * Host names, besides localhost, IP addresses and `host`, under which the control routes
+   * (`/__emulator/*`) answer, e.g. a container's service name. Pages of these hosts may call them too.
+   */
+  allowedHosts?: string[];
   /** JSON file to load state from and save it to (atomically, mode 0600). Without it, state lives in memory only. */
   data?: string;
   /**

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { call } from './helpers.js';
+import { call, rawRequest } from './helpers.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
@@ -111,21 +111,37 @@ describe('dhmad-emulator CLI', () => {
     expect(stderr).toMatch(/stopped \(SIGTERM\)/);
   });
 
+  it('--allow-host lets the control routes answer under another name; others stay refused', async () => {
+    const s = start(['--port', '0', '--json', '--allow-host', 'emulator.internal']);
+    const { liveUrl } = JSON.parse(await s.ready) as { liveUrl: string };
+    const { origin, port } = new URL(liveUrl);
+    expect((await rawRequest(`${origin}/__emulator/health`, { host: `emulator.internal:${port}` })).status).toBe(200);
+    expect((await rawRequest(`${origin}/__emulator/health`, { host: `elsewhere.example:${port}` })).status).toBe(403);
+    s.child.kill('SIGTERM');
+    expect((await s.exit).code).toBe(0);
+  });
+
   it('refuses bad flags with a clear message and exit code 2', async () => {
-    const unknown = await run(['--colour']);
+    // Side by side: each is a Node start-up, and seven in a row can outlast the test timeout on a busy machine.
+    const [unknown, port, same, limit, positional, host] = await Promise.all([
+      run(['--colour']),
+      run(['--port', 'eighty']),
+      run(['--port', '5000', '--sandbox-port', '5000']),
+      run(['--ip-rate-limit', '0']),
+      run(['serve']),
+      run(['--allow-host', '']),
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown option '--colour'/);
     expect(unknown.stderr).toMatch(/dhmad-emulator --help/);
-    const port = await run(['--port', 'eighty']);
     expect(port.code).toBe(2);
     expect(port.stderr).toMatch(/--port must be a port number from 0 to 65535, got "eighty"/);
-    const same = await run(['--port', '5000', '--sandbox-port', '5000']);
     expect(same.code).toBe(2);
     expect(same.stderr).toMatch(/must differ/);
-    const limit = await run(['--ip-rate-limit', '0']);
     expect(limit.code).toBe(2);
-    const positional = await run(['serve']);
     expect(positional.code).toBe(2);
+    expect(host.code).toBe(2);
+    expect(host.stderr).toMatch(/--allow-host needs a host name/);
   });
 
   it('--help prints the usage and exits 0', async () => {

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterEach } from 'vitest';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../src/index.js';
 
@@ -25,6 +26,19 @@ export async function call<T = Record<string, Json>>(
   const res = await fetch(url, { method: init.method ?? 'GET', headers, body });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text === '' ? undefined : JSON.parse(text)) as T };
+}
+
+/** A request through node:http, so a test can send any Host header (fetch sets its own). A body makes it a POST. */
+export function rawRequest(url: string, headers: Record<string, string>, body = ''): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: body ? 'POST' : 'GET', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 const running: Emulator[] = [];
