@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'dotenv';
 import { formatKey, type Environment } from '@dhmad/sdk/key-format';
 import { CliError } from './errors.js';
-import { ignoredByCommittedRules, isTracked, repositoryRoot } from './git.js';
+import { findRepoSync, ignoredByRepoRulesSync, trackedFilesSync } from '@dhmad/git-facts';
 import type { Terminal } from './terminal.js';
 
 export interface WrittenEnvFile {
@@ -15,8 +15,13 @@ export interface WrittenEnvFile {
   variable: string;
 }
 
-/** A dotenv file checked and made ignored before any key exists; `write` puts the key in it. */
+/** A dotenv file checked before any key exists. */
 export interface PreparedEnvFile {
+  /** Absolute path. */
+  readonly path: string;
+  /** Make sure git ignores it (a line in .gitignore, said on stderr); throws when it cannot. Call before making the key. */
+  ensureIgnored(): void;
+  /** Put the key in it. */
   write(secret: string): Promise<WrittenEnvFile>;
 }
 
@@ -26,7 +31,7 @@ const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * Check everything `--write-env FILE --var NAME` needs before the key is made, so a refusal
  * leaves no key whose only copy was lost: the file is not a symlink, not reached through
  * one, inside the repository unless FILE is an absolute path, not tracked, and parses so that
- * only NAME changes. Then make sure git ignores it (a line in .gitignore), reported on stderr.
+ * only NAME changes. Changes nothing: `ensureIgnored` does, once the user has confirmed.
  */
 export function prepareEnvFile(t: Terminal, file: string, variable: string, environment: Environment): PreparedEnvFile {
   if (!VARIABLE.test(variable)) throw new CliError(`--var ${JSON.stringify(variable)} is not a variable name: use letters, digits and _ (e.g. DHMAD_API_KEY).`);
@@ -57,16 +62,24 @@ export function prepareEnvFile(t: Terminal, file: string, variable: string, envi
   // Checked with a stand-in key of the same shape, so the real one is never needed to find out the edit is unsafe.
   updatedContent(readExisting(target, file), variable, formatKey(environment, randomBytes(32).toString('hex')), file);
 
-  if (root !== null) makeIgnored(t, root, path.relative(root, target), file);
-  else t.stderr.write(`${file} is not in a git repository: nothing to ignore it in. Keep it out of any repository you create.\n`);
+  if (root !== null) checkUntracked(root, path.relative(root, target), file);
 
   return {
+    path: target,
+    ensureIgnored() {
+      if (root !== null) makeIgnored(t, root, path.relative(root, target), file);
+      else t.stderr.write(`${file} is not in a git repository: nothing to ignore it in. Keep it out of any repository you create.\n`);
+    },
     async write(secret) {
       writeAtomically(target, updatedContent(readExisting(target, file), variable, secret, file), 0o600);
       return { path: target, display: file, variable };
     },
   };
 }
+
+// A file's repository is the one around it: a GIT_DIR in the environment does not move where a file is.
+const repositoryRoot = (dir: string): string | null => findRepoSync(dir, 'path')?.root ?? null;
+const ignoredByRepoRules = (root: string, rel: string): boolean => ignoredByRepoRulesSync(root, [rel], 'path').has(rel);
 
 function isInside(root: string, target: string): boolean {
   const rel = path.relative(root, target);
@@ -168,14 +181,19 @@ function exactPattern(rel: string): string {
   return '/' + rel.split(path.sep).join('/').replace(/[\\*?[\]!#]/g, '\\$&').replace(/ $/, '\\ ');
 }
 
-function makeIgnored(t: Terminal, root: string, rel: string, display: string): void {
-  const posixRel = rel.split(path.sep).join('/');
-  if (isTracked(root, posixRel)) {
-    throw new CliError(`${display} is tracked by git, so a key written there would be committed. Untrack it first: git rm --cached -- '${posixRel}' (then regenerate any key it held).`);
+const toPosix = (rel: string): string => rel.split(path.sep).join('/');
+
+function checkUntracked(root: string, rel: string, display: string): void {
+  if (trackedFilesSync(root, 'path').has(toPosix(rel))) {
+    throw new CliError(`${display} is tracked by git, so a key written there would be committed. Untrack it first: git rm --cached -- '${toPosix(rel)}' (then regenerate any key it held).`);
   }
-  if (ignoredByCommittedRules(root, posixRel)) return;
+}
+
+function makeIgnored(t: Terminal, root: string, rel: string, display: string): void {
+  const posixRel = toPosix(rel);
+  if (ignoredByRepoRules(root, posixRel)) return;
   appendLine(root, '.gitignore', exactPattern(rel));
-  if (ignoredByCommittedRules(root, posixRel)) {
+  if (ignoredByRepoRules(root, posixRel)) {
     t.stderr.write(`Added ${exactPattern(rel)} to .gitignore so git ignores ${display}.\n`);
     return;
   }
@@ -183,7 +201,7 @@ function makeIgnored(t: Terminal, root: string, rel: string, display: string): v
   const nested = path.join(path.dirname(rel), '.gitignore');
   if (nested === '.gitignore') throw new CliError(`.gitignore re-includes ${display} after the line dhmad added; fix the rules (git check-ignore -v '${posixRel}') or name another file.`);
   appendLine(root, nested, exactPattern(path.basename(rel)));
-  if (!ignoredByCommittedRules(root, posixRel)) {
+  if (!ignoredByRepoRules(root, posixRel)) {
     throw new CliError(`A .gitignore rule re-includes ${display} even after adding it to .gitignore and ${nested}; fix the rules (git check-ignore -v '${posixRel}') or name another file.`);
   }
   t.stderr.write(`Added ignore lines for ${display} to .gitignore and ${nested}.\n`);

@@ -3,7 +3,12 @@ import yargs, { type Argv } from 'yargs';
 import type { Scope } from '@dhmad/sdk';
 import type { Environment } from '@dhmad/sdk/key-format';
 import { createKey } from './commands/keys-create.js';
+import { doctor, parseDays } from './commands/doctor.js';
+import { deleteKey } from './commands/keys-delete.js';
 import { listKeys, showKey } from './commands/keys-read.js';
+import { regenerateKey } from './commands/keys-regenerate.js';
+import { renameKey, setActive } from './commands/keys-update.js';
+import { keyUsage } from './commands/keys-usage.js';
 import { me } from './commands/me.js';
 import { CliError, describeError, EXIT } from './errors.js';
 import type { Terminal } from './terminal.js';
@@ -16,6 +21,13 @@ export interface Outcome {
 }
 
 const jsonOption = { type: 'boolean', default: false, describe: 'Print JSON (the API objects; never a secret unless the command hands one over)' } as const;
+const yesOption = { type: 'boolean', default: false, describe: 'Do not ask for confirmation (needed without a terminal)' } as const;
+const writeEnvOption = { type: 'string', describe: 'Write the key into this dotenv file (created 0600, other lines kept, ignored by git) instead of printing it' } as const;
+const varOption = { type: 'string', default: 'DHMAD_API_KEY', describe: 'Variable --write-env sets' } as const;
+const varNeedsWriteEnv = (a: { 'write-env'?: string | undefined; var: string }): true => {
+  if (a['write-env'] === undefined && a.var !== 'DHMAD_API_KEY') throw new CliError('--var names the variable --write-env sets; add --write-env FILE.');
+  return true;
+};
 const keyArg = (y: Argv) => y.positional('key', { type: 'string', demandOption: true, describe: 'The key: its id, its prefix (sk_live_abc123) or its unique name' });
 
 /** Run the CLI on `args`; resolves to the exit code. */
@@ -47,11 +59,11 @@ export async function main(args: readonly string[], t: Terminal): Promise<number
               .option('scope', { type: 'array', string: true, choices: ['keys:manage'], default: [] as string[], describe: 'keys:manage for a management key; none for an application key' })
               .option('expires', { type: 'string', describe: 'Expiry: YYYY-MM-DD or an ISO date-time' })
               .option('rate-limit', { type: 'number', describe: 'Requests per minute (default 100)' })
-              .option('write-env', { type: 'string', describe: 'Write the key into this dotenv file (created 0600, other lines kept, ignored by git) instead of printing it' })
-              .option('var', { type: 'string', default: 'DHMAD_API_KEY', describe: 'Variable --write-env sets' })
+              .option('write-env', writeEnvOption)
+              .option('var', varOption)
               .option('json', jsonOption)
+              .check(varNeedsWriteEnv)
               .check((a) => {
-                if (a['write-env'] === undefined && a.var !== 'DHMAD_API_KEY') throw new CliError('--var names the variable --write-env sets; add --write-env FILE.');
                 if (a['rate-limit'] !== undefined && !Number.isInteger(a['rate-limit'])) throw new CliError('--rate-limit must be a whole number of requests per minute.');
                 if (a.name.trim() === '') throw new CliError('--name must not be empty.');
                 return true;
@@ -68,7 +80,63 @@ export async function main(args: readonly string[], t: Terminal): Promise<number
               json: a.json,
             }),
         )
-        .demandCommand(1, 'Name a keys command: list, show, create, ...'),
+        .command(
+          'regenerate <key>',
+          'A new secret for the key (the old one stops working at once), handed over as create does; asks first',
+          (k) =>
+            keyArg(k)
+              .option('yes', yesOption)
+              .option('write-env', writeEnvOption)
+              .option('var', varOption)
+              .option('json', jsonOption)
+              .check(varNeedsWriteEnv),
+          (a) => regenerateKey(t, { key: a.key, yes: a.yes, json: a.json, writeEnv: a['write-env'], var: a.var }),
+        )
+        .command('delete <key>', 'Delete the key for good; asks first', (k) => keyArg(k).option('yes', yesOption), (a) => deleteKey(t, { key: a.key, yes: a.yes }))
+        .command('activate <key>', 'Make the key work again', (k) => keyArg(k).option('json', jsonOption), (a) => setActive(t, { key: a.key, active: true, json: a.json }))
+        .command(
+          'deactivate <key>',
+          'Disable the key (reversible: dhmad keys activate)',
+          (k) => keyArg(k).option('json', jsonOption),
+          (a) => setActive(t, { key: a.key, active: false, json: a.json }),
+        )
+        .command(
+          'rename <key> <name>',
+          'Give the key a new name',
+          (k) => keyArg(k).positional('name', { type: 'string', demandOption: true, describe: 'The new name' }).option('json', jsonOption),
+          (a) => renameKey(t, { key: a.key, name: a.name, json: a.json }),
+        )
+        .command(
+          'usage <key>',
+          'Requests and errors per day as a chart, the totals, and flags for what looks suspicious (each with its rule)',
+          (k) =>
+            keyArg(k)
+              .option('days', { type: 'number', default: 30, describe: 'How many days back, today included (1 to 90)' })
+              .option('json', jsonOption)
+              .check((a) => {
+                if (!Number.isInteger(a.days) || a.days < 1 || a.days > 90) throw new CliError('--days must be a whole number from 1 to 90.');
+                return true;
+              }),
+          (a) => keyUsage(t, { key: a.key, days: a.days, json: a.json }),
+        )
+        .demandCommand(1, 'Name a keys command: list, show, create, regenerate, delete, activate, deactivate, rename, usage.'),
+    )
+    .command(
+      'doctor [path]',
+      "The security checklist: a repository (default .) and, with DHMAD_API_KEY set, the account",
+      (y) =>
+        y
+          .positional('path', { type: 'string', default: '.', describe: 'The repository to check' })
+          .option('max-age', { type: 'string', default: '90d', describe: 'Oldest a secret may be (days); warns from 80%' })
+          .option('max-managers', { type: 'number', default: 2, describe: 'Most active keys:manage keys before a warning' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print { checks: [{ id, title, status, summary, findings }] }' })
+          .check((a) => {
+            if (!Number.isInteger(a['max-managers']) || a['max-managers'] < 0) throw new CliError('--max-managers must be a whole number >= 0.');
+            return true;
+          }),
+      async (a) => {
+        outcome.exitCode = await doctor(t, { path: a.path, json: a.json, maxAgeDays: parseDays('--max-age', a['max-age']), maxManagers: a['max-managers'] });
+      },
     )
     .completion('completion', 'Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)')
     .demandCommand(1, 'Name a command.')

@@ -32,6 +32,7 @@ export async function createKey(t: Terminal, options: CreateOptions): Promise<vo
   if (options.rateLimit !== undefined) params.rateLimit = options.rateLimit;
   // Before the key exists: a file that cannot take it must not cost a key whose only copy is lost.
   const envFile = options.writeEnv === undefined ? null : prepareEnvFile(t, options.writeEnv, options.var, account.environment);
+  envFile?.ensureIgnored();
   const namesakes = (await listAllKeys(account)).filter((k) => k.name === options.name);
   const created = await account.client.apiKeys.create(params);
   if (namesakes.length > 0) {

@@ -29,7 +29,6 @@ export async function showKey(t: Terminal, options: { key: string; json: boolean
 
 /** Every field of a key, one per line. */
 export function describeKey(key: ApiKey): string {
-  const secretCreatedAt = (key as ApiKey & { secretCreatedAt?: string }).secretCreatedAt;
   const metadata = Object.entries(key.metadata ?? {});
   const rows: [string, string][] = [
     ['Name', printable(key.name)],
@@ -39,7 +38,7 @@ export function describeKey(key: ApiKey): string {
     ['Active', key.isActive ? 'yes' : 'no'],
     ['Scopes', key.scopes.length > 0 ? key.scopes.join(', ') : 'none (an application key)'],
     ['Created', minute(key.createdAt)],
-    ...(secretCreatedAt ? ([['Secret made', minute(secretCreatedAt)]] as [string, string][]) : []),
+    ['Secret made', minute(key.secretCreatedAt)],
     ['Last used', minute(key.lastUsedAt)],
     ['Expires', key.expiresAt ? minute(key.expiresAt) : 'never'],
     ['Rate limit', `${key.rateLimit} requests/minute`],

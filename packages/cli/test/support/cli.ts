@@ -103,3 +103,21 @@ export function expectNoSecret(texts: readonly string[], allowed?: string, times
   expect(found.filter((s) => s !== allowed).map((s) => s.slice(0, 14) + '…')).toEqual([]);
   if (allowed !== undefined) expect(found.filter((s) => s === allowed).length).toBe(times);
 }
+
+export const DAY_MS = 86_400_000;
+
+/** The UTC day `daysAgo` days before the emulator's today. */
+export function dayOf(emu: Emulator, daysAgo: number): string {
+  return new Date(emu.now().getTime() - daysAgo * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Put a history on a key: `perDay[i]` is the day `perDay.length - 1 - i` days ago (the last one is
+ * today), as `requests` or `[requests, errors]`.
+ */
+export function recordHistory(emu: Emulator, keyId: string, perDay: ReadonlyArray<number | readonly [number, number]>): void {
+  perDay.forEach((v, i) => {
+    const [requests, errors] = typeof v === 'number' ? [v, 0] : v;
+    if (requests > 0) emu.recordUsage(keyId, { date: dayOf(emu, perDay.length - 1 - i), requests, errors });
+  });
+}

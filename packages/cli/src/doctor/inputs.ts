@@ -1,0 +1,99 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ApiKey, MeResponse } from '@dhmad/sdk';
+import type { Environment } from '@dhmad/sdk/key-format';
+import { findRepoSync } from '@dhmad/git-facts';
+import { scan, type ScanResult } from '@dhmad/secret-scan';
+import { openAccount } from '../client.js';
+import { findEnvFiles, readEnvKeys, type EnvKey } from '../env-files.js';
+import { CliError } from '../errors.js';
+import { listAllKeys } from '../resolve-key.js';
+import type { Terminal } from '../terminal.js';
+import type { UsageDay } from '../usage/rules.js';
+
+export interface DoctorOptions {
+  maxAgeDays: number;
+  maxManagers: number;
+}
+
+/** What the account says, asked once and shared by the checks; each part may fail on its own. */
+export interface AccountFacts {
+  keyPrefix: string;
+  environment: Environment;
+  me: Promise<MeResponse>;
+  /** Every key, active or not, of DHMAD_API_KEY's environment. */
+  keys: Promise<ApiKey[]>;
+  /**
+   * Now, by the server's clock where it is ahead of this machine's: the time GET /me just
+   * stamped on DHMAD_API_KEY's own `lastUsedAt`. Ages are the server's timestamps' ages.
+   */
+  now: Promise<number>;
+  usage(key: ApiKey): Promise<UsageDay[]>;
+}
+
+/** Everything the checks look at, started at once so the scans, git and the API overlap. */
+export interface DoctorInputs {
+  /** The repository root, or the folder when it is not in one. */
+  root: string;
+  isRepo: boolean;
+  tree: Promise<ScanResult>;
+  history: Promise<ScanResult> | null;
+  envKeys: EnvKey[];
+  account: AccountFacts | null;
+  options: DoctorOptions;
+}
+
+export function gatherInputs(t: Terminal, target: string, options: DoctorOptions): DoctorInputs {
+  const dir = path.resolve(t.cwd, target);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`dhmad doctor ${target}: no such folder. Name the repository to check (default: .).`);
+  const repo = findRepoSync(dir, 'path');
+  const root = repo?.root ?? dir;
+  const tree = scan({ mode: 'tree', cwd: root, envFiles: repo?.root !== undefined && repo.root !== null });
+  const history = repo?.root ? scan({ mode: 'history', cwd: root, envFiles: false }) : null;
+  // Awaited by the checks; these only keep a failure from counting as unhandled until then.
+  tree.catch(() => undefined);
+  history?.catch(() => undefined);
+  const account = t.env.DHMAD_API_KEY ? accountFacts(t) : null;
+  return { root, isRepo: Boolean(repo?.root), tree, history, envKeys: readEnvKeys(root, findEnvFiles(root)), account, options };
+}
+
+const USAGE_CONCURRENCY = 4;
+
+function accountFacts(t: Terminal): AccountFacts {
+  const account = openAccount(t);
+  const me = account.client.me.retrieve();
+  const keys = listAllKeys(account);
+  const now = me.then((m) => Math.max(Date.now(), m.apiKey.lastUsedAt ? Date.parse(m.apiKey.lastUsedAt) : 0));
+  for (const p of [me, keys, now]) p.catch(() => undefined);
+  const usage = new Map<string, Promise<UsageDay[]>>();
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const slot = async (): Promise<void> => {
+    if (running >= USAGE_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+  };
+  const release = (): void => {
+    running--;
+    waiting.shift()?.();
+  };
+  return {
+    keyPrefix: account.keyPrefix,
+    environment: account.environment,
+    me,
+    keys,
+    now,
+    usage(key) {
+      let days = usage.get(key.id);
+      if (!days) {
+        days = slot().then(() =>
+          account.client.apiKeys
+            .usage(key.id, { days: 30 })
+            .then((r) => r.usage.days)
+            .finally(release),
+        );
+        usage.set(key.id, days);
+      }
+      return days;
+    },
+  };
+}
