@@ -56,14 +56,16 @@ function spawnFailure(e: NodeJS.ErrnoException): GitError {
 }
 
 /**
- * What a user needs from git's stderr, on one line: from its first `fatal:`
- * or `error:` line on (warnings before it dropped), with the advice git gives
- * after it (`git config --global --add safe.directory ...`).
+ * What a user needs from git's stderr, on one line: its first `fatal:` or
+ * `error:` line (warnings before it dropped) with the advice git prints
+ * right after it (`git config --global --add safe.directory ...`), never a
+ * usage text.
  */
 export function gitReason(stderr: string, status: number): string {
   const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-  const first = lines.findIndex((l) => /^(fatal|error):/.test(l));
-  return lines.slice(Math.max(first, 0)).join(' ') || `exit ${status}`;
+  const first = Math.max(0, lines.findIndex((l) => /^(fatal|error):/.test(l)));
+  const end = lines.findIndex((l, i) => i > first && /^(usage:|fatal:|error:|hint:)/.test(l));
+  return lines.slice(first, Math.min(end === -1 ? lines.length : end, first + 3)).join(' ') || `exit ${status}`;
 }
 
 /** `what` failed, with git's reason; for a status the caller did not expect. */

@@ -4,6 +4,7 @@ import { isMainThread } from 'node:worker_threads';
 import { redactText } from '@dhmad/sdk/key-format';
 import { ScanError } from './errors.js';
 import { parseArgs } from './args.js';
+import { REPORTERS } from './reporters/index.js';
 import { scan, type ScanMode, type ScanResult } from './scan.js';
 
 /** Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or runtime error. */
@@ -50,8 +51,7 @@ async function main(): Promise<void> {
   if (!argv.verify && urlOptions.some((o) => argv[o] !== undefined)) fail('--base-url, --live-base-url and --sandbox-base-url only apply with --verify.');
 
   // The reporter loads while the scan waits on git and the disk.
-  const format = argv.format;
-  const reporter = format === 'json' ? import('./reporters/json.js') : format === 'sarif' ? import('./reporters/sarif.js') : import('./reporters/text.js');
+  const reporter = REPORTERS[argv.format]();
   reporter.catch(() => undefined);
   const progress = progressLine(Boolean(process.stderr.isTTY) && mode !== 'stdin');
   let result: ScanResult;
@@ -79,15 +79,9 @@ async function main(): Promise<void> {
     progress.clear();
   }
 
-  const loaded = await reporter;
-  const report =
-    'formatJson' in loaded
-      ? loaded.formatJson(result)
-      : 'formatSarif' in loaded
-        ? loaded.formatSarif(result)
-        : loaded.formatText(result, {
-            color: argv.color ?? (Boolean(process.stdout.isTTY) && !argv.output && !process.env.NO_COLOR),
-          });
+  const report = (await reporter)(result, {
+    color: argv.color ?? (Boolean(process.stdout.isTTY) && !argv.output && !process.env.NO_COLOR),
+  });
   if (argv.output) {
     try {
       writeFileSync(argv.output, report);

@@ -1,5 +1,5 @@
 import type { Detection } from './detect.js';
-import { keyFingerprint, RULES, type Finding } from './findings.js';
+import { type Finding, keyFinding, nameFindings, shownPath } from './findings.js';
 
 export interface ScanStats {
   /** Text files (or blobs) read. */
@@ -14,7 +14,7 @@ export interface ScanStats {
   allowed: number;
   /** Findings silenced by the baseline file. */
   baselined: number;
-  /** Paths that exist but could not be read, with why. */
+  /** What exists but could not be read, with why: the scan is incomplete. */
   unreadable: string[];
 }
 
@@ -46,11 +46,17 @@ export interface CollectorOptions {
   onProgress?: (stats: ScanStats) => void;
 }
 
-/** Where every source hands its detections; turns them into findings once. */
+/**
+ * The sink every source scans into. It decides, in one place, which paths
+ * are scanned (the config's excludes) and turns what the detector found into
+ * findings; what a finding says is findings.ts's.
+ */
 export class Collector {
   readonly findings: Finding[] = [];
   readonly stats = emptyStats();
   readonly keepSecrets: boolean;
+  /** The config's excludes, set once the config is read (before any source scans). */
+  excluded: (file: string) => boolean = () => false;
   private readonly onProgress: ((stats: ScanStats) => void) | undefined;
 
   constructor(options: CollectorOptions = {}) {
@@ -62,8 +68,27 @@ export class Collector {
     this.onProgress?.(this.stats);
   }
 
+  /**
+   * Whether the source should scan `file` (at `commit`, in history): false for
+   * an excluded path, counted. A key in the name of a path that is scanned is
+   * a finding of its own.
+   */
+  wants(file: string, commit: string | null = null): boolean {
+    if (this.excluded(file)) {
+      this.stats.excluded++;
+      return false;
+    }
+    this.findings.push(...nameFindings(file, commit));
+    return true;
+  }
+
   add(finding: Finding): void {
     this.findings.push(finding);
+  }
+
+  /** Something that exists could not be read: the scan is incomplete. */
+  unreadable(what: string, why: string): void {
+    this.stats.unreadable.push(`${shownPath(what)}: ${why}`);
   }
 
   /** Take a finding made on another thread, with its key when one was kept. */
@@ -84,29 +109,14 @@ export class Collector {
     s.unreadable.push(...other.unreadable);
   }
 
-  addDetections(file: string, commit: string | null, detections: readonly Detection[]): void {
+  /** The detector's results for `file` (at `commit`), as findings; allowed ones are only counted. */
+  detections(file: string, commit: string | null, detections: readonly Detection[]): void {
     for (const d of detections) {
       if (d.allowed) {
         this.stats.allowed++;
         continue;
       }
-      const ruleId = d.kind === 'malformed' ? 'malformed-key' : d.environment === 'live' ? 'live-key' : 'sandbox-key';
-      const what =
-        d.kind === 'malformed'
-          ? `Possibly truncated or mangled ${d.environment} key ${d.keyPrefix}…`
-          : `${d.environment === 'live' ? 'Live' : 'Sandbox'} secret key ${d.keyPrefix}…`;
-      const finding: Finding = {
-        ruleId,
-        severity: RULES[ruleId].severity,
-        file,
-        line: d.line,
-        column: d.column,
-        environment: d.environment,
-        keyPrefix: d.keyPrefix,
-        commit,
-        fingerprint: keyFingerprint(d.digest, file),
-        message: commit ? `${what} (introduced in ${commit.slice(0, 12)})` : what,
-      };
+      const finding = keyFinding(d, file, commit);
       if (d.secret !== undefined) secrets.set(finding, d.secret);
       this.findings.push(finding);
     }

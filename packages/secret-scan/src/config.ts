@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ScanError } from './errors.js';
 import type { Finding } from './findings.js';
+import { writeNoFollow } from './safe-write.js';
 
 export const CONFIG_FILE = '.dhmad-scan.json';
 
@@ -75,8 +76,8 @@ export function readBaseline(file: string): Set<string> {
   return new Set(data.fingerprints);
 }
 
-/** The baseline holds fingerprints only: no key, no prefix, no line. */
-export function writeBaseline(file: string, findings: readonly Finding[]): void {
+/** The baseline holds fingerprints only: no key, no prefix, no line. `root` is the repository's (or the scan's) root. */
+export function writeBaseline(root: string, file: string, findings: readonly Finding[]): void {
   const data: Baseline = { version: 1, fingerprints: [...new Set(findings.map((f) => f.fingerprint))].sort() };
-  writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
+  writeNoFollow(root, file, JSON.stringify(data, null, 2) + '\n', 'replace', '--update-baseline');
 }

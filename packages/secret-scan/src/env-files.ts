@@ -1,8 +1,9 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listEnvFiles, unignoredProbes } from '@dhmad/git-facts';
 import type { Collector } from './collector.js';
-import { envFinding } from './findings.js';
+import { envFinding, shownPath } from './findings.js';
+import { writeNoFollow } from './safe-write.js';
 
 export { isEnvFile } from '@dhmad/git-facts';
 
@@ -35,7 +36,7 @@ export async function checkEnvFiles(root: string, collector: Collector, options:
       const dir = path.posix.dirname(file);
       const gitignore = dir === '.' ? '.gitignore' : `${dir}/.gitignore`;
       appendLines(root, gitignore, [`/${path.posix.basename(file)}`]);
-      if (!options.fixed?.includes(gitignore)) options.fixed?.push(gitignore);
+      if (!options.fixed?.includes(shownPath(gitignore))) options.fixed?.push(shownPath(gitignore));
     }
     [{ exposed }, missing] = await Promise.all([listEnvFiles(root), unignoredProbes(root)]);
   }
@@ -45,7 +46,8 @@ export async function checkEnvFiles(root: string, collector: Collector, options:
 
 function appendLines(root: string, file: string, lines: readonly string[]): void {
   const abs = path.join(root, file);
-  const existing = existsSync(abs) ? readFileSync(abs, 'utf8') : '';
+  // lstat: the content of a link's target is not this file's.
+  const existing = lstatSync(abs, { throwIfNoEntry: false })?.isFile() ? readFileSync(abs, 'utf8') : '';
   const sep = existing.length === 0 || existing.endsWith('\n') ? '' : '\n';
-  appendFileSync(abs, sep + lines.join('\n') + '\n');
+  writeNoFollow(root, file, sep + lines.join('\n') + '\n', 'append', '--fix');
 }

@@ -1,5 +1,5 @@
 import type * as NodeCrypto from 'node:crypto';
-import type { Environment } from '@dhmad/sdk/key-format';
+import { type Environment, findKeys, redactText } from '@dhmad/sdk/key-format';
 
 export type RuleId = 'live-key' | 'sandbox-key' | 'malformed-key' | 'env-tracked' | 'env-not-ignored';
 export type Severity = 'error' | 'warning';
@@ -16,9 +16,9 @@ export interface Verification {
 export interface Finding {
   ruleId: RuleId;
   severity: Severity;
-  /** Path relative to the repository root (or to the scan root outside a repository), `/`-separated. */
+  /** Path relative to the repository root (or to the scan root outside a repository), `/`-separated; a key in it is redacted to its prefix. */
   file: string;
-  /** 1-based; null for findings about a whole file (env rules). */
+  /** 1-based; null for findings about a whole file (env rules, a key in the file's name). */
   line: number | null;
   /** 1-based, in UTF-16 code units of the decoded line; null with `line`. */
   column: number | null;
@@ -110,27 +110,73 @@ export function keyDigest(keyText: string): string {
   return hash('dhmad-scan key', keyText);
 }
 
+/** What a finding may show of a path: the path, with any key in it cut to its prefix. */
+export const shownPath = redactText;
+
+/** What the detector found: a key (or a malformed one) at a line and column, named by its prefix and digest only. */
+export interface KeyHit {
+  kind: 'key' | 'malformed';
+  environment: Environment;
+  keyPrefix: string;
+  digest: string;
+  line: number | null;
+  column: number | null;
+}
+
 /**
- * Fingerprint of a key finding: the key's digest and the path, never the line,
- * so edits above a known finding keep its baseline entry valid.
+ * A key finding, in the rules' words. Its fingerprint is the key's digest and
+ * the (shown) path, never the line, so edits above a known finding keep its
+ * baseline entry valid.
  */
-export function keyFingerprint(digest: string, file: string): string {
-  return hash(digest, file).slice(0, 32);
+export function keyFinding(hit: KeyHit, file: string, commit: string | null, where = ''): Finding {
+  const ruleId: RuleId = hit.kind === 'malformed' ? 'malformed-key' : hit.environment === 'live' ? 'live-key' : 'sandbox-key';
+  const what =
+    hit.kind === 'malformed'
+      ? `Possibly truncated or mangled ${hit.environment} key ${hit.keyPrefix}…`
+      : `${hit.environment === 'live' ? 'Live' : 'Sandbox'} secret key ${hit.keyPrefix}…`;
+  const shown = shownPath(file);
+  return {
+    ruleId,
+    severity: RULES[ruleId].severity,
+    file: shown,
+    line: hit.line,
+    column: hit.column,
+    environment: hit.environment,
+    keyPrefix: hit.keyPrefix,
+    commit,
+    fingerprint: hash(hit.digest, shown).slice(0, 32),
+    message: `${what}${where}${commit ? ` (introduced in ${commit.slice(0, 12)})` : ''}`,
+  };
+}
+
+/**
+ * The keys in a path itself (`cache/<key>.json`, `.env.<key>`): a name is
+ * committed and printed like content, so a key there is a finding too, about
+ * the whole file.
+ */
+export function nameFindings(file: string, commit: string | null): Finding[] {
+  const out: Finding[] = [];
+  for (const m of findKeys(file, { malformed: true })) {
+    const hit: KeyHit = { kind: m.kind, environment: m.environment, keyPrefix: m.keyPrefix, digest: keyDigest(file.slice(m.index, m.index + m.length)), line: null, column: null };
+    out.push(keyFinding(hit, file, commit, ' in the file name'));
+  }
+  return out;
 }
 
 /** A finding about a whole file (the env rules): no line, no key; fingerprinted by rule and path. */
 function fileFinding(ruleId: RuleId, severity: Severity, file: string, message: string): Finding {
+  const shown = shownPath(file);
   return {
     ruleId,
     severity,
-    file,
+    file: shown,
     line: null,
     column: null,
     environment: null,
     keyPrefix: null,
     commit: null,
-    fingerprint: hash(ruleId, file).slice(0, 32),
-    message,
+    fingerprint: hash(ruleId, shown).slice(0, 32),
+    message: redactText(message),
   };
 }
 

@@ -17,7 +17,7 @@ export function gitSync(cwd: string, args: readonly string[]): GitOutput {
 
 export function gitOk(cwd: string, args: readonly string[], what: string): Buffer {
   const r = gitSync(cwd, args);
-  if (r.status !== 0) throw new ScanError(gitFailed(what, args, r).message);
+  if (r.status !== 0) throw scanErrorOf(gitFailed(what, args, r));
   return r.stdout;
 }
 
@@ -26,9 +26,19 @@ export function findRepo(dir: string): ReturnType<typeof findRepoSync> {
   return asScanError(() => findRepoSync(dir, 'environment'));
 }
 
-/** A git failure, as the scan reports it: a {@link ScanError} (one line, exit 2). */
+/**
+ * A git failure, as the scan reports it: a {@link ScanError} (one line, exit
+ * 2) that says what to do. git's own advice (safe.directory, installing git)
+ * is kept; for a repository git cannot read (a broken HEAD, a corrupt object)
+ * the advice is where to look.
+ */
 export function scanErrorOf(e: unknown): unknown {
-  return e instanceof GitError ? new ScanError(e.message) : e;
+  if (!(e instanceof GitError)) return e;
+  if (e.reason === 'no-git' || e.message.includes('safe.directory')) return new ScanError(e.message);
+  const advice = /not a git repository/.test(e.message)
+    ? ' git does not take this folder for a repository: check .git/HEAD (`git status` there says what it sees).'
+    : ' The repository may be damaged: `git fsck` there lists what is broken.';
+  return new ScanError(`${e.message.replace(/\.?$/, '.')}${advice}`);
 }
 
 function asScanError<T>(f: () => T): T {
@@ -42,6 +52,8 @@ function asScanError<T>(f: () => T): T {
 export interface BlobSink {
   /** A blob starts; return false to have its content skipped. */
   begin(oid: string, type: string, size: number): boolean;
+  /** git could not read an object it was asked for (missing, or corrupt): the scan is incomplete. */
+  missing(oid: string): void;
   data(chunk: Buffer): void;
   end(): void;
 }
@@ -101,7 +113,10 @@ export async function catFileBatch(cwd: string, names: AsyncIterable<string> | I
         header = [];
         buf = buf.subarray(nl + 1);
         const [oid, type, size] = line.split(' ');
-        if (type === 'missing' || size === undefined) continue;
+        if (type === 'missing' || type === 'ambiguous' || size === undefined) {
+          sink.missing(oid!);
+          continue;
+        }
         remaining = Number(size);
         wanted = sink.begin(oid!, type!, remaining);
         if (remaining === 0) {
@@ -124,7 +139,7 @@ export async function catFileBatch(cwd: string, names: AsyncIterable<string> | I
   }
   await feeding;
   const code = await exited;
-  if (code !== 0) throw new ScanError(`Reading objects from git failed (git cat-file): ${gitReason(stderr, code)}`);
+  if (code !== 0) throw scanErrorOf(new GitError(`Reading objects from git failed (git cat-file): ${gitReason(stderr, code)}`, 'failed'));
 }
 
 /**
@@ -144,5 +159,5 @@ export async function* gitLines(cwd: string, args: readonly string[], what: stri
   }
   if (rest) yield rest;
   const code = await exited;
-  if (code !== 0) throw new ScanError(`${what} failed (git ${args[0]}): ${gitReason(stderr, code)}`);
+  if (code !== 0) throw scanErrorOf(new GitError(`${what} failed (git ${args[0]}): ${gitReason(stderr, code)}`, 'failed'));
 }

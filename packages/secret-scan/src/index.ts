@@ -8,6 +8,7 @@ export { RULES, type Finding, type RuleId, type RuleInfo, type Severity, type Ve
 export type { ScanStats } from './collector.js';
 export { isEnvFile } from './env-files.js';
 export type { VerifyOptions } from './verify.js';
+export { REPORTERS, type OutputFormat, type Reporter, type ReportOptions } from './reporters/index.js';
 export { formatText, type TextOptions } from './reporters/text.js';
 export { formatJson, type JsonReport } from './reporters/json.js';
 export { formatSarif } from './reporters/sarif.js';

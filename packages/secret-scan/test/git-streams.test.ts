@@ -8,7 +8,7 @@ describe('a git that exits before reading its input', () => {
   const names = Array.from({ length: 200_000 }, (_, i) => i.toString(16).padStart(40, '0'));
 
   it('ends a cat-file stream with a clear error instead of waiting on the pipe forever', async () => {
-    const sink = { begin: () => true, data: () => undefined, end: () => undefined };
+    const sink = { begin: () => true, missing: () => undefined, data: () => undefined, end: () => undefined };
     await expect(catFileBatch(tempDir(), names, sink)).rejects.toThrow(/Reading objects from git failed \(git cat-file\): .*not a git repository/);
   });
 });

@@ -100,7 +100,7 @@ describe('--staged reads the index, not the working tree', () => {
     const bare = initRepo({ bare: true });
     const inBare = runCli(['--staged'], { cwd: bare });
     expect(inBare.code).toBe(2);
-    expect(inBare.stderr).toMatch(/--staged needs a work tree; this is a bare repository\. Use --history instead\./);
+    expect(inBare.stderr).toMatch(/--staged needs a work tree, and this is a bare repository, which has no working tree\. Run it from the working tree, or use --history\./);
     const outside = runCli(['--staged'], { cwd: tempDir() });
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/--staged needs a git repository, and .* is not inside one/);

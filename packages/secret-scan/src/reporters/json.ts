@@ -1,5 +1,6 @@
 import type { Finding } from '../findings.js';
 import type { ScanResult, ScanSummary } from '../scan.js';
+import type { ReportOptions } from './index.js';
 
 export interface JsonReport {
   version: 1;
@@ -8,7 +9,7 @@ export interface JsonReport {
 }
 
 /** The documented JSON shape (other tools parse it): fields in a fixed order, keys only as `keyPrefix`. */
-export function formatJson(result: ScanResult): string {
+export function formatJson(result: ScanResult, _options?: ReportOptions): string {
   const report: JsonReport = {
     version: 1,
     findings: result.findings.map((f) => ({

@@ -1,5 +1,6 @@
 import { RULES, type RuleId } from '../findings.js';
 import type { ScanResult } from '../scan.js';
+import type { ReportOptions } from './index.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const RULE_IDS = Object.keys(RULES) as RuleId[];
@@ -10,7 +11,7 @@ const RULE_IDS = Object.keys(RULES) as RuleId[];
  * fingerprint (the upload action cannot compute one for history findings),
  * and no snippet at all, so no secret can ride along.
  */
-export function formatSarif(result: ScanResult): string {
+export function formatSarif(result: ScanResult, _options?: ReportOptions): string {
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',

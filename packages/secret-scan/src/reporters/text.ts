@@ -1,9 +1,8 @@
-import type { Finding } from '../findings.js';
+import { type Finding, shownPath } from '../findings.js';
 import type { ScanResult } from '../scan.js';
+import type { ReportOptions } from './index.js';
 
-export interface TextOptions {
-  color?: boolean;
-}
+export type TextOptions = ReportOptions;
 
 const paint = (on: boolean, code: string) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 
@@ -50,8 +49,11 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
   if (s.baselined) notes.push(`${s.baselined} in baseline`);
   if (s.fixed.length) notes.push(`fixed ${s.fixed.join(', ')}`);
   const tail = `${scanned} scanned${notes.length ? ` (${notes.join(', ')})` : ''}`;
-  if (s.errors + s.warnings === 0) {
+  if (s.errors + s.warnings === 0 && s.unreadable.length === 0) {
     out.push(green(`✔ No DHMAD keys or exposed .env files: ${tail}.`));
+  } else if (s.errors + s.warnings === 0) {
+    // Nothing found in what was read is not clean: the rest was not read.
+    out.push(red(`✖ Incomplete scan, no finding in what could be read: ${tail}.`));
   } else {
     const mark = s.errors > 0 ? red('✖') : yellow('⚠');
     out.push(`${mark} ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}: ${tail}.`);
@@ -60,7 +62,9 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
   return out.join('\n') + '\n';
 }
 
-function showPath(p: string): string {
+/** A path as printed: any key in it cut to its prefix, and as a JSON string when it holds control characters. */
+function showPath(raw: string): string {
+  const p = shownPath(raw);
   for (let i = 0; i < p.length; i++) {
     const c = p.charCodeAt(i);
     if (c < 0x20 || c === 0x7f) return JSON.stringify(p);

@@ -42,6 +42,10 @@ export class BlobScanner implements BlobSink {
     return true;
   }
 
+  missing(oid: string): void {
+    this.collector.unreadable(`object ${oid.slice(0, 12)}`, 'missing or corrupt in the repository (git fsck says which)');
+  }
+
   data(chunk: Buffer): void {
     for (const piece of this.sniffer.add(chunk)) this.take(piece);
   }

@@ -1,98 +1,136 @@
+import type { Repo } from '@dhmad/git-facts';
+import { KEY_MARKER } from '@dhmad/sdk/key-format';
 import type { Collector } from '../collector.js';
 import type { Detection } from '../detect.js';
 import { ScanError } from '../errors.js';
-import type { Repo as RepoInfo } from '@dhmad/git-facts';
 import { catFileBatch, gitLines, gitSync } from '../git.js';
 import { BlobScanner } from './blobs.js';
+import type { Source, SourceContext } from './source.js';
 
-interface Introduction {
-  commit: string;
+/** Where a blob appears: one path, and the first commit (oldest first) that put it there. */
+interface Appearance {
+  oid: string;
   path: string;
-  /** Position in oldest-first order, to keep the earliest of several. */
+  commit: string;
+  /** Position in oldest-first order. */
   order: number;
 }
 
-function revisionArgs(range: string | null): string[] {
-  return range ? [range] : ['--all'];
-}
+const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 /**
- * Every distinct blob reachable from all refs (or `range`), each scanned once:
- * `rev-list --objects` names the blobs and one `cat-file --batch` streams them.
- * Only for blobs with findings is the history walked again to name the commit
- * and path that introduced them.
+ * The commits of all refs, or of a range, as a source. With all refs, every
+ * distinct reachable blob is scanned once (`rev-list --objects` names them,
+ * one `cat-file --batch` streams them), and only for the blobs with findings
+ * is the history walked again, to name every path each appears at and the
+ * first commit that put it there. A range (`main..feature`, `HEAD~1..HEAD`)
+ * scans what its commits add or change, blobs seen before the range
+ * included: its walk names the blobs and the paths at once.
  */
-export async function scanHistory(
-  repo: RepoInfo,
-  range: string | null,
-  collector: Collector,
-  include: (file: string) => boolean,
-): Promise<void> {
-  const cwd = repo.gitDir;
-  if (range) {
-    const ends = range.split(/\.\.\.?/).filter(Boolean);
-    for (const rev of ends) {
-      if (gitSync(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).status !== 0) {
-        throw new ScanError(`--history range ${range}: ${rev} is not a commit in this repository.`);
+export class HistorySource implements Source {
+  readonly roots: string[] = [];
+  private repo: Repo | null = null;
+
+  constructor(
+    private readonly ctx: SourceContext,
+    private readonly range: string | null,
+  ) {}
+
+  async prepare(): Promise<void> {
+    this.repo = await this.ctx.repo;
+    if (!this.repo || !this.range) return;
+    for (const rev of this.range.split(/\.\.\.?/).filter(Boolean)) {
+      if (gitSync(this.repo.gitDir, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).status !== 0) {
+        throw new ScanError(`--history range ${this.range}: ${rev} is not a commit in this repository.`);
       }
     }
   }
-  const scanner = new BlobScanner(collector);
-  const names = gitLines(
-    cwd,
-    ['rev-list', '--objects', '--no-object-names', '--filter=object:type=blob', ...revisionArgs(range)],
-    'Listing the history',
-  );
-  // rev-list's blob filter leaves some commits out of its listing, so they are counted apart.
-  const count = gitSync(cwd, ['rev-list', '--count', ...revisionArgs(range)]);
-  collector.stats.commits = count.status === 0 ? Number(count.stdout.toString('utf8').trim()) : 0;
-  await catFileBatch(cwd, names, scanner);
-  if (scanner.hits.size === 0) return;
 
-  const intro = await findIntroductions(cwd, range, new Set(scanner.hits.keys()));
-  const ordered = [...scanner.hits.entries()]
-    .map(([oid, found]): [Introduction, Detection[]] => [intro.get(oid) ?? { commit: '', path: '', order: Infinity }, found])
-    .sort((a, b) => a[0].order - b[0].order);
-  const reported = new Set<string>();
-  for (const [where, found] of ordered) {
-    if (where.order === Infinity) continue; // only reachable through objects outside the range's commits
-    if (!include(where.path)) {
-      collector.stats.excluded++;
-      continue;
+  async scan(sink: Collector): Promise<void> {
+    const cwd = this.repo!.gitDir;
+    const revisions = this.range ? [this.range] : ['--all'];
+    const count = gitSync(cwd, ['rev-list', '--count', ...revisions]);
+    if (count.status !== 0) throw new ScanError(`Counting the commits failed (git rev-list): ${count.stderr}`);
+    sink.stats.commits = Number(count.stdout.toString('utf8').trim());
+    const scanner = new BlobScanner(sink);
+    let appearances: Appearance[];
+    if (this.range) {
+      appearances = await walkAppearances(cwd, revisions, null);
+      await catFileBatch(cwd, new Set(appearances.map((a) => a.oid)), scanner);
+    } else {
+      // Blobs whose path (as rev-list first met it) holds a key are walked too, for a finding about the name.
+      const named = new Set<string>();
+      async function* blobs(): AsyncGenerator<string> {
+        for await (const line of gitLines(cwd, ['rev-list', '--objects', '--filter=object:type=blob', '--all'], 'Listing the history')) {
+          const space = line.indexOf(' ');
+          const oid = space === -1 ? line : line.slice(0, space);
+          if (!OID.test(oid)) continue;
+          if (space !== -1 && line.includes(KEY_MARKER, space)) named.add(oid);
+          yield oid;
+        }
+      }
+      await catFileBatch(cwd, blobs(), scanner);
+      const wanted = new Set([...scanner.hits.keys(), ...named]);
+      appearances = wanted.size === 0 ? [] : await walkAppearances(cwd, revisions, wanted);
     }
+    report(appearances, scanner.hits, sink);
+  }
+
+  close(): void {}
+}
+
+/** Each path a blob appears at, oldest first: a finding per path the sink wants, with the commit that put the key there. */
+function report(appearances: Appearance[], hits: ReadonlyMap<string, Detection[]>, sink: Collector): void {
+  const wanted = new Map<string, boolean>();
+  const reported = new Set<string>();
+  for (const a of appearances) {
+    let wants = wanted.get(a.path);
+    if (wants === undefined) {
+      wants = sink.wants(a.path, a.commit);
+      wanted.set(a.path, wants);
+    }
+    const found = hits.get(a.oid);
+    if (!wants || !found) continue;
     // A key that stays in a file across later edits is the same finding: keep its first commit.
     const fresh = found.filter((d) => {
-      const id = `${d.digest}\0${where.path}`;
+      const id = `${d.digest}\0${a.path}`;
       if (reported.has(id)) return false;
       reported.add(id);
       return true;
     });
-    collector.addDetections(where.path, where.commit, fresh);
+    sink.detections(a.path, a.commit, fresh);
   }
 }
 
 /**
  * Walk the commits oldest first with `log --raw -z` (tree diffs only, no
- * content) and record, for each wanted blob, the first commit and path that
- * added it. `-m` shows merges against each parent, so a blob first written in
- * a merge's conflict resolution is found too.
+ * content) and record, for each blob (each of `wanted`, or every one), every
+ * path it is added or changed at and the first commit that did. `-m` shows
+ * merges against each parent, so a blob first written in a merge's conflict
+ * resolution is found too.
  */
-async function findIntroductions(cwd: string, range: string | null, wanted: Set<string>): Promise<Map<string, Introduction>> {
-  const found = new Map<string, Introduction>();
+async function walkAppearances(cwd: string, revisions: readonly string[], wanted: ReadonlySet<string> | null): Promise<Appearance[]> {
+  const seen = new Set<string>();
+  const out: Appearance[] = [];
   const tokens = gitLines(
     cwd,
-    ['log', '--reverse', '-m', '--raw', '-z', '--no-abbrev', '--no-renames', '--format=%x01%H', ...revisionArgs(range), '--'],
+    ['log', '--reverse', '-m', '--raw', '-z', '--no-abbrev', '--no-renames', '--format=%x01%H', ...revisions, '--'],
     'Finding the commits that introduced the findings',
     '\0',
   );
   let commit = '';
-  let order = 0;
   let pendingOid: string | null = null;
   let expectPath = false;
   for await (let token of tokens) {
     if (expectPath) {
       expectPath = false;
-      if (pendingOid !== null && !found.has(pendingOid)) found.set(pendingOid, { commit, path: token, order: order++ });
+      if (pendingOid !== null) {
+        const id = `${pendingOid}\0${token}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          out.push({ oid: pendingOid, path: token, commit, order: out.length });
+        }
+      }
       pendingOid = null;
       continue;
     }
@@ -102,11 +140,13 @@ async function findIntroductions(cwd: string, range: string | null, wanted: Set<
     } else if (token.startsWith(':')) {
       // :<old mode> <new mode> <old oid> <new oid> <status>
       const fields = token.slice(1).split(' ');
-      const status = fields[4] ?? '';
+      const mode = fields[1] ?? '';
       const oid = fields[3] ?? '';
+      const status = fields[4] ?? '';
       expectPath = true;
-      pendingOid = status !== 'D' && wanted.has(oid) ? oid : null;
+      // Blobs only: a submodule's commit (160000) is not this repository's to read.
+      pendingOid = status !== 'D' && mode !== '160000' && (wanted === null || wanted.has(oid)) ? oid : null;
     }
   }
-  return found;
+  return out;
 }

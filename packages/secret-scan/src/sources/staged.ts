@@ -1,7 +1,8 @@
-import type { Collector } from '../collector.js';
 import { gitEnv, gitFailed, runGit, splitZ } from '@dhmad/git-facts';
+import type { Collector } from '../collector.js';
 import { catFileBatch } from '../git.js';
 import { BlobScanner } from './blobs.js';
+import type { Source, SourceContext } from './source.js';
 
 const GITLINK = '160000';
 const SYMLINK = '120000';
@@ -11,6 +12,8 @@ export interface StagedEntry {
   oid: string;
 }
 
+const DIFF_ARGS = ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-relative', '--no-ext-diff', '--diff-filter=ACMT'];
+
 /**
  * What the next commit changes, read from the index: added, modified and
  * type-changed paths with the staged blob, never the work-tree file. On a
@@ -18,9 +21,8 @@ export interface StagedEntry {
  * Paths are relative to the repository root from any folder in it.
  */
 export async function listStaged(cwd: string, collector: Collector): Promise<StagedEntry[]> {
-  const args = ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-relative', '--no-ext-diff', '--diff-filter=ACMT'];
-  const out = await runGit(cwd, args, gitEnv('environment'));
-  if (out.status !== 0) throw gitFailed('Reading the staged changes', args, out);
+  const out = await runGit(cwd, DIFF_ARGS, gitEnv('environment'));
+  if (out.status !== 0) throw gitFailed('Reading the staged changes', DIFF_ARGS, out);
   const parts = splitZ(out.stdout);
   const entries: StagedEntry[] = [];
   for (let i = 0; i + 1 < parts.length; i += 2) {
@@ -35,28 +37,62 @@ export async function listStaged(cwd: string, collector: Collector): Promise<Sta
 }
 
 /**
- * Scan the staged blobs. It needs no repository lookup first: the diff and
- * the `cat-file` that reads the blobs start at once from `cwd`, side by side
- * with the caller's lookup, and `include` (which depends on the config found
- * at the repository root) is awaited only when the list is ready. The caller
- * checks that `cwd` is in a work tree and reports that error first.
+ * The index as a source. It needs no repository lookup first: `prepare`
+ * starts the diff and the `cat-file` that reads the blobs at once, from
+ * `cwd`, side by side with the caller's lookup; `cat-file` is handed the
+ * blobs when `scan` knows which paths the sink wants. The caller checks that
+ * `cwd` is in a work tree, and reports that error first.
  */
-export async function scanStaged(cwd: string, collector: Collector, include: Promise<(file: string) => boolean>): Promise<void> {
-  const listing = (async () => {
-    const [all, keep] = await Promise.all([listStaged(cwd, collector), include]);
-    return all.filter((e) => {
-      if (keep(e.path)) return true;
-      collector.stats.excluded++;
-      return false;
-    });
-  })();
-  async function* oids(): AsyncGenerator<string> {
-    yield* new Set((await listing).map((e) => e.oid));
+export class StagedSource implements Source {
+  readonly roots: string[] = [];
+  private readonly scanner: BlobScanner;
+  private entries: StagedEntry[] = [];
+  private reading: Promise<void> = Promise.resolve();
+  /** Hands cat-file the blobs to read, once known; an empty list ends it. */
+  private handOver: (oids: Iterable<string>) => void = () => undefined;
+
+  constructor(private readonly ctx: SourceContext) {
+    this.scanner = new BlobScanner(ctx.sink);
   }
-  const scanner = new BlobScanner(collector);
-  const [entries] = await Promise.all([listing, catFileBatch(cwd, oids(), scanner)]);
-  for (const e of entries) {
-    const found = scanner.hits.get(e.oid);
-    if (found) collector.addDetections(e.path, null, found);
+
+  prepare(): Promise<void> {
+    const { ctx } = this;
+    const wanted = new Promise<Iterable<string>>((resolve) => (this.handOver = resolve));
+    async function* oids(): AsyncGenerator<string> {
+      yield* await wanted;
+    }
+    this.reading = catFileBatch(ctx.cwd, oids(), this.scanner);
+    const listed = listStaged(ctx.cwd, ctx.sink).then(
+      (entries) => {
+        this.entries = entries;
+      },
+      async (e: unknown) => {
+        // In a repository git refuses to read, diff falls back to comparing two files and only says
+        // "unknown option"; cat-file, started beside it, says why: prefer its error.
+        this.handOver([]);
+        await this.reading;
+        throw e;
+      },
+    );
+    const root = ctx.repo.then((r) => {
+      if (r?.root) this.roots.push(r.root);
+    });
+    return Promise.all([listed, root]).then(() => undefined);
+  }
+
+  async scan(sink: Collector): Promise<void> {
+    const entries = this.entries.filter((e) => sink.wants(e.path));
+    this.handOver(new Set(entries.map((e) => e.oid)));
+    await this.reading;
+    for (const e of entries) {
+      const found = this.scanner.hits.get(e.oid);
+      if (found) sink.detections(e.path, null, found);
+    }
+  }
+
+  close(): void {
+    // Ends a cat-file still waiting for its list (after an error): nothing more to read.
+    this.handOver([]);
+    this.reading.catch(() => undefined);
   }
 }

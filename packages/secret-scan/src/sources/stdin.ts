@@ -1,21 +1,36 @@
 import type { Readable } from 'node:stream';
 import type { Collector } from '../collector.js';
 import { HeadSniffer, StreamDetector } from '../detect.js';
+import type { Source } from './source.js';
 
-/** Scan a stream (standard input) as one file named `file`, without holding it whole. */
-export async function scanStream(input: Readable, file: string, collector: Collector): Promise<void> {
-  const detector = new StreamDetector({ keepSecrets: collector.keepSecrets });
-  const sniffer = new HeadSniffer();
-  for await (const chunk of input as AsyncIterable<Buffer>) {
-    collector.stats.bytes += chunk.length;
-    for (const piece of sniffer.add(chunk)) detector.push(piece);
-    if (sniffer.encoding === null) break;
+/** A stream (standard input) as one file named `file`, read without holding it whole. */
+export class StdinSource implements Source {
+  readonly roots: string[] = [];
+
+  constructor(
+    private readonly input: Readable,
+    private readonly file: string,
+  ) {}
+
+  async prepare(): Promise<void> {}
+
+  async scan(sink: Collector): Promise<void> {
+    if (!sink.wants(this.file)) return;
+    const detector = new StreamDetector({ keepSecrets: sink.keepSecrets });
+    const sniffer = new HeadSniffer();
+    for await (const chunk of this.input as AsyncIterable<Buffer>) {
+      sink.stats.bytes += chunk.length;
+      for (const piece of sniffer.add(chunk)) detector.push(piece);
+      if (sniffer.encoding === null) break;
+    }
+    for (const piece of sniffer.end()) detector.push(piece);
+    if (sniffer.encoding === null) {
+      sink.stats.skippedBinary++;
+      return;
+    }
+    sink.stats.files++;
+    sink.detections(this.file, null, detector.end());
   }
-  for (const piece of sniffer.end()) detector.push(piece);
-  if (sniffer.encoding === null) {
-    collector.stats.skippedBinary++;
-    return;
-  }
-  collector.stats.files++;
-  collector.addDetections(file, null, detector.end());
+
+  close(): void {}
 }

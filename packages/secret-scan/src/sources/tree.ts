@@ -3,8 +3,10 @@ import path from 'node:path';
 import type { Collector } from '../collector.js';
 import { CHUNK_BYTES, mayContainKey, PREFILTER_OVERLAP, sniffEncoding, StreamDetector } from '../detect.js';
 import { ScanError } from '../errors.js';
-import { findRepo as findRepoAsync, type Repo as RepoInfo, splitZ } from '@dhmad/git-facts';
+import { findRepo, type Repo, splitZ } from '@dhmad/git-facts';
 import { gitOk } from '../git.js';
+import type { Source, SourceContext } from './source.js';
+import type { ScanPool } from './tree-parallel.js';
 
 export interface TreeTarget {
   /** Absolute path of the file to read. */
@@ -26,13 +28,14 @@ const toPosix = (p: string): string => (path.sep === '/' ? p : p.split(path.sep)
  * that are not ignored (what `git add .` would take); elsewhere every file.
  * `cwdRepo` is the caller's lookup of the repository at `cwd`, reused for a
  * path there; the lookups for the other paths all run at once. `onRepo` hears
- * of each repository before its files are listed.
+ * of each repository before its files are listed. With no paths, the work
+ * tree of `cwd` is scanned, even when `GIT_WORK_TREE` puts it elsewhere.
  */
 export async function listTree(
   paths: readonly string[],
   cwd: string,
   collector: Collector,
-  cwdRepo: Promise<RepoInfo | null>,
+  cwdRepo: Promise<Repo | null>,
   onRepo?: (root: string) => void,
 ): Promise<TreeListing> {
   const targets: TreeTarget[] = [];
@@ -43,7 +46,7 @@ export async function listTree(
     seen.add(abs);
     targets.push({ abs, file });
   };
-  const lookups = new Map<string, Promise<RepoInfo | null>>([[cwd, cwdRepo]]);
+  const lookups = new Map<string, Promise<Repo | null>>([[cwd, cwdRepo]]);
   const items = (paths.length > 0 ? paths : ['.']).map((p) => {
     const abs = path.resolve(cwd, p);
     let st;
@@ -56,12 +59,18 @@ export async function listTree(
       );
     }
     const dir = st.isDirectory() ? abs : path.dirname(abs);
-    if (!lookups.has(dir)) lookups.set(dir, findRepoAsync(dir));
+    if (!lookups.has(dir)) lookups.set(dir, findRepo(dir));
     return { p, abs, st, repo: lookups.get(dir)! };
   });
-  for (const { abs, st, repo: lookup } of items) {
-    const repo = await lookup;
-    if (repo?.root) {
+  for (const item of items) {
+    const repo = await item.repo;
+    let { abs } = item;
+    const inside = (root: string): boolean => {
+      const rel = path.relative(root, abs);
+      return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    };
+    if (repo?.root && paths.length === 0 && !inside(repo.root)) abs = repo.root;
+    if (repo?.root && inside(repo.root)) {
       const root = repo.root;
       if (!repos.has(root)) {
         repos.add(root);
@@ -76,7 +85,7 @@ export async function listTree(
       // git gives clean relative paths; path.join would normalize each of thousands again.
       const base = path.sep === '/' && !root.endsWith('/') ? `${root}/` : null;
       for (const file of splitZ(out)) push(base === null ? path.join(root, file) : base + file, file);
-    } else if (st.isDirectory()) {
+    } else if (item.st.isDirectory()) {
       walk(abs, abs, push, collector);
     } else {
       push(abs, toPosix(path.relative(cwd, abs)) || path.basename(abs));
@@ -85,12 +94,62 @@ export async function listTree(
   return { targets, repos: [...repos] };
 }
 
+/**
+ * The working tree as a source: `prepare` lists it (and starts the helper
+ * threads when it is big), `scan` reads each listed file the sink wants.
+ */
+export class TreeSource implements Source {
+  private listing: TreeListing = { targets: [], repos: [] };
+  private readonly pool: Promise<ScanPool>;
+
+  constructor(
+    private readonly ctx: SourceContext,
+    private readonly paths: readonly string[],
+  ) {
+    // Not awaited here: the tree's own repository lookups start first.
+    this.pool = import('./tree-parallel.js').then(({ ScanPool }) => new ScanPool());
+  }
+
+  get roots(): readonly string[] {
+    return this.listing.repos;
+  }
+
+  async prepare(): Promise<void> {
+    const { ctx } = this;
+    const repo = ctx.repo.then(async (r) => {
+      // In a big repository the helper threads boot while git lists the tree.
+      if (r) (await this.pool).startIfBig(r.gitDir);
+      return r;
+    });
+    this.listing = await listTree(this.paths, ctx.cwd, ctx.sink, repo, ctx.onRepo);
+    // Helper threads first: they boot while the .env checks start their git runs.
+    (await this.pool).prepare(this.listing.targets.length);
+  }
+
+  async scan(sink: Collector): Promise<void> {
+    const targets = this.listing.targets.filter((t) => sink.wants(t.file));
+    let last = performance.now();
+    let count = 0;
+    await (await this.pool).scan(targets, sink, () => {
+      if ((++count & 63) === 0 && performance.now() - last > 200) {
+        last = performance.now();
+        sink.progress();
+      }
+    });
+  }
+
+  close(): void {
+    // A pool that failed to load has nothing to stop, and must not hide the error that got here.
+    void this.pool.then((p) => p.close(), () => undefined);
+  }
+}
+
 function walk(root: string, dir: string, push: (abs: string, file: string) => void, collector: Collector): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    collector.stats.unreadable.push(`${toPosix(path.relative(root, dir)) || '.'}: ${(e as NodeJS.ErrnoException).code}`);
+    collector.unreadable(toPosix(path.relative(root, dir)) || '.', String((e as NodeJS.ErrnoException).code));
     return;
   }
   for (const ent of entries) {
@@ -143,7 +202,7 @@ function openTarget(target: TreeTarget, collector: Collector): number | null {
       stats.skippedSymlinks++;
       return null;
     }
-    stats.unreadable.push(`${target.file}: ${code ?? String(e)}`);
+    collector.unreadable(target.file, code ?? String(e));
     return null;
   }
 }
@@ -199,9 +258,9 @@ export function scanFile(target: TreeTarget, collector: Collector): void {
       at += m;
       detector.push(buf.subarray(0, m));
     }
-    collector.addDetections(target.file, null, detector.end());
+    collector.detections(target.file, null, detector.end());
   } catch (e) {
-    stats.unreadable.push(`${target.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    collector.unreadable(target.file, (e as NodeJS.ErrnoException).code ?? String(e));
   } finally {
     closeSync(fd);
   }

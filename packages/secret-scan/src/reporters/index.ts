@@ -1,0 +1,18 @@
+import type { ScanResult } from '../scan.js';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface ReportOptions {
+  /** Colour the text output (ANSI). The other formats ignore it. */
+  color?: boolean;
+}
+
+/** Every reporter: a scan's result in, the report out. Paths and messages come redacted from the findings. */
+export type Reporter = (result: ScanResult, options?: ReportOptions) => string;
+
+/** The reporter of each format, loaded when asked for: a run pays for every module it loads. */
+export const REPORTERS: Readonly<Record<OutputFormat, () => Promise<Reporter>>> = {
+  text: async () => (await import('./text.js')).formatText,
+  json: async () => (await import('./json.js')).formatJson,
+  sarif: async () => (await import('./sarif.js')).formatSarif,
+};

@@ -1,0 +1,44 @@
+import { closeSync, constants, openSync, realpathSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { ScanError } from './errors.js';
+
+const within = (root: string, p: string): boolean => {
+  const rel = path.relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+/**
+ * Write (`append` or replace) a file the scan changes (`--fix`, `--update-baseline`),
+ * never through a symlink: a cloned repository can commit `.gitignore` or a
+ * baseline as a link to any file of the machine. The file is opened with
+ * O_NOFOLLOW, so a link in its place fails the open itself; and a path inside
+ * `root` must stay inside it once its folders' links are resolved.
+ */
+export function writeNoFollow(root: string, file: string, content: string, how: 'append' | 'replace', what: string): void {
+  const abs = path.resolve(root, file);
+  if (within(root, abs)) {
+    let dir: string;
+    try {
+      dir = realpathSync(path.dirname(abs));
+    } catch {
+      dir = path.dirname(abs);
+    }
+    if (!within(realpathSync(root), dir)) {
+      throw new ScanError(`${what}: ${file} is in a folder that is a symlink to outside the repository, and dhmad-scan never writes through a symlink. Replace the link with a real folder, then run it again.`);
+    }
+  }
+  const flags = constants.O_WRONLY | constants.O_CREAT | (how === 'append' ? constants.O_APPEND : constants.O_TRUNC) | (constants.O_NOFOLLOW ?? 0);
+  let fd: number;
+  try {
+    fd = openSync(abs, flags, 0o644);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new ScanError(`${what}: ${file} is a symlink, and dhmad-scan never writes through a symlink. Replace it with a regular file, then run it again.`);
+    throw new ScanError(`${what}: cannot write ${file} (${code ?? String(e)}).`);
+  }
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,220 @@
+// What an adversarial pass broke (issue 10): never writing through a symlink, keys in file names,
+// history that finds what is there, repositories git is pointed at, and git failures said on one line.
+import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assertNoKeys, commitAll, git, initRepo, keyFindings, makeKey, prefixOf, runCli, scanJson, tempDir, write } from './helpers.js';
+
+/** Overwrite the loose object `rev` names with bytes git cannot inflate. */
+function corrupt(repo: string, rev: string): string {
+  const oid = git(repo, ['rev-parse', rev]).trim();
+  const file = path.join(repo, '.git', 'objects', oid.slice(0, 2), oid.slice(2));
+  chmodSync(file, 0o644);
+  writeFileSync(file, 'not zlib');
+  return oid;
+}
+
+/** One line on stderr, no stack trace. */
+function expectOneLine(stderr: string): void {
+  expect(stderr.trim().split('\n')).toHaveLength(1);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('--fix and --update-baseline never write through a symlink', () => {
+  it('--fix refuses a .gitignore that links outside the repository, and leaves the target as it was', () => {
+    const repo = initRepo();
+    const outside = path.join(tempDir(), 'victim.txt');
+    writeFileSync(outside, 'precious\n');
+    symlinkSync(outside, path.join(repo, '.gitignore'));
+    write(repo, '.env', 'A=1\n');
+    const run = runCli(['--fix'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--fix: \.gitignore is a symlink, and dhmad-scan never writes through a symlink/);
+    expectOneLine(run.stderr);
+    expect(readFileSync(outside, 'utf8')).toBe('precious\n');
+  });
+
+  it('--update-baseline refuses a baseline in a folder that links outside the repository', () => {
+    const repo = initRepo();
+    write(repo, 'a.txt', `${makeKey()}\n`);
+    const elsewhere = tempDir();
+    symlinkSync(elsewhere, path.join(repo, 'linked'));
+    const run = runCli(['--baseline', 'linked/base.json', '--update-baseline'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/is in a folder that is a symlink to outside the repository, and dhmad-scan never writes through a symlink/);
+    expectOneLine(run.stderr);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it('--update-baseline refuses a baseline that is a symlink, and leaves the target as it was', () => {
+    const repo = initRepo();
+    const key = makeKey();
+    write(repo, 'a.txt', `${key}\n`);
+    const outside = path.join(tempDir(), 'victim.json');
+    writeFileSync(outside, 'precious\n');
+    symlinkSync(outside, path.join(repo, '.dhmad-baseline.json'));
+    const run = runCli(['--baseline', '.dhmad-baseline.json', '--update-baseline'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--update-baseline: \S*\.dhmad-baseline\.json is a symlink, and dhmad-scan never writes through a symlink/);
+    expectOneLine(run.stderr);
+    expect(readFileSync(outside, 'utf8')).toBe('precious\n');
+  });
+});
+
+describe('a key in a file name', () => {
+  const setup = () => {
+    const repo = initRepo();
+    const key = makeKey();
+    const env = makeKey('sandbox');
+    write(repo, `cache/${key}.json`, '{}\n');
+    write(repo, `.env.${env}`, 'A=1\n');
+    write(repo, '.gitignore', 'node_modules/\n');
+    return { repo, key, env, keys: [key, env] };
+  };
+  const redacted = (k: string) => `${prefixOf(k)}…`;
+
+  it('is a finding, printed redacted in text, JSON and SARIF, in a tree scan', () => {
+    const { repo, key, env, keys } = setup();
+    const { run, out } = scanJson([], { cwd: repo }, keys);
+    expect(run.code).toBe(1);
+    expect(keyFindings(out).map((f) => [f.ruleId, f.file, f.line, f.keyPrefix])).toEqual([
+      ['sandbox-key', `.env.${redacted(env)}`, null, prefixOf(env)],
+      ['live-key', `cache/${redacted(key)}.json`, null, prefixOf(key)],
+    ]);
+    expect(out.findings.find((f) => f.ruleId === 'env-not-ignored')?.file).toBe(`.env.${redacted(env)}`);
+    for (const format of ['text', 'sarif']) {
+      const r = runCli(['--format', format], { cwd: repo });
+      expect(r.code).toBe(1);
+      assertNoKeys([r.stdout, r.stderr], keys);
+      expect(r.stdout).toContain(prefixOf(key));
+    }
+  });
+
+  it('is a finding in --staged and in --history, with the commit that added the name', () => {
+    const { repo, key, keys } = setup();
+    git(repo, ['add', `cache/${key}.json`]);
+    const staged = scanJson(['--staged'], { cwd: repo }, keys);
+    expect(keyFindings(staged.out).map((f) => f.file)).toEqual([`cache/${redacted(key)}.json`]);
+    const c = commitAll(repo, 'add');
+    const history = scanJson(['--history'], { cwd: repo }, keys);
+    expect(keyFindings(history.out).map((f) => [f.file, f.commit])).toContainEqual([`cache/${redacted(key)}.json`, c]);
+    assertNoKeys([runCli(['--history'], { cwd: repo }).stdout], keys);
+  });
+});
+
+describe('--history finds what is there', () => {
+  it('applies excludes per path: a key first committed under an excluded path, then copied to an included one, is found there', () => {
+    const repo = initRepo();
+    const key = makeKey();
+    write(repo, '.dhmad-scan.json', '{ "exclude": ["fixtures/"] }\n');
+    write(repo, 'fixtures/sample.txt', `${key}\n`);
+    commitAll(repo, 'fixture');
+    write(repo, 'src/config.txt', `${key}\n`);
+    const copied = commitAll(repo, 'copy');
+    const tree = scanJson([], { cwd: repo }, [key]);
+    expect(keyFindings(tree.out).map((f) => f.file)).toEqual(['src/config.txt']);
+    const { out } = scanJson(['--history'], { cwd: repo }, [key]);
+    expect(keyFindings(out).map((f) => [f.file, f.commit])).toEqual([['src/config.txt', copied]]);
+  });
+
+  it('reports identical content at every path it appears at', () => {
+    const repo = initRepo();
+    const key = makeKey();
+    write(repo, 'a.txt', `${key}\n`);
+    write(repo, 'b/copy.txt', `${key}\n`);
+    commitAll(repo, 'two copies');
+    const { out } = scanJson(['--history'], { cwd: repo }, [key]);
+    expect(keyFindings(out).map((f) => f.file)).toEqual(['a.txt', 'b/copy.txt']);
+  });
+
+  it('scans what a range names: HEAD~1..HEAD reads the blobs its commit adds, even ones seen before', () => {
+    const repo = initRepo();
+    const key = makeKey();
+    write(repo, 'a.txt', `${key}\n`);
+    commitAll(repo, 'one');
+    write(repo, 'b.txt', `${key}\n`);
+    const two = commitAll(repo, 'copy');
+    const { out } = scanJson(['--history', 'HEAD~1..HEAD'], { cwd: repo }, [key]);
+    expect(out.summary.files).toBeGreaterThan(0);
+    expect(out.summary.commits).toBe(1);
+    expect(keyFindings(out).map((f) => [f.file, f.commit])).toEqual([['b.txt', two]]);
+  });
+
+  it('is incomplete, never clean, with a corrupt object: exit 2', () => {
+    const repo = initRepo();
+    write(repo, 'a.txt', 'clean\n');
+    commitAll(repo, 'one');
+    const oid = corrupt(repo, 'HEAD:a.txt');
+    const run = runCli(['--history'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stdout).not.toMatch(/No DHMAD keys/);
+    expect(run.stderr).toContain(`object ${oid.slice(0, 12)}: missing or corrupt`);
+  });
+});
+
+describe('the repository git is pointed at', () => {
+  it('refuses to scan a bare repository’s own files, and says to use --history', () => {
+    const bare = initRepo({ bare: true });
+    const run = runCli([], { cwd: bare });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/this is a bare repository, which has no working tree\. Run it from the working tree, or scan the commits with --history\./);
+    expectOneLine(run.stderr);
+    expect(runCli([], { cwd: path.join(initRepo(), '.git') }).code).toBe(2);
+  });
+
+  it('with GIT_DIR and GIT_WORK_TREE set, scans that work tree, not the folder it runs in', () => {
+    const repo = initRepo();
+    const key = makeKey();
+    write(repo, 'src/app.js', `const key = '${key}';\n`);
+    write(repo, '.gitignore', '.env\n');
+    commitAll(repo, 'one');
+    const elsewhere = tempDir();
+    const other = makeKey('sandbox');
+    write(elsewhere, 'not-this.txt', `${other}\n`);
+    const env = { GIT_DIR: path.join(repo, '.git'), GIT_WORK_TREE: repo };
+    const { run, out } = scanJson([], { cwd: elsewhere, env }, [key, other]);
+    expect(run.code).toBe(1);
+    expect(keyFindings(out).map((f) => f.file)).toEqual(['src/app.js']);
+    const staged = scanJson(['--staged'], { cwd: elsewhere, env }, [key, other]);
+    expect(staged.run.code).toBe(0);
+  });
+});
+
+describe('git failures under --staged: one line, exit 2, advice that works', () => {
+  it('a corrupt HEAD commit', () => {
+    const repo = initRepo();
+    write(repo, 'a.txt', 'a\n');
+    commitAll(repo, 'one');
+    write(repo, 'b.txt', 'b\n');
+    git(repo, ['add', 'b.txt']);
+    corrupt(repo, 'HEAD');
+    const run = runCli(['--staged'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expectOneLine(run.stderr);
+    expect(run.stderr).toContain('git fsck');
+  });
+
+  it('a HEAD git cannot read', () => {
+    const repo = initRepo();
+    write(repo, 'a.txt', 'a\n');
+    git(repo, ['add', 'a.txt']);
+    writeFileSync(path.join(repo, '.git', 'HEAD'), 'nonsense\n');
+    const run = runCli(['--staged'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expectOneLine(run.stderr);
+    expect(run.stderr).toContain('check .git/HEAD');
+  });
+
+  it('no git on PATH: says to install git, not to do what also needs git', () => {
+    const repo = initRepo();
+    const noGit = tempDir();
+    mkdirSync(path.join(noGit, 'bin'));
+    for (const args of [['--staged'], []]) {
+      const run = runCli(args, { cwd: repo, env: { PATH: path.join(noGit, 'bin') } });
+      expect(run.code).toBe(2);
+      expectOneLine(run.stderr);
+      expect(run.stderr).toMatch(/git was not found on PATH\. Install git \(or add it to PATH\) and run again\./);
+      expect(run.stderr).not.toMatch(/outside a repository/);
+    }
+  });
+});
