@@ -56,6 +56,9 @@ export function prepareEnvFile(t: Terminal, file: string, variable: string, envi
       `--write-env ${file} is outside ${cwdRoot ? 'the repository' : 'the current folder'} (${boundary}); to write there on purpose, name it by its absolute path.`,
     );
   }
+  if (path.relative(boundary, target).split(path.sep).includes('.git') || target.split(path.sep).includes('.git')) {
+    throw new CliError(`--write-env ${file} is inside a .git folder, which is git's own; name a file of the work tree.`);
+  }
   const existing = statOrNull(target);
   if (existing?.isSymbolicLink()) throw new CliError(`--write-env ${file} is a symlink; dhmad never writes through one. Name the file it points to, or remove the link.`);
   if (existing && !existing.isFile()) throw new CliError(`--write-env ${file} exists and is not a regular file.`);

@@ -15,11 +15,6 @@ import type { Terminal } from './terminal.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
-/** What a command handler reports back: the exit code when it is not 0 (doctor's 1). */
-export interface Outcome {
-  exitCode: number;
-}
-
 const jsonOption = { type: 'boolean', default: false, describe: 'Print JSON (the API objects; never a secret unless the command hands one over)' } as const;
 const yesOption = { type: 'boolean', default: false, describe: 'Do not ask for confirmation (needed without a terminal)' } as const;
 const writeEnvOption = { type: 'string', describe: 'Write the key into this dotenv file (created 0600, other lines kept, ignored by git) instead of printing it' } as const;
@@ -32,7 +27,8 @@ const keyArg = (y: Argv) => y.positional('key', { type: 'string', demandOption: 
 
 /** Run the CLI on `args`; resolves to the exit code. */
 export async function main(args: readonly string[], t: Terminal): Promise<number> {
-  const outcome: Outcome = { exitCode: EXIT.ok };
+  // Set by the one command whose exit code is not 0 on success: doctor's 1.
+  let exitCode: number = EXIT.ok;
   const cli = yargs([...args])
     .scriptName('dhmad')
     .usage(
@@ -135,7 +131,7 @@ export async function main(args: readonly string[], t: Terminal): Promise<number
             return true;
           }),
       async (a) => {
-        outcome.exitCode = await doctor(t, { path: a.path, json: a.json, maxAgeDays: parseDays('--max-age', a['max-age']), maxManagers: a['max-managers'] });
+        exitCode = await doctor(t, { path: a.path, json: a.json, maxAgeDays: parseDays('--max-age', a['max-age']), maxManagers: a['max-managers'] });
       },
     )
     .completion('completion', 'Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)')
@@ -155,7 +151,7 @@ export async function main(args: readonly string[], t: Terminal): Promise<number
     });
   try {
     await cli.parseAsync();
-    return outcome.exitCode;
+    return exitCode;
   } catch (err) {
     const line = describeError(err);
     t.stderr.write(`dhmad: ${line}${err instanceof UsageError ? ' Run dhmad --help for usage.' : ''}\n`);

@@ -98,6 +98,15 @@ describe('dhmad keys usage', () => {
     }
   });
 
+  it('colours the bars with FORCE_COLOR, and not with NO_COLOR', async () => {
+    const k = await oldKey();
+    recordHistory(api.emu, k.apiKey.id, [[10, 5]]);
+    const plain = await dhmad(['keys', 'usage', k.apiKey.id, '--days', '1'], { env: api.env() });
+    expect(plain.stdout).not.toContain('\u001b[');
+    const coloured = await dhmad(['keys', 'usage', k.apiKey.id, '--days', '1'], { env: { ...api.env(), FORCE_COLOR: '1' } });
+    expect(coloured.stdout).toContain(`\u001b[31m${'▒'.repeat(20)}\u001b[39m`);
+  });
+
   it('counts the requests the key really sent', async () => {
     const k = await api.sdk().apiKeys.create({ name: 'fresh' });
     for (let i = 0; i < 3; i++) await fetch(`${api.emu.liveUrl}/me`, { headers: { authorization: `Bearer ${k.key}` } });

@@ -125,6 +125,16 @@ describe('dhmad keys create --write-env', () => {
       expect(readFileSync(path.join(parent, 'outside.env'), 'utf8')).toMatch(/^DHMAD_API_KEY=sk_live_[0-9a-f]{64}\n$/);
     });
 
+    it("a file inside .git, which is git's own", async () => {
+      const root = initRepo();
+      const before = readFileSync(path.join(root, '.git/config'), 'utf8');
+      const r = await writeEnv(root, ['--write-env', '.git/config']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('is inside a .git folder');
+      expect(readFileSync(path.join(root, '.git/config'), 'utf8')).toBe(before);
+      expect(posts()).toBe(0);
+    });
+
     it('a file git tracks', async () => {
       const root = initRepo();
       write(root, '.env', 'A=1\n');
