@@ -266,7 +266,16 @@ describe('monitoring: key usage watched', () => {
     expect(m.findings[0]!.message).toContain('never used since it was made');
   });
 
-  it('fails on a key whose usage a rule flags, naming the rule', async () => {
+  it('a flag older than a week only warns: it was there to be looked into', async () => {
+    const k = await api.sdk().apiKeys.create({ name: 'checkout' });
+    api.emu.advanceTime(40 * DAY_MS);
+    recordHistory(api.emu, k.apiKey.id, [...Array.from({ length: 20 }, () => 100), 2000, ...Array.from({ length: 9 }, () => 100)]);
+    const m = (await doctor(cleanRepo(), api.env(), ['--max-age', '365d'])).checks.monitoring!;
+    expect(m.status).toBe('warn');
+    expect(m.findings).toEqual([expect.objectContaining({ severity: 'warn', message: expect.stringContaining('usage-spike') })]);
+  });
+
+  it('fails on a key whose usage a rule flags in the last week, naming the rule', async () => {
     const k = await api.sdk().apiKeys.create({ name: 'checkout' });
     api.emu.advanceTime(40 * DAY_MS);
     recordHistory(api.emu, k.apiKey.id, [...Array.from({ length: 25 }, () => 100), 2000, 100, 100, 100, 100]);
