@@ -18,6 +18,8 @@ let admin: Dhmad;
 let old: { id: string; keyPrefix: string; secret: string };
 /** Emulator requests made by the setup, not by the Action. */
 let setupRequests = 0;
+/** How far the emulator's clock (and so the Action's) was moved on in this test. */
+let offsetMs = 0;
 
 const SECRET = 'DHMAD_API_KEY';
 
@@ -28,6 +30,7 @@ beforeEach(async () => {
   const created = await admin.apiKeys.create({ name: 'ci-app', rateLimit: 500, metadata: { appName: 'shop' } });
   old = { id: created.apiKey.id, keyPrefix: created.apiKey.keyPrefix, secret: created.key };
   setupRequests = emu.requests.length;
+  offsetMs = 0;
 });
 
 afterEach(async () => {
@@ -300,6 +303,186 @@ describe('failing early', () => {
     expect(run.outputs).toEqual({ rotated: 'false' });
     expect(emu.requests.slice(setupRequests)).toEqual([]);
     expect(gh.requests).toEqual([]);
+    expectNoKeyPrinted(run);
+  });
+});
+
+function advance(ms: number): void {
+  emu.advanceTime(ms);
+  offsetMs += ms;
+}
+const runLater = (over: Record<string, string>) => runAction(inputs(over), env(), { clockOffsetMs: offsetMs });
+
+/** A service outside the targets, deployed with the old key, calling the API. */
+async function consumerCalls(secret: string, times: number): Promise<void> {
+  const consumer = new Dhmad({ apiKey: secret, baseUrl: emu.liveUrl, maxRetries: 0, logLevel: 'off' });
+  for (let i = 0; i < times; i++) await consumer.me.retrieve();
+}
+
+async function isActive(id: string): Promise<boolean> {
+  return (await admin.apiKeys.retrieve(id)).apiKey.isActive;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+const TARGETS = ['repository:acme/api', 'environment:acme/api:production'];
+const bothTargets = { repositories: 'acme/api', environments: 'production' };
+
+describe('idle-period: the old key is retired only once nothing uses it', () => {
+  it('keeps an old key a consumer still uses and reports its use; a dry run says why not yet; retires it once idle', async () => {
+    holdOld(TARGETS);
+    // min-age from the second run on: the first rotates the freshly made key at once.
+    const idle = { ...bothTargets, 'idle-period': '1d', 'min-age': '30d' };
+    const first = await runLater({ ...idle, 'min-age': '0' });
+    expect(first.code, first.stdout).toBe(0);
+    const fresh = first.outputs['key-prefix']!;
+    expect(await isActive(old.id)).toBe(true);
+
+    advance(12 * HOUR_MS);
+    await consumerCalls(old.secret, 2);
+    const usedAt = (await admin.apiKeys.retrieve(old.id)).apiKey.lastUsedAt;
+    advance(13 * HOUR_MS);
+    const kept = await runLater(idle);
+    expect(kept.code, kept.stdout).toBe(0);
+    expect(kept.outputs).toMatchObject({ rotated: 'false', 'key-prefix': fresh, 'old-key-id': old.id });
+    expect(kept.stdout).toContain(`${old.keyPrefix} was replaced by ${fresh} on every target at`);
+    expect(kept.stdout).toContain(`last used ${usedAt}, 2 request(s) from`);
+    expect(kept.stdout).toContain(`Something outside the targets still holds ${old.keyPrefix}`);
+    expect(kept.summary).toContain('Not rotated: the previous key is still in use');
+    expect(kept.summary).toContain(`### The replaced key \`${old.keyPrefix}\``);
+    expect(kept.summary).toContain('⚠️ Used after the switch');
+    expect(kept.summary).toMatch(/- Kept active: it was used 13h(0m)? ago, after the switch, and must go unused for 1d \(idle-period\) first/);
+    expect(await isActive(old.id)).toBe(true);
+
+    const dry = await runLater({ ...idle, 'dry-run': 'true' });
+    expect(dry.code, dry.stdout).toBe(0);
+    expect(dry.summary).toContain('### The plan (nothing was changed)');
+    expect(dry.summary).toMatch(new RegExp(`1\\. keep ${old.keyPrefix} active: it was used 13h(0m)? ago, after the switch`));
+    expect(dry.stdout).toContain(`last used ${usedAt}`);
+
+    advance(12 * HOUR_MS);
+    const retired = await runLater(idle);
+    expect(retired.code, retired.stdout).toBe(0);
+    expect(retired.stdout).toContain(`Deactivated ${old.keyPrefix} (unused for 1d since the switch`);
+    expect(await isActive(old.id)).toBe(false);
+    for (const label of TARGETS) expect(await holderOf(label)).toBe(first.outputs['key-id']);
+    for (const run of [first, kept, dry, retired]) expectNoKeyPrinted(run);
+  });
+
+  it('with alert-after passed, exits 1 naming the old key by prefix, and keeps it active', async () => {
+    holdOld(['repository:acme/api']);
+    const watch = { 'idle-period': '1d', 'alert-after': '1d', 'min-age': '30d' };
+    expect((await runLater({ ...watch, 'min-age': '0' })).outputs.rotated).toBe('true');
+    advance(20 * HOUR_MS);
+    await consumerCalls(old.secret, 1);
+    advance(5 * HOUR_MS);
+    const alert = await runLater(watch);
+    expect(alert.code).toBe(1);
+    expect(alert.stdout).toMatch(new RegExp(`::error::${old.keyPrefix} is still in use 25h(0m)? after every target switched to sk_live_[0-9a-f]{6} \\(alert-after 1d\\)`));
+    expect(alert.summary).toContain('Alert: the previous key is still in use past alert-after');
+    expect(await isActive(old.id)).toBe(true);
+    expect(await holderOf('repository:acme/api')).toBe(alert.outputs['key-id']);
+    expectNoKeyPrinted(alert);
+  });
+});
+
+describe('compromised: true', () => {
+  it('refuses the old secret at once, puts a working key in every target, and reports each dead-key window and the recent use', async () => {
+    const labels = [...TARGETS, 'organization:acme'];
+    holdOld(labels);
+    await consumerCalls(old.secret, 3);
+    emu.recordUsage(old.id, { date: new Date(emu.now().getTime() - 2 * 24 * HOUR_MS).toISOString().slice(0, 10), requests: 40, errors: 2 });
+    const run = await runLater({ ...bothTargets, organization: 'acme', compromised: 'true', 'grace-period': '7d', 'idle-period': '1d', 'min-age': '30d' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs).toMatchObject({ rotated: 'true', 'old-key-id': old.id, 'targets-failed': '' });
+
+    const stale = new Dhmad({ apiKey: old.secret, baseUrl: emu.liveUrl, maxRetries: 0, logLevel: 'off' });
+    await expect(stale.me.retrieve()).rejects.toMatchObject({ status: 401, reason: 'inactive' });
+    // Dead before any target was written: the deactivation precedes every secret write.
+    const killedAt = Date.parse(emu.requests.find((r) => r.method === 'PATCH' && r.path.endsWith(`/api-keys/${old.id}`))!.at);
+    const firstPut = Math.min(...gh.requests.filter((r) => r.method === 'PUT').map((r) => r.at));
+    expect(killedAt).toBeLessThan(firstPut);
+    for (const label of labels) expect(await holderOf(label)).toBe(run.outputs['key-id']);
+
+    expect(run.summary).toContain('Replaced a compromised key: its secret no longer works');
+    for (const label of labels) {
+      expect(run.summary).toMatch(new RegExp(`\\| ${label} \\| \\w+ \\| ✅ updated \\| \\S+ \\| \\S+ → \\S+ \\(\\d+s\\) \\|`));
+    }
+    expect(run.summary).toMatch(new RegExp(`\\| \`${old.keyPrefix}\` \\| \\S+ \\| 43 \\| \\d{4}-\\d\\d-\\d\\d: 40 \\(2 errors\\), \\d{4}-\\d\\d-\\d\\d: 3 \\|`));
+    expectNoKeyPrinted(run);
+  });
+});
+
+describe('rollback: true', () => {
+  /** Two rotations by the action, so the previous key is one it delivered (and sealed). */
+  async function twoRotations(): Promise<{ previous: string; latest: string }> {
+    holdOld(TARGETS);
+    const a = await runLater(bothTargets);
+    const b = await runLater(bothTargets);
+    expect([a.code, b.code], a.stdout + b.stdout).toEqual([0, 0]);
+    return { previous: a.outputs['key-id']!, latest: b.outputs['key-id']! };
+  }
+
+  it('puts the previous key back in every target, working, and deactivates the newer one', async () => {
+    const { previous, latest } = await twoRotations();
+    expect(await isActive(previous)).toBe(false);
+    const run = await runLater({ ...bothTargets, rollback: 'true' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs).toMatchObject({ rotated: 'true', 'key-id': previous, 'targets-failed': '' });
+    for (const label of TARGETS) expect(await holderOf(label)).toBe(previous);
+    expect(await isActive(latest)).toBe(false);
+    expect(run.summary).toContain('Rolled back: every target holds the previous key again');
+    expectNoKeyPrinted(run);
+  });
+
+  it('is refused with nothing changed when the previous key was deleted', async () => {
+    const { previous, latest } = await twoRotations();
+    await admin.apiKeys.delete(previous);
+    const writes = actionWrites().length;
+    const puts = gh.requests.filter((r) => r.method === 'PUT').length;
+    const run = await runLater({ ...bothTargets, rollback: 'true' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('was deleted (by delete-after or by hand), and its secret with it, so it cannot be brought back. Nothing was changed.');
+    expect(actionWrites()).toHaveLength(writes);
+    expect(gh.requests.filter((r) => r.method === 'PUT')).toHaveLength(puts);
+    for (const label of TARGETS) expect(await holderOf(label)).toBe(latest);
+    expectNoKeyPrinted(run);
+  });
+
+  it('is refused with nothing changed after a compromised rotation', async () => {
+    const { previous } = await twoRotations();
+    const leak = await runLater({ ...bothTargets, compromised: 'true' });
+    expect(leak.code, leak.stdout).toBe(0);
+    const writes = actionWrites().length;
+    const run = await runLater({ ...bothTargets, rollback: 'true' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('because its predecessor was compromised; rolling back would bring a leaked secret back');
+    expect(actionWrites()).toHaveLength(writes);
+    for (const label of TARGETS) expect(await holderOf(label)).toBe(leak.outputs['key-id']);
+    expect(await isActive(previous)).toBe(false);
+  });
+});
+
+describe('create-if-missing: true', () => {
+  it('on an empty account, creates the key and seeds every target', async () => {
+    // Another developer account, holding nothing but its management key.
+    const account = emu.addDeveloper();
+    const own = { ...bothTargets, 'management-key': account.keys.live, 'key-name': 'checkout-service' };
+    const refused = await runLater(own);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('set create-if-missing: true');
+
+    const run = await runLater({ ...own, 'create-if-missing': 'true' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs).toMatchObject({ rotated: 'true', 'old-key-id': '', 'targets-updated': TARGETS.join(',') });
+    const manager = new Dhmad({ apiKey: account.keys.live, baseUrl: emu.liveUrl, maxRetries: 0, logLevel: 'off' });
+    const keys = [];
+    for await (const k of manager.apiKeys.list()) keys.push(k);
+    expect(keys.map((k) => k.name).sort()).toEqual(['Management key (live)', 'checkout-service']);
+    const { apiKey } = await manager.apiKeys.retrieve(run.outputs['key-id']!);
+    expect(apiKey).toMatchObject({ name: 'checkout-service', isActive: true, keyPrefix: run.outputs['key-prefix'] });
+    expect(apiKey.metadata[META.state]).toBe('complete');
+    for (const label of TARGETS) expect(await holderOf(label)).toBe(apiKey.id);
+    expect(run.summary).toContain('Created the key (create-if-missing)');
     expectNoKeyPrinted(run);
   });
 });

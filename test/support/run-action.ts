@@ -36,13 +36,30 @@ export function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
+export interface RunOptions {
+  /**
+   * Run the bundle with its clock this far ahead, to match an emulator moved on with
+   * `advanceTime`: time passing is the one thing a test cannot wait for. The bundle is
+   * otherwise started exactly as the runner starts it.
+   */
+  clockOffsetMs?: number;
+}
+
+/** A preload that moves `Date` forward by `ms`, for the child process only. */
+function clockShift(ms: number): string[] {
+  const code =
+    `const R = Date; const d = ${ms};` +
+    'globalThis.Date = class extends R { constructor(...a) { super(...(a.length ? a : [R.now() + d])); } static now() { return R.now() + d; } };';
+  return ['--import', `data:text/javascript,${encodeURIComponent(code)}`];
+}
+
 export interface StartedAction {
   done: Promise<ActionRun>;
   /** SIGKILL the process, as a crashed or cancelled runner would. */
   kill(): void;
 }
 
-export function startAction(inputs: Record<string, string>, env: Record<string, string> = {}): StartedAction {
+export function startAction(inputs: Record<string, string>, env: Record<string, string> = {}, options: RunOptions = {}): StartedAction {
   let child: ChildProcess | null = null;
   let killed = false;
   const done = (async () => {
@@ -52,7 +69,8 @@ export function startAction(inputs: Record<string, string>, env: Record<string, 
     await writeFile(outputFile, '');
     await writeFile(summaryFile, '');
     const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
-    const proc = spawn(process.execPath, [BUNDLE], {
+    const preload = options.clockOffsetMs ? clockShift(options.clockOffsetMs) : [];
+    const proc = spawn(process.execPath, [...preload, BUNDLE], {
       env: {
         PATH: process.env.PATH ?? '',
         GITHUB_OUTPUT: outputFile,
@@ -92,6 +110,6 @@ export function startAction(inputs: Record<string, string>, env: Record<string, 
   };
 }
 
-export function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-  return startAction(inputs, env).done;
+export function runAction(inputs: Record<string, string>, env: Record<string, string> = {}, options: RunOptions = {}): Promise<ActionRun> {
+  return startAction(inputs, env, options).done;
 }
