@@ -1,13 +1,13 @@
 // The scanner's env checks and the ESLint rule require-env-gitignore give the same answer for every repository
 // layout, the two disagreements once reproduced between them included: both take it from @dhmad/git-facts.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import dhmad from '@dhmad/eslint-plugin';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { GIT_ENV, isolatedEnv, makeRepo, tempDir } from './support/git.js';
+import { binPath } from './support/workspace.js';
 
 type Answer = 'ok' | 'not ignored' | 'tracked';
 
@@ -65,8 +65,7 @@ const layouts: Layout[] = [
 for (const [name, value] of Object.entries(GIT_ENV)) vi.stubEnv(name, value);
 afterAll(() => vi.unstubAllEnvs());
 
-const scanPackage = new URL('../packages/secret-scan/', import.meta.url);
-const cli = fileURLToPath(new URL((JSON.parse(readFileSync(new URL('package.json', scanPackage), 'utf8')) as { bin: Record<string, string> }).bin['dhmad-scan']!, scanPackage));
+const cli = binPath('packages/secret-scan', 'dhmad-scan');
 
 function scannerAnswer(root: string, file: string): Answer {
   const r = spawnSync(process.execPath, [cli, '--format', 'json'], { cwd: root, env: isolatedEnv(), encoding: 'utf8' });

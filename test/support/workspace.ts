@@ -54,3 +54,11 @@ export function workspacePackages(): WorkspacePackage[] {
 export function publishablePackages(): WorkspacePackage[] {
   return workspacePackages().filter((p) => p.manifest.private !== true);
 }
+
+/** The file a package's `bin` entry names, as npm links it: `binPath('packages/secret-scan', 'dhmad-scan')`. */
+export function binPath(relDir: string, bin: string): string {
+  const dir = path.join(repoRoot, relDir);
+  const target = readManifest(dir).bin?.[bin];
+  if (target === undefined) throw new Error(`${relDir}/package.json has no bin named ${bin}`);
+  return path.join(dir, target);
+}

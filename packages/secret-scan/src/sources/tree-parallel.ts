@@ -72,6 +72,7 @@ interface Helper {
  */
 export class ScanPool {
   private readonly helpers: Helper[] = [];
+  /** Set by the first start, and by close: a closed pool never starts threads. */
   private started = false;
 
   /** Start the helpers now when the repository's index already lists enough files. */
@@ -119,8 +120,9 @@ export class ScanPool {
     }
   }
 
-  /** Stop the helpers that were not used. */
+  /** Stop the helpers that were not used; none start after this (a listing still running after an error). */
   close(): void {
+    this.started = true;
     for (const h of this.helpers.splice(0)) void h.worker.terminate();
   }
 }

@@ -1,3 +1,5 @@
+// @dhmad/eslint-plugin through ESLint's own API (ESLint 10 and 9), loaded from the package's entry point (its
+// build) as a user's config loads it, linting a real repository.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import dhmad from '@dhmad/eslint-plugin';
@@ -7,10 +9,9 @@ import { ESLint as ESLint9 } from 'eslint9';
 import { defineConfig as defineConfig9 } from 'eslint9/config';
 import tseslint from 'typescript-eslint';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { GIT_ENV, makeRepo, tempDir } from '../../../test/support/git.js';
-import { liveKey, prefixOf, sandboxKey } from '../../../test/support/keys.js';
+import { GIT_ENV, makeRepo, tempDir } from './support/git.js';
+import { liveKey, prefixOf, sandboxKey } from './support/keys.js';
 
-// Through the package's own entry point (its build), as a user's config loads it.
 for (const [name, value] of Object.entries(GIT_ENV)) vi.stubEnv(name, value);
 const tmp = tempDir('dhmad-eslint-integration-');
 afterAll(() => {
