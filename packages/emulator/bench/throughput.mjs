@@ -54,9 +54,10 @@ async function suite(label, options) {
     await scenario('GET /me, 1 client', 3000, 1, () => fetch(`${emu.liveUrl}/me`, { headers: auth }));
     await scenario('GET /me, 16 concurrent clients', 5000, 16, () => fetch(`${emu.liveUrl}/me`, { headers: auth }));
     await scenario('GET /api-keys?limit=20, 1 client', 2000, 1, () => fetch(`${emu.liveUrl}/api-keys?limit=20`, { headers: auth }));
-    await scenario('POST /api-keys (validate, mint, hash), 1 client', 1000, 1, () =>
-      fetch(`${emu.liveUrl}/api-keys`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'bench', metadata: { appName: 'b' } }) }),
-    );
+    const create = () =>
+      fetch(`${emu.liveUrl}/api-keys`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'bench', metadata: { appName: 'b' } }) });
+    await scenario('POST /api-keys (validate, mint, hash), 1 client', 1000, 1, create);
+    await scenario('POST /api-keys, 16 concurrent clients', 2000, 16, create);
   } finally {
     await emu.close();
   }
@@ -67,7 +68,7 @@ console.log(`node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus()
 await suite('in memory', {});
 const dir = await mkdtemp(join(os.tmpdir(), 'dhmad-emulator-bench-'));
 try {
-  await suite('with --data (state saved at most every 100 ms)', { data: join(dir, 'state.json') });
+  await suite('with --data (write-ahead log: each answer that shows a change waits for its fdatasync)', { data: join(dir, 'state.json') });
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -61,15 +61,11 @@ export function respond(state: EmulatorState, req: ApiRequest): Answer {
   const auth = authenticate(req.headers, state.store, { environment: env, host: state.hosts[env], otherUrl: state.urls[other], nowMs });
   const today = utcDay(nowMs);
   if (!auth.ok) {
-    if (auth.key) {
-      state.store.addUsage(auth.key.id, today, { requests: 1, errors: 1 });
-      state.changed();
-    }
+    if (auth.key) state.store.countRequest(auth.key.id, today, true);
     return anonymous(auth.reply);
   }
   const caller = auth.key;
-  caller.lastUsedAt = nowDate.toISOString();
-  state.changed();
+  state.store.markUsed(caller, nowDate.toISOString());
 
   const idem = req.headers['idempotency-key'];
   let reply: Reply;
@@ -80,7 +76,7 @@ export function respond(state: EmulatorState, req: ApiRequest): Answer {
     reply = err.reply;
   }
   // The key may have been deleted by this very request; its usage went with it.
-  if (state.store.keys.has(caller.id)) state.store.addUsage(caller.id, today, { requests: 1, errors: reply.status >= 400 ? 1 : 0 });
+  if (state.store.keys.has(caller.id)) state.store.countRequest(caller.id, today, reply.status >= 400);
   return { reply, keyPrefix: caller.keyPrefix };
 }
 
@@ -170,7 +166,6 @@ function authorized(state: EmulatorState, r: AuthorizedRequest): Reply {
   const handler = handlers[op.operationId];
   if (!handler) return errorReply(501, `The emulator does not implement ${op.operationId} yet.`);
   const reply = handler({ environment: env, store: state.store, caller, now, params, query, body: parsedBody });
-  state.changed();
   if (fingerprint !== null && idempotencyKey !== null && reply.status < 300) {
     state.idempotency.save(caller.id, idempotencyKey, fingerprint, reply, nowMs);
   }

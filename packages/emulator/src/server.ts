@@ -69,8 +69,8 @@ class EmulatorServer implements Emulator {
   recordUsage(keyId: string, input: UsageInput): DayUsageRecord {
     return this.#state.recordUsage(keyId, input);
   }
-  flush(): void {
-    this.#state.flush();
+  flush(): Promise<void> {
+    return this.#state.flush();
   }
 
   async listen(): Promise<void> {
@@ -119,7 +119,7 @@ class EmulatorServer implements Emulator {
           }),
       ),
     );
-    this.#state.stop();
+    await this.#state.stop();
   }
 
   async #handle(env: Environment, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -135,7 +135,8 @@ class EmulatorServer implements Emulator {
         return;
       }
       const raw = await readBody(req);
-      send(res, raw === null ? tooLarge(MAX_BODY_BYTES) : handleControl(this, method, url.pathname, raw));
+      const reply = raw === null ? tooLarge(MAX_BODY_BYTES) : handleControl(this, method, url.pathname, raw);
+      send(res, await this.#settled(reply));
       return;
     }
     const idempotencyHeader = req.headers['idempotency-key'];
@@ -182,14 +183,25 @@ class EmulatorServer implements Emulator {
       reply = answer.reply;
     }
     if (fault?.headers) reply = { ...reply, headers: { ...reply.headers, ...fault.headers } };
+    reply = await this.#settled(reply);
     if (fault?.dropResponse) {
       record.fault = 'dropResponse';
-      // The request took effect; the client never hears about it, as when a connection dies mid-response.
+      // The request took effect (and is saved); the client never hears about it, as when a connection dies mid-response.
       res.socket?.destroy();
       return;
     }
     record.status = reply.status;
     send(res, reply);
+  }
+
+  /** `reply` once what it may show is on the disk; a 500 instead when that cannot be done. */
+  async #settled(reply: Reply): Promise<Reply> {
+    try {
+      await this.#state.settled();
+      return reply;
+    } catch (err) {
+      return errorReply(500, `${(err as Error).message}. The change is made in memory, but a restart would lose it.`);
+    }
   }
 }
 

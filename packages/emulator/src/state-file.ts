@@ -1,10 +1,139 @@
-import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fdatasync, fsyncSync, openSync, readFileSync, renameSync, rmSync, write, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { StateFile } from './store.js';
+import type { Change, StateFile } from './store.js';
 
-/** Read a `--data` file; `null` when it does not exist yet. Throws a message naming the file otherwise. */
-export function readState(file: string): StateFile | null {
+const LOG_FORMAT = 'dhmad-emulator-wal';
+
+/** What `load` found: the last snapshot and the batches of changes logged after it, oldest first. */
+export interface SavedState {
+  snapshot: StateFile | null;
+  batches: Change[][];
+}
+
+/**
+ * The `data` file and its write-ahead log (`<data>.wal`). Each batch of changes is appended to
+ * the log and flushed to the disk (fdatasync) before the replies that depend on it are sent, so
+ * an acknowledged change survives a crash; now and then the whole state is written as a new
+ * snapshot and the log starts over. Both carry a generation: a log whose generation is not the
+ * snapshot's is already in it (a crash between writing the two) and is not replayed.
+ */
+export class DataFile {
+  readonly path: string;
+  readonly logPath: string;
+  #generation = 0;
+  #fd: number | null = null;
+  #logBytes = 0;
+  #damaged = false;
+
+  constructor(path: string) {
+    this.path = path;
+    this.logPath = `${path}.wal`;
+  }
+
+  /** Bytes in the log since the last snapshot. */
+  get logBytes(): number {
+    return this.#logBytes;
+  }
+
+  /** A write to the log failed part way: the next save must be a snapshot, which leaves no torn line behind. */
+  get needsSnapshot(): boolean {
+    return this.#damaged;
+  }
+
+  load(): SavedState {
+    const snapshot = readJson(this.path) as StateFile | null;
+    this.#generation = typeof snapshot?.generation === 'number' ? snapshot.generation : 0;
+    let text: string;
+    try {
+      text = readFileSync(this.logPath, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { snapshot, batches: [] };
+      throw new Error(`Cannot read emulator log ${this.logPath}: ${(err as Error).message}`, { cause: err });
+    }
+    const lines = text.split('\n');
+    const header = parseLine(lines[0] ?? '') as { format?: unknown; generation?: unknown } | undefined;
+    if (header?.format !== LOG_FORMAT) throw damaged(this.logPath, 1, 'it does not start with the emulator log header');
+    if (header.generation !== this.#generation) return { snapshot, batches: [] };
+    const batches: Change[][] = [];
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line === '') continue;
+      const batch = parseLine(line);
+      if (Array.isArray(batch)) batches.push(batch as Change[]);
+      // Only the last line can be torn (a crash mid-write); nothing in it was acknowledged.
+      else if (i !== lines.length - 1) throw damaged(this.logPath, i + 1, 'it is not a JSON array of changes');
+    }
+    return { snapshot, batches };
+  }
+
+  /** Write `state` as the new snapshot, then start an empty log of the next generation. */
+  snapshot(state: StateFile): void {
+    const generation = this.#generation + 1;
+    writeAtomically(this.path, `${JSON.stringify({ ...state, generation }, null, 2)}\n`);
+    const header = `${JSON.stringify({ format: LOG_FORMAT, generation })}\n`;
+    writeAtomically(this.logPath, header);
+    this.#closeLog();
+    this.#fd = openSync(this.logPath, 'a', 0o600);
+    this.#generation = generation;
+    this.#logBytes = Buffer.byteLength(header);
+    this.#damaged = false;
+  }
+
+  /** Append one batch and resolve once it is on the disk. Callers run one append at a time. */
+  append(changes: Change[]): Promise<void> {
+    const fd = this.#fd;
+    if (fd === null) return Promise.reject(new Error('internal: the emulator log is not open'));
+    const line = Buffer.from(`${JSON.stringify(changes)}\n`);
+    return new Promise((resolve, reject) => {
+      const fail = (err: Error) => {
+        this.#damaged = true;
+        reject(new Error(`Cannot save emulator state to ${this.logPath}: ${err.message}`, { cause: err }));
+      };
+      const from = (offset: number): void =>
+        write(fd, line, offset, line.length - offset, null, (err, written) => {
+          if (err) return fail(err);
+          if (offset + written < line.length) return from(offset + written);
+          fdatasync(fd, (syncErr) => {
+            if (syncErr) return fail(syncErr);
+            this.#logBytes += line.length;
+            resolve();
+          });
+        });
+      from(0);
+    });
+  }
+
+  /** The last snapshot, and no log: what a clean stop leaves. */
+  close(state: StateFile): void {
+    const generation = this.#generation + 1;
+    writeAtomically(this.path, `${JSON.stringify({ ...state, generation }, null, 2)}\n`);
+    this.#closeLog();
+    rmSync(this.logPath, { force: true });
+    syncFolder(this.path);
+    this.#generation = generation;
+  }
+
+  #closeLog(): void {
+    if (this.#fd !== null) closeSync(this.#fd);
+    this.#fd = null;
+  }
+}
+
+function parseLine(line: string): unknown {
+  try {
+    return JSON.parse(line) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function damaged(file: string, line: number, why: string): Error {
+  return new Error(`Emulator log ${file} is damaged at line ${line}: ${why}. Move it away (the state file without it is the last snapshot) or pass another --data path.`);
+}
+
+/** Read a JSON file; `null` when it does not exist yet. Throws a message naming the file otherwise. */
+function readJson(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -13,30 +142,45 @@ export function readState(file: string): StateFile | null {
     throw new Error(`Cannot read emulator state file ${file}: ${(err as Error).message}`, { cause: err });
   }
   try {
-    return JSON.parse(text) as StateFile;
+    return JSON.parse(text) as unknown;
   } catch (err) {
-    throw new Error(
-      `Emulator state file ${file} is not valid JSON (${(err as Error).message}). Move it away or pass another --data path.`,
-      { cause: err },
-    );
+    throw new Error(`Emulator state file ${file} is not valid JSON (${(err as Error).message}). Move it away or pass another --data path.`, {
+      cause: err,
+    });
   }
 }
 
 /**
- * Write the state so that a crash mid-write never leaves a torn file: write a
- * temp file in the same directory (same file system, so rename is atomic), then
- * rename it over the target. Mode 0600: the file holds the bootstrap keys.
+ * Replace `file` so that a crash at any moment leaves the old content or the new, never a mix:
+ * write a temp file in the same folder (same file system, so rename is atomic), flush it, rename
+ * it over the target, and flush the folder so the rename itself is on the disk. Mode 0600: the
+ * state holds the bootstrap keys.
  */
-export function writeState(file: string, state: StateFile): void {
+function writeAtomically(file: string, text: string): void {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
-    chmodSync(tmp, 0o600);
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeFileSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, file);
+    syncFolder(file);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw new Error(`Cannot save emulator state to ${file}: ${(err as Error).message}. Check that its folder exists and is writable.`, {
       cause: err,
     });
+  }
+}
+
+function syncFolder(file: string): void {
+  const fd = openSync(dirname(file), 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }

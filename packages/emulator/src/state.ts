@@ -5,14 +5,15 @@ import { loadContract, type Contract } from './contract.js';
 import { FaultQueue } from './faults.js';
 import { IdempotencyStore } from './idempotency.js';
 import { RateLimiter } from './rate-limit.js';
-import { readState, writeState } from './state-file.js';
+import { DataFile } from './state-file.js';
 import { BOOTSTRAP_KEY_RATE_LIMIT, MANAGE_SCOPE, Store, utcDay, type KeyRecord } from './store.js';
 import type { DayUsageRecord, EmulatorOptions, NewDeveloper, NewDeveloperInput, RequestRecord, UsageInput } from './types.js';
 
 export const ENVIRONMENTS: readonly Environment[] = ['live', 'sandbox'];
 
 const MAX_REQUEST_LOG = 10_000;
-const PERSIST_DELAY_MS = 100;
+/** Past this, the next save writes a whole snapshot and starts the log over, so a restart replays little. */
+const SNAPSHOT_AFTER_LOG_BYTES = 8 * 1024 * 1024;
 
 /**
  * Everything the emulator knows apart from its sockets: the stored keys, the clock, rate-limit
@@ -31,33 +32,30 @@ export class EmulatorState {
   readonly hosts: Record<Environment, string> = { live: '', sandbox: '' };
   store: Store;
   readonly #clock: () => Date;
-  readonly #dataFile: string | null;
+  readonly #file: DataFile | null;
   #bootstrapKeys: Record<Environment, string> = { live: '', sandbox: '' };
   #offsetMs = 0;
   #requests: RequestRecord[] = [];
-  #persistTimer: NodeJS.Timeout | null = null;
+  /** Saves run one at a time, in order. */
+  #queue: Promise<void> = Promise.resolve();
+  /** The save queued but not started: it takes every change made until it starts (group commit). */
+  #nextSave: Promise<void> | null = null;
+  /** The save writing a change a client asked for, while it is on its way to the disk. */
+  #requestedSave: Promise<void> | null = null;
+  #warned = false;
   #stopped = false;
 
   constructor(options: EmulatorOptions) {
     this.ipRateLimit = options.ipRateLimit ?? false;
     this.keyRateLimits = options.keyRateLimits !== false;
     this.#clock = options.now ?? (() => new Date());
-    this.#dataFile = options.data ? resolvePath(options.data) : null;
-    const saved = this.#dataFile ? readState(this.#dataFile) : null;
-    if (saved) {
-      try {
-        this.store = Store.fromFile(saved);
-      } catch (err) {
-        throw new Error(`Cannot load ${this.#dataFile}: it is ${(err as Error).message}. Move it away or pass another --data path.`, {
-          cause: err,
-        });
-      }
-    } else {
-      this.store = new Store();
-    }
+    this.#file = options.data ? new DataFile(resolvePath(options.data)) : null;
+    this.store = this.#file ? load(this.#file) : new Store();
     this.#ensureBootstrap();
-    // Save before any port opens, so a data path that cannot be written fails fast and leaves nothing running.
-    this.flush();
+    // A snapshot before any port opens: the log replayed is folded in, and a data path that cannot
+    // be written fails now and leaves nothing running.
+    this.#file?.snapshot(this.store.toFile());
+    this.store.takeChanges();
   }
 
   get bootstrapKeys(): Readonly<Record<Environment, string>> {
@@ -85,7 +83,7 @@ export class EmulatorState {
     this.idempotency.clear();
     this.#requests = [];
     this.#ensureBootstrap();
-    this.changed();
+    this.#saveInBackground();
   }
 
   addDeveloper(input: NewDeveloperInput = {}): NewDeveloper {
@@ -96,7 +94,7 @@ export class EmulatorState {
     );
     const keys = {} as Record<Environment, string>;
     for (const env of ENVIRONMENTS) keys[env] = this.#mintManagementKey(env, developer.id, 'Management key').secret;
-    this.changed();
+    this.#saveInBackground();
     return { developer: { ...developer }, keys };
   }
 
@@ -122,12 +120,9 @@ export class EmulatorState {
     else if (count(requests) && errors > requests) problems.push('errors must not exceed requests');
     if (problems.length > 0) throw new TypeError(`recordUsage: ${problems.join('; ')}`);
 
-    const totals = this.store.addUsage(key.id, date, { requests, errors });
-    if (requests > 0) {
-      const usedAt = date === today ? nowDate.toISOString() : `${date}T23:59:59.999Z`;
-      if (key.lastUsedAt === null || usedAt > key.lastUsedAt) key.lastUsedAt = usedAt;
-    }
-    this.changed();
+    const usedAt = requests === 0 ? null : date === today ? nowDate.toISOString() : `${date}T23:59:59.999Z`;
+    const totals = this.store.addUsage(key, date, { requests, errors }, usedAt);
+    this.#saveInBackground();
     return { keyId: key.id, date, ...totals };
   }
 
@@ -136,29 +131,67 @@ export class EmulatorState {
     if (this.#requests.length > MAX_REQUEST_LOG) this.#requests.splice(0, this.#requests.length - MAX_REQUEST_LOG);
   }
 
-  /** Something in the store changed: save it soon. */
-  changed(): void {
-    if (!this.#dataFile || this.#persistTimer || this.#stopped) return;
-    this.#persistTimer = setTimeout(() => {
-      this.#persistTimer = null;
-      try {
-        this.flush();
-      } catch (err) {
-        process.emitWarning(`dhmad-emulator: could not save state to ${this.#dataFile}: ${(err as Error).message}`);
-      }
-    }, PERSIST_DELAY_MS);
+  /**
+   * Resolves once everything a reply may show is on the disk: the changes clients asked for,
+   * this request's and any other's written or still being written (so no reply shows a change
+   * a crash could undo). Usage bookkeeping alone (`lastUsedAt`, request counts) does not hold a
+   * reply back; it goes to the disk in the background, with the next batch.
+   */
+  settled(): Promise<void> {
+    if (!this.#file || this.#stopped) return Promise.resolve();
+    if (this.store.hasUnsavedRequest) return this.#save();
+    if (this.store.hasUnsavedChanges) this.#saveInBackground();
+    return this.#requestedSave ?? Promise.resolve();
   }
 
-  flush(): void {
-    if (this.#persistTimer) clearTimeout(this.#persistTimer);
-    this.#persistTimer = null;
-    if (this.#dataFile) writeState(this.#dataFile, this.store.toFile());
+  /** Resolves once every change so far is on the disk. */
+  flush(): Promise<void> {
+    return this.#file && !this.#stopped ? this.#save() : Promise.resolve();
   }
 
-  /** Save one last time and schedule no more saves. */
-  stop(): void {
+  /** Let the saves under way finish, then leave one snapshot and no log; no saves after this. */
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
     this.#stopped = true;
-    this.flush();
+    await this.#queue;
+    this.#file?.close(this.store.toFile());
+  }
+
+  #saveInBackground(): void {
+    this.#save().catch((err: unknown) => {
+      if (this.#warned) return;
+      this.#warned = true;
+      process.emitWarning(`dhmad-emulator: ${(err as Error).message}`);
+    });
+  }
+
+  /** Queue a save, or join the one queued and not started; it takes the changes when it starts. */
+  #save(): Promise<void> {
+    if (!this.#file || this.#stopped) return Promise.resolve();
+    if (this.#nextSave) return this.#nextSave;
+    const file = this.#file;
+    const job: Promise<void> = this.#queue.then(async () => {
+      this.#nextSave = null;
+      const set = this.store.takeChanges();
+      if (!set) return;
+      try {
+        if (file.needsSnapshot || file.logBytes > SNAPSHOT_AFTER_LOG_BYTES) {
+          file.snapshot(this.store.toFile());
+        } else {
+          if (set.requested) this.#requestedSave = job;
+          await file.append(set.changes);
+        }
+        this.#warned = false;
+      } catch (err) {
+        set.requeue();
+        throw err;
+      } finally {
+        if (this.#requestedSave === job) this.#requestedSave = null;
+      }
+    });
+    this.#nextSave = job;
+    this.#queue = job.catch(() => undefined);
+    return job;
   }
 
   #ensureBootstrap(): void {
@@ -177,7 +210,7 @@ export class EmulatorState {
         }
       }
       const { record, secret } = this.#mintManagementKey(env, developerId, 'Emulator bootstrap key');
-      this.store.bootstrap[env] = { keyId: record.id, key: secret };
+      this.store.setBootstrap(env, { keyId: record.id, key: secret });
       this.#bootstrapKeys[env] = secret;
     }
   }
@@ -190,4 +223,22 @@ export class EmulatorState {
       this.now().toISOString(),
     );
   }
+}
+
+/** The store as the data file and its log left it. */
+function load(file: DataFile): Store {
+  const { snapshot, batches } = file.load();
+  let store: Store;
+  try {
+    store = snapshot ? Store.fromFile(snapshot) : new Store();
+  } catch (err) {
+    throw new Error(`Cannot load ${file.path}: it is ${(err as Error).message}. Move it away or pass another --data path.`, { cause: err });
+  }
+  for (const batch of batches) {
+    for (const change of batch) {
+      if ('reset' in change) store = new Store();
+      else store.apply(change);
+    }
+  }
+  return store;
 }

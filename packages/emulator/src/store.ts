@@ -54,6 +54,8 @@ export interface StateFile {
   bootstrap: Partial<Record<Environment, { keyId: string; key: string }>>;
   /** Developer accounts not associated with a user account: `/me` works, the rest answers 403, as on the real API. */
   unassociatedDevelopers?: string[];
+  /** Which write-ahead log continues this snapshot (`<data>.wal` with the same generation). */
+  generation?: number;
 }
 
 type Lookup =
@@ -106,15 +108,41 @@ interface UpdateKeyInput {
   metadata?: Metadata;
 }
 
-/** The emulator's data: developers, keys (hashed), usage. No HTTP in here. */
+/**
+ * One change to the store, as the write-ahead log holds it. Each carries the new value, not a
+ * difference, so replaying the log in order gives back the state whatever was saved before.
+ */
+export type Change =
+  | { reset: true }
+  | { developer: Developer; associated: boolean }
+  | { key: KeyRecord }
+  | { usage: { keyId: string; day: string; requests: number; errors: number } }
+  | { deleted: { keyId: string; hashes: string[] } }
+  | { bootstrap: StateFile['bootstrap'] };
+
+/** The changes since the last `takeChanges`, and whether any of them is more than usage bookkeeping. */
+export interface ChangeSet {
+  changes: Change[];
+  /** A change a client asked for (create, update, regenerate, delete, recorded usage, a new account). */
+  requested: boolean;
+  /** Mark them unsaved again, after a failed write. */
+  requeue(): void;
+}
+
+/**
+ * The emulator's data: developers, keys (hashed), usage. No HTTP in here. Read the maps freely;
+ * change them only through the methods, which note what changed for the write-ahead log.
+ */
 export class Store {
-  developers = new Map<string, Developer>();
-  keys = new Map<string, KeyRecord>();
-  bootstrap: StateFile['bootstrap'] = {};
-  unassociated = new Set<string>();
+  readonly developers = new Map<string, Developer>();
+  readonly keys = new Map<string, KeyRecord>();
+  readonly unassociated = new Set<string>();
+  #bootstrap: StateFile['bootstrap'] = {};
   #byHash = new Map<string, { key: KeyRecord; kind: 'current' | 'replaced'; digest: Buffer }>();
   #deleted = new Set<string>();
   #usage = new Map<string, Map<string, DayUsage>>();
+  /** A new store replaces everything before it, so its first changes start with a `reset`. */
+  #dirty = new Dirty(true);
 
   static fromFile(data: StateFile): Store {
     const shaped =
@@ -132,17 +160,15 @@ export class Store {
       if (typeof k?.id !== 'string' || typeof k.secretHash !== 'string' || !Array.isArray(k.replacedHashes)) {
         throw new Error('not an emulator state file (a key lacks id, secretHash or replacedHashes)');
       }
-      // Files written before secretCreatedAt existed: the secret is as old as the key, the best answer they hold.
-      k.secretCreatedAt ??= k.createdAt;
-      store.keys.set(k.id, k);
-      store.#index(k);
+      store.#put(k);
     }
     for (const h of data.deletedHashes ?? []) store.#deleted.add(h);
     for (const [keyId, days] of Object.entries(data.usage ?? {})) {
       store.#usage.set(keyId, new Map(Object.entries(days)));
     }
-    store.bootstrap = data.bootstrap ?? {};
-    store.unassociated = new Set(data.unassociatedDevelopers ?? []);
+    store.#bootstrap = data.bootstrap ?? {};
+    for (const id of data.unassociatedDevelopers ?? []) store.unassociated.add(id);
+    store.#dirty = new Dirty();
     return store;
   }
 
@@ -155,20 +181,98 @@ export class Store {
       keys: [...this.keys.values()],
       deletedHashes: [...this.#deleted],
       usage,
-      bootstrap: this.bootstrap,
+      bootstrap: this.#bootstrap,
       unassociatedDevelopers: [...this.unassociated],
     };
   }
 
-  #index(k: KeyRecord): void {
+  /** Replay one change of the write-ahead log (never a `reset`: that starts a new store). */
+  apply(change: Change): void {
+    if ('developer' in change) {
+      this.developers.set(change.developer.id, change.developer);
+      if (change.associated) this.unassociated.delete(change.developer.id);
+      else this.unassociated.add(change.developer.id);
+    } else if ('key' in change) {
+      const old = this.keys.get(change.key.id);
+      if (old) for (const h of [old.secretHash, ...old.replacedHashes]) this.#byHash.delete(h);
+      this.#put(change.key);
+    } else if ('usage' in change) {
+      const { keyId, day, requests, errors } = change.usage;
+      if (!this.#usage.has(keyId)) this.#usage.set(keyId, new Map());
+      this.#usage.get(keyId)!.set(day, { requests, errors });
+    } else if ('deleted' in change) {
+      const key = this.keys.get(change.deleted.keyId);
+      if (key) this.delete(key);
+      for (const h of change.deleted.hashes) this.#deleted.add(h);
+      this.#usage.delete(change.deleted.keyId);
+    } else if ('bootstrap' in change) {
+      this.#bootstrap = change.bootstrap;
+    }
+  }
+
+  /** The changes not yet saved, as log entries (live objects: serialise them at once); null when there are none. */
+  takeChanges(): ChangeSet | null {
+    const dirty = this.#dirty;
+    if (dirty.empty) return null;
+    this.#dirty = new Dirty();
+    const changes: Change[] = [];
+    if (dirty.fresh) changes.push({ reset: true });
+    for (const id of dirty.developers) {
+      const developer = this.developers.get(id);
+      if (developer) changes.push({ developer, associated: !this.unassociated.has(id) });
+    }
+    for (const id of dirty.keys) {
+      const key = this.keys.get(id);
+      if (key) changes.push({ key });
+    }
+    for (const [keyId, days] of dirty.usage) {
+      for (const day of days) {
+        const counts = this.#usage.get(keyId)?.get(day);
+        if (counts) changes.push({ usage: { keyId, day, ...counts } });
+      }
+    }
+    for (const [keyId, hashes] of dirty.deleted) changes.push({ deleted: { keyId, hashes } });
+    if (dirty.bootstrap) changes.push({ bootstrap: { ...this.#bootstrap } });
+    return { changes, requested: dirty.requested, requeue: () => this.#dirty.merge(dirty) };
+  }
+
+  /** Whether a change a client asked for is not yet saved. */
+  get hasUnsavedRequest(): boolean {
+    return this.#dirty.requested;
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return !this.#dirty.empty;
+  }
+
+  get bootstrap(): Readonly<StateFile['bootstrap']> {
+    return this.#bootstrap;
+  }
+
+  setBootstrap(environment: Environment, entry: { keyId: string; key: string }): void {
+    this.#bootstrap = { ...this.#bootstrap, [environment]: entry };
+    this.#dirty.bootstrap = this.#dirty.requested = true;
+  }
+
+  #put(k: KeyRecord): void {
+    // Files written before secretCreatedAt existed: the secret is as old as the key, the best answer they hold.
+    k.secretCreatedAt ??= k.createdAt;
+    this.keys.set(k.id, k);
     this.#byHash.set(k.secretHash, { key: k, kind: 'current', digest: Buffer.from(k.secretHash, 'hex') });
     for (const h of k.replacedHashes) this.#byHash.set(h, { key: k, kind: 'replaced', digest: Buffer.from(h, 'hex') });
+  }
+
+  #changedKey(record: KeyRecord): void {
+    this.#dirty.keys.add(record.id);
+    this.#dirty.requested = true;
   }
 
   addDeveloper(email: string, companyName: string | null, associated = true): Developer {
     const developer: Developer = { id: newId(), email, companyName };
     this.developers.set(developer.id, developer);
     if (!associated) this.unassociated.add(developer.id);
+    this.#dirty.developers.add(developer.id);
+    this.#dirty.requested = true;
     return developer;
   }
 
@@ -204,8 +308,8 @@ export class Store {
       secretCreatedAt: now,
       updatedAt: now,
     };
-    this.keys.set(record.id, record);
-    this.#index(record);
+    this.#put(record);
+    this.#changedKey(record);
     return { record, secret };
   }
 
@@ -216,6 +320,7 @@ export class Store {
     if (input.expiresAt !== undefined) record.expiresAt = input.expiresAt;
     if (input.metadata !== undefined) record.metadata = { ...input.metadata };
     record.updatedAt = now;
+    this.#changedKey(record);
     return record;
   }
 
@@ -226,19 +331,29 @@ export class Store {
     record.keyPrefix = keyPrefixOf(secret);
     record.secretCreatedAt = now;
     record.updatedAt = now;
-    this.#index(record);
+    this.#put(record);
+    this.#changedKey(record);
     return secret;
   }
 
   delete(record: KeyRecord): void {
+    const hashes = [record.secretHash, ...record.replacedHashes];
     this.keys.delete(record.id);
-    for (const h of [record.secretHash, ...record.replacedHashes]) {
+    for (const h of hashes) {
       this.#byHash.delete(h);
       this.#deleted.add(h);
     }
     this.#usage.delete(record.id);
-    for (const [env, b] of Object.entries(this.bootstrap)) {
-      if (b?.keyId === record.id) delete this.bootstrap[env as Environment];
+    this.#dirty.keys.delete(record.id);
+    this.#dirty.usage.delete(record.id);
+    this.#dirty.deleted.set(record.id, hashes);
+    this.#dirty.requested = true;
+    for (const [env, b] of Object.entries(this.#bootstrap)) {
+      if (b?.keyId !== record.id) continue;
+      const rest = { ...this.#bootstrap };
+      delete rest[env as Environment];
+      this.#bootstrap = rest;
+      this.#dirty.bootstrap = true;
     }
   }
 
@@ -247,19 +362,72 @@ export class Store {
     return [...this.keys.values()].filter((k) => k.developerId === developerId && k.environment === environment);
   }
 
-  /** Add to a key's counts for one UTC day; returns that day's new totals. */
-  addUsage(keyId: string, day: string, added: DayUsage): DayUsage {
+  /** Usage bookkeeping: the key authenticated a request at `at`. */
+  markUsed(record: KeyRecord, at: string): void {
+    record.lastUsedAt = at;
+    this.#dirty.keys.add(record.id);
+  }
+
+  /** Usage bookkeeping: one more request (and maybe error) on a key's day. */
+  countRequest(keyId: string, day: string, isError: boolean): void {
+    this.#count(keyId, day, { requests: 1, errors: isError ? 1 : 0 });
+  }
+
+  /** Add usage a client asked to record (not bookkeeping); returns that day's new totals. */
+  addUsage(record: KeyRecord, day: string, added: DayUsage, usedAt: string | null): DayUsage {
+    if (usedAt !== null && (record.lastUsedAt === null || usedAt > record.lastUsedAt)) {
+      record.lastUsedAt = usedAt;
+      this.#dirty.keys.add(record.id);
+    }
+    this.#dirty.requested = true;
+    return this.#count(record.id, day, added);
+  }
+
+  #count(keyId: string, day: string, added: DayUsage): DayUsage {
     let days = this.#usage.get(keyId);
     if (!days) this.#usage.set(keyId, (days = new Map()));
     const counts = days.get(day) ?? { requests: 0, errors: 0 };
     counts.requests += added.requests;
     counts.errors += added.errors;
     days.set(day, counts);
+    let dirtyDays = this.#dirty.usage.get(keyId);
+    if (!dirtyDays) this.#dirty.usage.set(keyId, (dirtyDays = new Set()));
+    dirtyDays.add(day);
     return { ...counts };
   }
 
   usageOn(keyId: string, day: string): DayUsage {
     return this.#usage.get(keyId)?.get(day) ?? { requests: 0, errors: 0 };
+  }
+}
+
+/** What changed since the last save, by id. A new store starts `fresh`: everything before it is gone. */
+class Dirty {
+  requested = false;
+  bootstrap = false;
+  readonly developers = new Set<string>();
+  readonly keys = new Set<string>();
+  readonly usage = new Map<string, Set<string>>();
+  readonly deleted = new Map<string, string[]>();
+
+  constructor(public fresh = false) {}
+
+  get empty(): boolean {
+    return !this.fresh && !this.bootstrap && this.developers.size + this.keys.size + this.usage.size + this.deleted.size === 0;
+  }
+
+  /** Add an older, unsaved set back in (its entries are re-read from the store when taken again). */
+  merge(older: Dirty): void {
+    this.fresh ||= older.fresh;
+    this.requested ||= older.requested;
+    this.bootstrap ||= older.bootstrap;
+    for (const id of older.developers) this.developers.add(id);
+    for (const id of older.keys) this.keys.add(id);
+    for (const [keyId, days] of older.usage) {
+      if (!this.usage.has(keyId)) this.usage.set(keyId, new Set());
+      for (const day of days) this.usage.get(keyId)!.add(day);
+    }
+    for (const [keyId, hashes] of older.deleted) this.deleted.set(keyId, hashes);
   }
 }
 

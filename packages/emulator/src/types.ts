@@ -101,7 +101,11 @@ export interface Emulator {
    * monitoring. Moves `lastUsedAt` forward to that day when `requests > 0`. Returns the day's totals.
    */
   recordUsage(keyId: string, input: UsageInput): DayUsageRecord;
-  /** Save state now (when `data` is set); `close()` does it too. */
-  flush(): void;
+  /**
+   * Resolves once every change so far is on the disk (when `data` is set). Changes made through this
+   * object (`reset`, `addDeveloper`, `recordUsage`) are saved in the background; HTTP requests are
+   * answered only once their changes are saved.
+   */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,61 +1,16 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { call, rawRequest } from './helpers.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { call, rawRequest, startCli as start, type CliProcess } from './helpers.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b packages/emulator\` before these tests`);
-});
-
-const children: ChildProcessWithoutNullStreams[] = [];
-afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
-});
-
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  exit: Promise<{ code: number | null; stdout: string; stderr: string }>;
-  ready: Promise<string>;
-  output: { stdout: string };
-}
-
-function collected(s: Started): string {
+function collected(s: CliProcess): string {
   return s.output.stdout;
 }
 
-function run(args: string[]): Started['exit'] {
+function run(args: string[]): CliProcess['exit'] {
   return start(args).exit;
-}
-
-function start(args: string[]): Started {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: 'pipe' });
-  children.push(child);
-  const output = { stdout: '' };
-  let stdout = '';
-  let stderr = '';
-  let resolveReady: (line: string) => void;
-  const ready = new Promise<string>((r) => (resolveReady = r));
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString();
-    output.stdout = stdout;
-    if (stdout.includes('\n')) resolveReady(stdout.slice(0, stdout.indexOf('\n')));
-  });
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exit = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    child.on('exit', (code) => {
-      resolveReady('');
-      // Streams may still hold buffered output after 'exit'; 'close' follows once they are drained.
-      child.on('close', () => resolve({ code, stdout, stderr }));
-    });
-  });
-  return { child, exit, ready, output };
 }
 
 let dir: string | undefined;

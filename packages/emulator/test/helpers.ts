@@ -1,4 +1,7 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { request } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../src/index.js';
 
@@ -63,3 +66,44 @@ export async function createKey(emu: Emulator, body: Record<string, unknown> = {
 }
 
 export { keyWithHex as fakeKey } from '../../../test/support/keys.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+export interface CliProcess {
+  child: ChildProcessWithoutNullStreams;
+  exit: Promise<{ code: number | null; stdout: string; stderr: string }>;
+  /** The first line of stdout (the --json line), or '' if it exits first. */
+  ready: Promise<string>;
+  output: { stdout: string };
+}
+
+const children: ChildProcessWithoutNullStreams[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+/** `dhmad-emulator` as users run it (the built bin), killed after the test if still running. */
+export function startCli(args: string[]): CliProcess {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b packages/emulator\` before these tests`);
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: 'pipe' });
+  children.push(child);
+  const output = { stdout: '' };
+  let stdout = '';
+  let stderr = '';
+  let resolveReady: (line: string) => void;
+  const ready = new Promise<string>((r) => (resolveReady = r));
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    output.stdout = stdout;
+    if (stdout.includes('\n')) resolveReady(stdout.slice(0, stdout.indexOf('\n')));
+  });
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exit = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    child.on('exit', (code) => {
+      resolveReady('');
+      // Streams may still hold buffered output after 'exit'; 'close' follows once they are drained.
+      child.on('close', () => resolve({ code, stdout, stderr }));
+    });
+  });
+  return { child, exit, ready, output };
+}
