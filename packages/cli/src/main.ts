@@ -2,18 +2,30 @@ import { createRequire } from 'node:module';
 import yargs, { type Argv } from 'yargs';
 import type { Scope } from '@dhmad/sdk';
 import type { Environment } from '@dhmad/sdk/key-format';
-import { createKey } from './commands/keys-create.js';
-import { doctor, parseDays } from './commands/doctor.js';
-import { deleteKey } from './commands/keys-delete.js';
-import { listKeys, showKey } from './commands/keys-read.js';
-import { regenerateKey } from './commands/keys-regenerate.js';
-import { renameKey, setActive } from './commands/keys-update.js';
-import { keyUsage } from './commands/keys-usage.js';
-import { me } from './commands/me.js';
 import { CliError, describeError, EXIT } from './errors.js';
 import type { Terminal } from './terminal.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+// Each command's module (and the SDK, the scanner, git-facts behind it) loads only when that command runs:
+// `dhmad --help` and completions stay quick.
+const load = {
+  me: () => import('./commands/me.js'),
+  read: () => import('./commands/keys-read.js'),
+  create: () => import('./commands/keys-create.js'),
+  regenerate: () => import('./commands/keys-regenerate.js'),
+  delete: () => import('./commands/keys-delete.js'),
+  update: () => import('./commands/keys-update.js'),
+  usage: () => import('./commands/keys-usage.js'),
+  doctor: () => import('./commands/doctor.js'),
+};
+
+/** `90d` or `90` (days). */
+function parseDays(flag: string, value: string): number {
+  const m = /^(\d+)d?$/.exec(value.trim());
+  if (!m || Number(m[1]) < 1) throw new CliError(`${flag} ${JSON.stringify(value)} is not a number of days: use e.g. 90d.`);
+  return Number(m[1]);
+}
 
 const jsonOption = { type: 'boolean', default: false, describe: 'Print JSON (the API objects; never a secret unless the command hands one over)' } as const;
 const yesOption = { type: 'boolean', default: false, describe: 'Do not ask for confirmation (needed without a terminal)' } as const;
@@ -35,16 +47,16 @@ export async function main(args: readonly string[], t: Terminal): Promise<number
       '$0 <command>\n\nThe DHMAD dashboard, the security checklist and the usage monitor at the terminal.\n' +
         'The key comes from DHMAD_API_KEY (a keys:manage key; never a flag); DHMAD_BASE_URL overrides the host.',
     )
-    .command('me', 'Which key DHMAD_API_KEY is, its environment, the account', (y) => y.option('json', jsonOption), (a) => me(t, { json: a.json }))
+    .command('me', 'Which key DHMAD_API_KEY is, its environment, the account', (y) => y.option('json', jsonOption), async (a) => (await load.me()).me(t, { json: a.json }))
     .command('keys', 'List, show, create, regenerate, (de)activate, rename, delete keys; their usage', (y) =>
       y
         .command(
           'list',
           'The keys of DHMAD_API_KEY\'s environment: name, environment, prefix, created, last used, active',
           (k) => k.option('all', { type: 'boolean', default: false, describe: 'Inactive keys too' }).option('json', jsonOption),
-          (a) => listKeys(t, { all: a.all, json: a.json }),
+          async (a) => (await load.read()).listKeys(t, { all: a.all, json: a.json }),
         )
-        .command('show <key>', 'One key, every field', (k) => keyArg(k).option('json', jsonOption), (a) => showKey(t, { key: a.key, json: a.json }))
+        .command('show <key>', 'One key, every field', (k) => keyArg(k).option('json', jsonOption), async (a) => (await load.read()).showKey(t, { key: a.key, json: a.json }))
         .command(
           'create',
           'Create a key; it is shown once (terminal), printed alone (pipe), or written to a dotenv file (--write-env)',
@@ -64,8 +76,8 @@ export async function main(args: readonly string[], t: Terminal): Promise<number
                 if (a.name.trim() === '') throw new CliError('--name must not be empty.');
                 return true;
               }),
-          (a) =>
-            createKey(t, {
+          async (a) =>
+            (await load.create()).createKey(t, {
               name: a.name,
               env: a.env as Environment | undefined,
               scope: a.scope as Scope[],
@@ -86,21 +98,21 @@ export async function main(args: readonly string[], t: Terminal): Promise<number
               .option('var', varOption)
               .option('json', jsonOption)
               .check(varNeedsWriteEnv),
-          (a) => regenerateKey(t, { key: a.key, yes: a.yes, json: a.json, writeEnv: a['write-env'], var: a.var }),
+          async (a) => (await load.regenerate()).regenerateKey(t, { key: a.key, yes: a.yes, json: a.json, writeEnv: a['write-env'], var: a.var }),
         )
-        .command('delete <key>', 'Delete the key for good; asks first', (k) => keyArg(k).option('yes', yesOption), (a) => deleteKey(t, { key: a.key, yes: a.yes }))
-        .command('activate <key>', 'Make the key work again', (k) => keyArg(k).option('json', jsonOption), (a) => setActive(t, { key: a.key, active: true, json: a.json }))
+        .command('delete <key>', 'Delete the key for good; asks first', (k) => keyArg(k).option('yes', yesOption), async (a) => (await load.delete()).deleteKey(t, { key: a.key, yes: a.yes }))
+        .command('activate <key>', 'Make the key work again', (k) => keyArg(k).option('json', jsonOption), async (a) => (await load.update()).setActive(t, { key: a.key, active: true, json: a.json }))
         .command(
           'deactivate <key>',
           'Disable the key (reversible: dhmad keys activate)',
           (k) => keyArg(k).option('json', jsonOption),
-          (a) => setActive(t, { key: a.key, active: false, json: a.json }),
+          async (a) => (await load.update()).setActive(t, { key: a.key, active: false, json: a.json }),
         )
         .command(
           'rename <key> <name>',
           'Give the key a new name',
           (k) => keyArg(k).positional('name', { type: 'string', demandOption: true, describe: 'The new name' }).option('json', jsonOption),
-          (a) => renameKey(t, { key: a.key, name: a.name, json: a.json }),
+          async (a) => (await load.update()).renameKey(t, { key: a.key, name: a.name, json: a.json }),
         )
         .command(
           'usage <key>',
@@ -113,7 +125,7 @@ export async function main(args: readonly string[], t: Terminal): Promise<number
                 if (!Number.isInteger(a.days) || a.days < 1 || a.days > 90) throw new CliError('--days must be a whole number from 1 to 90.');
                 return true;
               }),
-          (a) => keyUsage(t, { key: a.key, days: a.days, json: a.json }),
+          async (a) => (await load.usage()).keyUsage(t, { key: a.key, days: a.days, json: a.json }),
         )
         .demandCommand(1, 'Name a keys command: list, show, create, regenerate, delete, activate, deactivate, rename, usage.'),
     )
@@ -131,7 +143,7 @@ export async function main(args: readonly string[], t: Terminal): Promise<number
             return true;
           }),
       async (a) => {
-        exitCode = await doctor(t, { path: a.path, json: a.json, maxAgeDays: parseDays('--max-age', a['max-age']), maxManagers: a['max-managers'] });
+        exitCode = await (await load.doctor()).doctor(t, { path: a.path, json: a.json, maxAgeDays: parseDays('--max-age', a['max-age']), maxManagers: a['max-managers'] });
       },
     )
     .completion('completion', 'Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)')

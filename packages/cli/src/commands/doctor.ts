@@ -1,4 +1,4 @@
-import { CliError, describeError, EXIT } from '../errors.js';
+import { describeError, EXIT } from '../errors.js';
 import { json } from '../format.js';
 import { accessLimited, monitoring, rotated } from '../doctor/account-checks.js';
 import { CHECKS, type CheckId, type CheckOutcome, type CheckResult } from '../doctor/check.js';
@@ -44,11 +44,4 @@ export async function doctor(t: Terminal, options: DoctorOptions & { path: strin
   }
   if (incomplete) return EXIT.error;
   return checks.some((c) => c.status === 'fail') ? EXIT.failed : EXIT.ok;
-}
-
-/** `90d` or `90` (days). */
-export function parseDays(flag: string, value: string): number {
-  const m = /^(\d+)d?$/.exec(value.trim());
-  if (!m || Number(m[1]) < 1) throw new CliError(`${flag} ${JSON.stringify(value)} is not a number of days: use e.g. 90d.`);
-  return Number(m[1]);
 }
