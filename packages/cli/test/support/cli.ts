@@ -71,11 +71,16 @@ export interface TestApi {
   sdk: (environment?: 'live' | 'sandbox') => Dhmad;
 }
 
+const CLOCK_START = Date.parse('2030-01-15T12:00:00.000Z');
+
 /** One emulator for the test file, reset before each use through `fresh()`. */
 export function useEmulator(): TestApi {
   let emu: Emulator | undefined;
   beforeAll(async () => {
-    emu = await startEmulator({ port: 0 });
+    // The clock runs from noon UTC, so no test crosses midnight between putting usage on a day and reading it back;
+    // and ahead of this machine's, as the CLI must take the server's time for ages.
+    const started = Date.now();
+    emu = await startEmulator({ port: 0, now: () => new Date(CLOCK_START + (Date.now() - started)) });
   });
   afterAll(async () => {
     await emu?.close();
