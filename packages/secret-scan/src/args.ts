@@ -8,6 +8,7 @@ export interface CliArgs {
   _: string[];
   staged?: boolean;
   history?: string;
+  checkpoint?: string;
   stdin?: boolean;
   'stdin-filename': string;
   format: OutputFormat;
@@ -27,7 +28,7 @@ export interface CliArgs {
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 const BOOLEANS = new Set(['staged', 'stdin', 'update-baseline', 'fix', 'verify', 'env-files', 'color']);
 /** Options that take a value; `--history` alone means every ref. */
-const STRINGS = new Set(['history', 'stdin-filename', 'format', 'output', 'baseline', 'config', 'base-url', 'live-base-url', 'sandbox-base-url']);
+const STRINGS = new Set(['history', 'checkpoint', 'stdin-filename', 'format', 'output', 'baseline', 'config', 'base-url', 'live-base-url', 'sandbox-base-url']);
 const OPTION_NAMES = [...BOOLEANS, ...STRINGS] as const;
 
 /** yargs' defaults, which the fast parser applies too. */
@@ -104,6 +105,7 @@ export async function parseArgsWithYargs(args: readonly string[], fail: (message
     .parserConfiguration({ 'parse-positional-numbers': false })
     .option('staged', { type: 'boolean', describe: 'Scan what the next commit would contain (the index)' })
     .option('history', { type: 'string', describe: 'Scan every commit reachable from all refs, or a range (A..B)' })
+    .option('checkpoint', { type: 'string', describe: 'With --history: scan only what is new since FILE, then record this scan in FILE' })
     .option('stdin', { type: 'boolean', describe: 'Scan standard input' })
     .option('stdin-filename', { type: 'string', describe: 'Name findings from --stdin carry', default: DEFAULTS['stdin-filename'] })
     .option('format', { choices: FORMATS, default: DEFAULTS.format as OutputFormat, describe: 'Output format' })

@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   const mode: ScanMode = argv.staged ? 'staged' : argv.history !== undefined ? 'history' : argv.stdin ? 'stdin' : 'tree';
   if (mode !== 'tree' && positional.length > 0) fail(`Paths (${positional.join(' ')}) only apply to a working-tree scan, not --${mode}.`);
   if (argv.fix && (mode === 'history' || mode === 'stdin')) fail('--fix applies to working-tree and --staged scans.');
+  if (argv.checkpoint !== undefined && mode !== 'history') fail('--checkpoint applies to --history scans.');
   const urlOptions = ['base-url', 'live-base-url', 'sandbox-base-url'] as const;
   if (!argv.verify && urlOptions.some((o) => argv[o] !== undefined)) fail('--base-url, --live-base-url and --sandbox-base-url only apply with --verify.');
 
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
       mode,
       paths: positional,
       range: argv.history ? argv.history : null,
+      checkpoint: argv.checkpoint ?? null,
       stdinFilename: argv['stdin-filename'],
       config: argv.config ?? null,
       baseline: argv.baseline ?? null,
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
     progress.clear();
   }
 
+  if (result.summary.checkpoint) process.stderr.write(`dhmad-scan: --checkpoint: ${redactText(result.summary.checkpoint.note)}\n`);
   const report = (await reporter)(result, {
     color: argv.color ?? (Boolean(process.stdout.isTTY) && !argv.output && !process.env.NO_COLOR),
   });

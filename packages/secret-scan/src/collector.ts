@@ -16,6 +16,8 @@ export interface ScanStats {
   baselined: number;
   /** What exists but could not be read, with why: the scan is incomplete. */
   unreadable: string[];
+  /** `--history --checkpoint`: whether only what is new since the checkpoint was scanned, and what the user is told. */
+  checkpoint?: { incremental: boolean; note: string };
 }
 
 export function emptyStats(): ScanStats {

@@ -1,4 +1,4 @@
-import { exitOf, findRepoSync, gitEnv, gitFailed, GitError, type GitOutput, gitReason, runGitSync, spawnGit } from '@dhmad/git-facts';
+import { exitOf, findRepoSync, gitEnv, gitFailed, GitError, type GitOutput, gitReason, runGit, runGitSync, spawnGit } from '@dhmad/git-facts';
 import { ScanError } from './errors.js';
 
 /*
@@ -10,9 +10,16 @@ import { ScanError } from './errors.js';
  */
 const ENV = gitEnv('environment');
 
-/** Run git to completion (for outputs read whole: ls-files of a tree, rev-parse). */
-export function gitSync(cwd: string, args: readonly string[]): GitOutput {
-  return asScanError(() => runGitSync(cwd, args, ENV));
+/** Run git to completion (for outputs read whole: ls-files of a tree, rev-parse), with `input` on its stdin. */
+export function gitSync(cwd: string, args: readonly string[], input?: string): GitOutput {
+  return asScanError(() => runGitSync(cwd, args, ENV, input));
+}
+
+/** {@link gitSync} without blocking, so git runs that do not depend on each other go side by side. */
+export function gitAsync(cwd: string, args: readonly string[], input?: string): Promise<GitOutput> {
+  return runGit(cwd, args, ENV, input).catch((e: unknown) => {
+    throw scanErrorOf(e);
+  });
 }
 
 export function gitOk(cwd: string, args: readonly string[], what: string): Buffer {
@@ -144,10 +151,12 @@ export async function catFileBatch(cwd: string, names: AsyncIterable<string> | I
 
 /**
  * Records of a streaming git command's stdout, for commands whose output can
- * be large: lines by default, or the fields of a `-z` output with `'\0'`.
+ * be large: lines by default, or the fields of a `-z` output with `'\0'`;
+ * `input` goes to its stdin (revisions for `--stdin`).
  */
-export async function* gitLines(cwd: string, args: readonly string[], what: string, separator = '\n'): AsyncGenerator<string> {
-  const child = spawnGit(cwd, args, ENV);
+export async function* gitLines(cwd: string, args: readonly string[], what: string, separator = '\n', input?: string): AsyncGenerator<string> {
+  const child = spawnGit(cwd, args, ENV, input !== undefined);
+  if (input !== undefined) child.stdin!.end(input);
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
   const exited = exitOf(child);

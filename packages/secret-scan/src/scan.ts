@@ -25,6 +25,8 @@ export interface ScanOptions {
   cwd?: string;
   /** History mode: a revision range such as `main..feature`; default every ref. */
   range?: string | null;
+  /** History mode over every ref: scan only what is new since this checkpoint file, then update it. */
+  checkpoint?: string | null;
   /** Stdin mode: the stream (default `process.stdin`) and the name findings carry. */
   stdin?: Readable;
   stdinFilename?: string;
@@ -68,7 +70,9 @@ async function openSource(mode: ScanMode, ctx: SourceContext, options: ScanOptio
     case 'staged':
       return new StagedSource(ctx);
     case 'history':
-      return new (await import('./sources/history.js')).HistorySource(ctx, options.range ?? null);
+      if (options.checkpoint && options.range) throw new ScanError('--checkpoint records a scan of every ref, not of a range: drop the range, or the --checkpoint.');
+      if (options.checkpoint && options.verify) throw new ScanError('--verify needs the keys themselves, which a checkpoint never keeps: run --verify without --checkpoint.');
+      return new (await import('./sources/history.js')).HistorySource(ctx, options.range ?? null, options.checkpoint ?? null);
     case 'stdin':
       return new (await import('./sources/stdin.js')).StdinSource(options.stdin ?? process.stdin, options.stdinFilename ?? '<stdin>');
   }

@@ -4,15 +4,12 @@ import type { Collector } from '../collector.js';
 import type { Detection } from '../detect.js';
 import { ScanError } from '../errors.js';
 import { catFileBatch, gitLines, gitSync } from '../git.js';
+import type { Appearance as StoredAppearance } from '../checkpoint.js';
 import { BlobScanner } from './blobs.js';
 import type { Source, SourceContext } from './source.js';
 
-/** Where a blob appears: one path, and the first commit (oldest first) that put it there. */
-interface Appearance {
-  oid: string;
-  path: string;
-  commit: string;
-  /** Position in oldest-first order. */
+/** Where a blob appears, with its position in oldest-first order. */
+interface Appearance extends StoredAppearance {
   order: number;
 }
 
@@ -34,6 +31,8 @@ export class HistorySource implements Source {
   constructor(
     private readonly ctx: SourceContext,
     private readonly range: string | null,
+    /** `--checkpoint FILE` (every ref only): scan what is new since FILE, then record this scan in it. */
+    private readonly checkpoint: string | null = null,
   ) {}
 
   async prepare(): Promise<void> {
@@ -48,39 +47,60 @@ export class HistorySource implements Source {
 
   async scan(sink: Collector): Promise<void> {
     const cwd = this.repo!.gitDir;
-    const revisions = this.range ? [this.range] : ['--all'];
-    const count = gitSync(cwd, ['rev-list', '--count', ...revisions]);
-    if (count.status !== 0) throw new ScanError(`Counting the commits failed (git rev-list): ${count.stderr}`);
-    sink.stats.commits = Number(count.stdout.toString('utf8').trim());
-    const scanner = new BlobScanner(sink);
-    let appearances: Appearance[];
-    if (this.range) {
-      appearances = await walkAppearances(cwd, revisions, null);
-      await catFileBatch(cwd, new Set(appearances.map((a) => a.oid)), scanner);
-    } else {
-      // Blobs whose path (as rev-list first met it) holds a key are walked too, for a finding about the name.
-      const named = new Set<string>();
-      async function* blobs(): AsyncGenerator<string> {
-        for await (const line of gitLines(cwd, ['rev-list', '--objects', '--filter=object:type=blob', '--all'], 'Listing the history')) {
-          const space = line.indexOf(' ');
-          const oid = space === -1 ? line : line.slice(0, space);
-          if (!OID.test(oid)) continue;
-          if (space !== -1 && line.includes(KEY_MARKER, space)) named.add(oid);
-          yield oid;
-        }
-      }
-      await catFileBatch(cwd, blobs(), scanner);
-      const wanted = new Set([...scanner.hits.keys(), ...named]);
-      appearances = wanted.size === 0 ? [] : await walkAppearances(cwd, revisions, wanted);
+    if (this.checkpoint) {
+      const { scanWithCheckpoint } = await import('./history-checkpoint.js');
+      await scanWithCheckpoint(cwd, this.checkpoint, sink);
+      return;
     }
-    report(appearances, scanner.hits, sink);
+    const revisions = this.range ? [this.range] : ['--all'];
+    sink.stats.commits = countCommits(cwd, revisions);
+    if (this.range) {
+      const scanner = new BlobScanner(sink);
+      const appearances = await walkAppearances(cwd, revisions, null);
+      await catFileBatch(cwd, new Set(appearances.map((a) => a.oid)), scanner);
+      report(appearances, scanner.hits, sink);
+    } else {
+      const { hits, named } = await scanBlobs(cwd, sink);
+      const wanted = new Set([...hits.keys(), ...named]);
+      report(wanted.size === 0 ? [] : await walkAppearances(cwd, revisions, wanted), hits, sink);
+    }
   }
 
   close(): void {}
 }
 
+export function countCommits(cwd: string, revisions: readonly string[]): number {
+  const count = gitSync(cwd, ['rev-list', '--count', ...revisions]);
+  if (count.status !== 0) throw new ScanError(`Counting the commits failed (git rev-list): ${count.stderr}`);
+  return Number(count.stdout.toString('utf8').trim());
+}
+
+/**
+ * Scan every blob reachable from all refs, or (with `exclude`, tips whose history was
+ * scanned before) only those not reachable from them: each distinct blob once.
+ * `named`: the blobs whose path, as rev-list first named it, holds a key marker
+ * (for a finding about the name).
+ */
+export async function scanBlobs(cwd: string, sink: Collector, exclude: readonly string[] = []): Promise<{ hits: Map<string, Detection[]>; named: Set<string> }> {
+  const scanner = new BlobScanner(sink);
+  const named = new Set<string>();
+  const input = exclude.length > 0 ? exclude.map((tip) => `^${tip}\n`).join('') : undefined;
+  async function* blobs(): AsyncGenerator<string> {
+    const args = ['rev-list', '--objects', '--filter=object:type=blob', '--all', ...(input ? ['--stdin'] : [])];
+    for await (const line of gitLines(cwd, args, 'Listing the history', '\n', input)) {
+      const space = line.indexOf(' ');
+      const oid = space === -1 ? line : line.slice(0, space);
+      if (!OID.test(oid)) continue;
+      if (space !== -1 && line.includes(KEY_MARKER, space)) named.add(oid);
+      yield oid;
+    }
+  }
+  await catFileBatch(cwd, blobs(), scanner);
+  return { hits: scanner.hits, named };
+}
+
 /** Each path a blob appears at, oldest first: a finding per path the sink wants, with the commit that put the key there. */
-function report(appearances: Appearance[], hits: ReadonlyMap<string, Detection[]>, sink: Collector): void {
+export function report(appearances: readonly StoredAppearance[], hits: ReadonlyMap<string, Detection[]>, sink: Collector): void {
   const wanted = new Map<string, boolean>();
   const reported = new Set<string>();
   for (const a of appearances) {
@@ -104,19 +124,22 @@ function report(appearances: Appearance[], hits: ReadonlyMap<string, Detection[]
 
 /**
  * Walk the commits oldest first with `log --raw -z` (tree diffs only, no
- * content) and record, for each blob (each of `wanted`, or every one), every
+ * content), leaving out those reachable from `exclude` (tips scanned before),
+ * and record, for each blob (each of `wanted`, or every one), every
  * path it is added or changed at and the first commit that did. `-m` shows
  * merges against each parent, so a blob first written in a merge's conflict
  * resolution is found too.
  */
-async function walkAppearances(cwd: string, revisions: readonly string[], wanted: ReadonlySet<string> | null): Promise<Appearance[]> {
+export async function walkAppearances(cwd: string, revisions: readonly string[], wanted: ReadonlySet<string> | null, exclude: readonly string[] = []): Promise<Appearance[]> {
   const seen = new Set<string>();
   const out: Appearance[] = [];
+  const input = exclude.length > 0 ? exclude.map((tip) => `^${tip}\n`).join('') : undefined;
   const tokens = gitLines(
     cwd,
-    ['log', '--reverse', '-m', '--raw', '-z', '--no-abbrev', '--no-renames', '--format=%x01%H', ...revisions, '--'],
+    ['log', '--reverse', '-m', '--raw', '-z', '--no-abbrev', '--no-renames', '--format=%x01%H', ...revisions, ...(input ? ['--stdin'] : []), '--'],
     'Finding the commits that introduced the findings',
     '\0',
+    input,
   );
   let commit = '';
   let pendingOid: string | null = null;
