@@ -252,3 +252,28 @@ export function buildHistory() {
   const commits = Number(sh('git', ['rev-list', '--count', '--all'], { cwd: dir }).trim());
   return { dir, commits, blobs, blobBytes, releases: versions.length, first: versions[0], last: versions.at(-1), planted: 4 };
 }
+
+/**
+ * The history corpus as a nightly scan meets it: a clone whose checkpoint (`checkpoint.json`,
+ * from a complete `--history --checkpoint` run by `scan`) covers every commit but the last
+ * `fresh` ones, which touch a few files and add a key. Rebuilt from the history corpus each time.
+ */
+export function buildIncremental(history, fresh, scan) {
+  const dir = path.join(BENCH, 'incremental.git');
+  rmSync(dir, { recursive: true, force: true });
+  sh('git', ['clone', '-q', '--bare', '--no-hardlinks', history.dir, dir]);
+  const checkpoint = path.join(BENCH, 'incremental-checkpoint.json');
+  rmSync(checkpoint, { force: true });
+  scan(dir, checkpoint);
+  let stream = '';
+  let time = 2_000_000_000;
+  for (let i = 0; i < fresh; i++) {
+    const body = i === 0 ? `export const key = '${key('live')}';\n` : `// nightly change ${i}\n`;
+    const message = `fresh commit ${i}`;
+    stream += `commit refs/heads/main\ncommitter bench <bench@example.com> ${time++} +0000\ndata ${message.length}\n${message}\n`;
+    if (i === 0) stream += 'from refs/heads/main^0\n';
+    stream += `M 100644 inline fresh/file-${i}.js\ndata ${Buffer.byteLength(body)}\n${body}\n`;
+  }
+  sh('git', ['fast-import', '--quiet'], { cwd: dir, input: stream, stdio: ['pipe', 'pipe', 'inherit'] });
+  return { dir, checkpoint };
+}

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BENCH, buildCheckout, buildHistory, buildManyFiles, gitEnv, sh } from './corpora.mjs';
+import { BENCH, buildCheckout, buildHistory, buildIncremental, buildManyFiles, gitEnv, sh } from './corpora.mjs';
 import { fmt, log, measureSide, ratio } from './measure.mjs';
 import { secretlintSetup } from './secretlint.mjs';
 
@@ -20,7 +20,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // The bin users run (package.json `bin`), as npm links it.
 const CLI = path.resolve(here, '..', JSON.parse(readFileSync(path.join(here, '../package.json'), 'utf8')).bin['dhmad-scan']);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const SECTIONS = ['startup', 'many-files', 'checkout', 'staged', 'history'];
+const SECTIONS = ['startup', 'many-files', 'checkout', 'staged', 'history', 'incremental'];
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : SECTIONS;
 const want = (section) => ONLY.includes(section);
 const PATTERN = 'sk_(live|sandbox)_[0-9a-fA-F]{20,}';
@@ -133,6 +133,28 @@ function main() {
     );
     const found = JSON.parse(r[0].out).findings.length;
     log(`  dhmad-scan found ${found} findings with their introducing commits; dhmad-scan / pipeline = ${ratio(r[0].median, r[1].median)} (goal <= 1.0x); peak RSS ${r[0].nodeRssMb.toFixed(0)} MB node alone`);
+    log();
+  }
+
+  if (want('incremental')) {
+    const h = buildHistory();
+    const fresh = 3;
+    const inc = buildIncremental(h, fresh, (dir, checkpoint) => {
+      const r = spawnSync(process.execPath, [CLI, '--history', '--checkpoint', checkpoint], { cwd: dir, env: gitEnv, stdio: 'ignore' });
+      if (r.status !== 1) throw new Error(`the scan that writes the checkpoint exited ${r.status}, expected 1 (the planted keys)`);
+    });
+    log(`## Incremental history: the history corpus plus ${fresh} new commits, with a checkpoint of the rest`);
+    // Each incremental run starts from the same checkpoint (a run updates it).
+    const run = path.join(BENCH, 'incremental-run.json');
+    const r = measureSide(
+      [
+        node('dhmad-scan --history (full)', [CLI, '--history'], { cwd: inc.dir, expectStatus: 1 }),
+        { label: 'dhmad-scan --history --checkpoint', cmd: 'sh', args: ['-c', `cp "${inc.checkpoint}" "${run}" && exec "${process.execPath}" "${CLI}" --history --checkpoint "${run}"`], cwd: inc.dir, expectStatus: 1 },
+      ],
+      RUNS,
+      BENCH,
+    );
+    log(`  a rerun after ${fresh} new commits costs ${((100 * r[1].median) / r[0].median).toFixed(1)}% of a full scan (goal < 5%)`);
     log();
   }
 
