@@ -427,10 +427,11 @@ describe('rollback: true', () => {
     expect(await isActive(previous)).toBe(false);
     const run = await runLater({ ...bothTargets, rollback: 'true' });
     expect(run.code, run.stdout).toBe(0);
-    expect(run.outputs).toMatchObject({ rotated: 'true', 'key-id': previous, 'targets-failed': '' });
+    expect(run.outputs).toMatchObject({ rotated: 'true', 'key-id': previous, 'old-key-id': latest, 'targets-failed': '' });
     for (const label of TARGETS) expect(await holderOf(label)).toBe(previous);
     expect(await isActive(latest)).toBe(false);
     expect(run.summary).toContain('Rolled back: every target holds the previous key again');
+    expect(run.summary).toMatch(new RegExp(`- Rolled back from: .sk_live_[0-9a-f]{6}. \\(id .${latest}.\\)`));
     expectNoKeyPrinted(run);
   });
 

@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 b3f3b832ea61dd08ed81a29aa64a8d22ab7b90e48910bcb6de28fe044a79d734
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 e27be80e513867e1bb9d6a81b620d7ddf572b5d7a52e9106e3a96ebcbc049e2b
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -30587,10 +30587,10 @@ async function complete(run2, minted, extra = {}) {
 }
 var MAX_HANDOVERS = 3;
 async function deliver(run2, minted, predecessor, handovers = 0) {
-  const kept = async () => predecessor ? `${await run2.holdsState(predecessor)}.` : "Nothing else was changed.";
+  const kept = async () => predecessor ? ` ${await run2.holdsState(predecessor)}.` : "";
   const before = await verifyProblem(run2, minted.key, minted.secret);
   if (before) {
-    run2.fail("failed", `${before} No target was written; ${await kept()}`);
+    run2.fail("failed", `${before} No target was written.${await kept()}`);
     return null;
   }
   const failed = await writeAll(run2, minted.secret);
@@ -30601,14 +30601,14 @@ async function deliver(run2, minted, predecessor, handovers = 0) {
     const written = run2.report.targets.filter((t2) => t2.result === "updated").map((t2) => t2.label);
     run2.fail(
       "failed",
-      `${after} It stopped working while this run wrote it, so ${written.length > 0 ? written.join(", ") : "no target"} may hold a dead key. ${await kept()} Run again: the next run sees the unfinished rotation and writes every target again.`
+      `${after} It stopped working while this run wrote it, so ${written.length > 0 ? written.join(", ") : "no target"} may hold a dead key. ` + `${(await kept()).trimStart()} Run again: the next run sees the unfinished rotation and writes every target again.`.trimStart()
     );
     return null;
   }
   if (failed.length > 0) {
     run2.fail(
       "targets-failed",
-      `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}. ` + (predecessor ? `They held ${predecessor.keyPrefix} before this run: ${await kept()} ` : "They hold no working key yet. ") + `The others hold ${minted.key.keyPrefix}. Fix the failures and run again: the next run finishes this.`
+      `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}. ` + (predecessor ? `They held ${predecessor.keyPrefix} before this run:${await kept()} ` : "They hold no working key yet. ") + `The others hold ${minted.key.keyPrefix}. Fix the failures and run again: the next run finishes this.`
     );
     return null;
   }
@@ -31016,6 +31016,7 @@ async function rollbackFlow(run2, state, all) {
   }
   await run2.keys.setMetadata(newer.id, { ...newer.metadata, [META.state]: "pending" });
   run2.setCurrent(predecessor);
+  run2.setOld(newer);
   const failed = await writeAll(run2, secret);
   const after = await verifyProblem(run2, predecessor, secret, "predecessor");
   if (failed.length > 0 || after) {

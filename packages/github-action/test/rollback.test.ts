@@ -31,7 +31,7 @@ describe('rollback: true', () => {
     const logger = new RecordingLogger();
     const report = await rotate(plan({ rollback: true }), s.api, s.stores, logger, s.clock);
 
-    expect(report).toMatchObject({ outcome: 'rolled-back', failed: false, rotated: true, keyId: previous.keyId, oldKeyId: previous.keyId });
+    expect(report).toMatchObject({ outcome: 'rolled-back', failed: false, rotated: true, keyId: previous.keyId, oldKeyId: latest.keyId });
     for (const store of s.stores) expect(s.api.holder(store.value)?.id).toBe(previous.keyId);
     expect(s.api.keys.get(latest.keyId!)?.isActive).toBe(false);
     expect(s.api.activeOf('ci').map((k) => k.id)).toEqual([previous.keyId]);

@@ -151,11 +151,12 @@ export interface Delivered {
  * this run delivers that run's newer key instead of leaving a retired one behind.
  */
 export async function deliver(run: Run, minted: MintedKey, predecessor: ManagedKey | null, handovers = 0): Promise<Delivered | null> {
-  const kept = async (): Promise<string> => (predecessor ? `${await run.holdsState(predecessor)}.` : 'Nothing else was changed.');
+  // What became of the predecessor, read afresh: another run may have retired it meanwhile.
+  const kept = async (): Promise<string> => (predecessor ? ` ${await run.holdsState(predecessor)}.` : '');
   // Checked before any target sees it: a target must never receive a key that does not work.
   const before = await verifyProblem(run, minted.key, minted.secret);
   if (before) {
-    run.fail('failed', `${before} No target was written; ${await kept()}`);
+    run.fail('failed', `${before} No target was written.${await kept()}`);
     return null;
   }
   const failed = await writeAll(run, minted.secret);
@@ -167,7 +168,7 @@ export async function deliver(run: Run, minted: MintedKey, predecessor: ManagedK
     run.fail(
       'failed',
       `${after} It stopped working while this run wrote it, so ${written.length > 0 ? written.join(', ') : 'no target'} may hold a dead key. ` +
-        `${await kept()} Run again: the next run sees the unfinished rotation and writes every target again.`,
+        `${(await kept()).trimStart()} Run again: the next run sees the unfinished rotation and writes every target again.`.trimStart(),
     );
     return null;
   }
@@ -175,7 +176,7 @@ export async function deliver(run: Run, minted: MintedKey, predecessor: ManagedK
     run.fail(
       'targets-failed',
       `${failed.length} of ${run.stores.length} targets could not be written: ${failed.join(', ')}. ` +
-        (predecessor ? `They held ${predecessor.keyPrefix} before this run: ${await kept()} ` : 'They hold no working key yet. ') +
+        (predecessor ? `They held ${predecessor.keyPrefix} before this run:${await kept()} ` : 'They hold no working key yet. ') +
         `The others hold ${minted.key.keyPrefix}. Fix the failures and run again: the next run finishes this.`,
     );
     return null;

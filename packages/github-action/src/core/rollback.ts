@@ -76,6 +76,7 @@ export async function rollbackFlow(run: Run, state: FamilyState, all: readonly M
   // with the grace period of a rotation that is being undone.
   await run.keys.setMetadata(newer.id, { ...newer.metadata, [META.state]: 'pending' });
   run.setCurrent(predecessor);
+  run.setOld(newer);
   const failed = await writeAll(run, secret);
   const after = await verifyProblem(run, predecessor, secret, 'predecessor');
   if (failed.length > 0 || after) {
