@@ -6,7 +6,7 @@ import type { Change, StateFile } from './store.js';
 const LOG_FORMAT = 'dhmad-emulator-wal';
 
 /** What `load` found: the last snapshot and the batches of changes logged after it, oldest first. */
-export interface SavedState {
+interface SavedState {
   snapshot: StateFile | null;
   batches: Change[][];
 }

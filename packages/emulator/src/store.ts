@@ -121,7 +121,7 @@ export type Change =
   | { bootstrap: StateFile['bootstrap'] };
 
 /** The changes since the last `takeChanges`, and whether any of them is more than usage bookkeeping. */
-export interface ChangeSet {
+interface ChangeSet {
   changes: Change[];
   /** A change a client asked for (create, update, regenerate, delete, recorded usage, a new account). */
   requested: boolean;
