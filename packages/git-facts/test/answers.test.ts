@@ -76,4 +76,22 @@ describe('the cached status of one file', () => {
     expect(fileGitStatus(env)?.tracked).toBe(true);
     expect(fileGitStatus(path.join(tempDir(), '.env'))).toBeNull();
   });
+
+  it('runs no git while nothing changed: a later query is answered from stats alone', () => {
+    const repo = makeRepo(tempDir(), 'no-git-per-keystroke', { '.gitignore': '.env\n' });
+    const env = path.join(repo, '.env');
+    const first = fileGitStatus(env);
+    expect(first).toMatchObject({ tracked: false, ignored: true });
+    // Without git on PATH a query that ran git would get no answer (null).
+    vi.stubEnv('PATH', tempDir());
+    try {
+      for (let i = 0; i < 3; i++) expect(fileGitStatus(env)).toEqual(first);
+      writeFileSync(path.join(repo, '.gitignore'), '# nothing\n');
+      expect(fileGitStatus(env)).toBeNull();
+    } finally {
+      vi.unstubAllEnvs();
+      for (const [name, value] of Object.entries(GIT_ENV)) vi.stubEnv(name, value);
+    }
+    expect(fileGitStatus(env)).toMatchObject({ ignored: false });
+  });
 });
