@@ -61,7 +61,6 @@ export class StagedSource implements Source {
     async function* oids(): AsyncGenerator<string> {
       yield* await wanted;
     }
-    this.reading = catFileBatch(ctx.cwd, oids(), this.scanner);
     const listed = listStaged(ctx.cwd, ctx.sink).then(
       (entries) => {
         this.entries = entries;
@@ -74,8 +73,13 @@ export class StagedSource implements Source {
         throw e;
       },
     );
+    // The diff first: it is the longer road (its list feeds cat-file).
+    this.reading = catFileBatch(ctx.cwd, oids(), this.scanner);
     const root = ctx.repo.then((r) => {
-      if (r?.root) this.roots.push(r.root);
+      if (!r?.root) return;
+      this.roots.push(r.root);
+      // The .env checks' git runs go side by side with the diff and cat-file.
+      ctx.onRepo?.(r.root);
     });
     return Promise.all([listed, root]).then(() => undefined);
   }
