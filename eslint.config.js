@@ -7,7 +7,7 @@ import globals from 'globals';
 import dhmad from '@dhmad/eslint-plugin';
 
 export default defineConfig(
-  globalIgnores(['**/dist/**', '**/node_modules/**', '**/*.generated.ts', '**/coverage/**', '.bench/**']),
+  globalIgnores(['**/dist/**', 'packages/secret-scan/standalone/**', '**/node_modules/**', '**/*.generated.ts', '**/coverage/**', '.bench/**']),
   js.configs.recommended,
   tseslint.configs.recommended,
   dhmad.configs.recommended,

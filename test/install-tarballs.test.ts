@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSy
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, write } from './support/git.js';
-import { liveKey, prefixOf } from './support/keys.js';
+import { GIT_ENV, tempDir, write } from './support/git.js';
+import { assertNoKeys, liveKey, prefixOf } from './support/keys.js';
 import { codeBlocks, codeBlockUnder, relativeLinks } from './support/markdown.js';
 import { publishablePackages, repoRoot, type Manifest, type WorkspacePackage } from './support/workspace.js';
 
@@ -23,6 +23,9 @@ const THIRD_PARTY = [
   `eslint9@npm:eslint@${workspaceVersion('eslint9')}`,
   `typescript@${workspaceVersion('typescript')}`,
   `@types/node@${workspaceVersion('@types/node')}`,
+  // For the hook recipes; not in the workspace, so pinned here.
+  'husky@9.1.7',
+  'lint-staged@16.3.4',
 ];
 
 interface Packed {
@@ -337,5 +340,65 @@ describe("@dhmad/sdk's README, run as written from the app", () => {
     expect(stderr).toBe('');
     expect(stdout).toContain('The old secret is refused: regenerated');
     expect(stdout).not.toMatch(/sk_(live|sandbox)_[0-9a-f]{7}/);
+  });
+});
+
+describe('dhmad-scan in a husky 9 project', () => {
+  /** A project of the app's, set up as husky's docs say, with the app's node_modules as its own. */
+  async function huskyProject(name: string, packageJson: object): Promise<string> {
+    const project = path.join(app, name);
+    write(project, 'package.json', JSON.stringify({ name, private: true, scripts: { test: 'node -e 0' }, ...packageJson }, null, 2) + '\n');
+    write(project, '.gitignore', 'node_modules/\n.env\n.env.*\n');
+    symlinkSync(path.join(app, 'node_modules'), path.join(project, 'node_modules'));
+    await inApp('git', ['init', '-q', '-b', 'main'], { cwd: project });
+    await inApp('npx', ['--no-install', 'husky', 'init'], { cwd: project, env: GIT_ENV });
+    await inApp('git', ['add', '-A'], { cwd: project, env: GIT_ENV });
+    await inApp('git', ['commit', '-q', '-m', 'init', '--no-verify'], { cwd: project, env: GIT_ENV });
+    return project;
+  }
+  const commit = (project: string) => inAppStatus('git', ['commit', '-q', '-m', 'change'], { cwd: project, env: GIT_ENV });
+
+  it('install-hook adds the scan to .husky/pre-commit, which survives husky reinstalling .husky/_, and blocks a staged key', async () => {
+    const project = await huskyProject('husky-project', {});
+    const install = await inApp('npx', ['--no-install', 'dhmad-scan', 'install-hook'], { cwd: project, env: GIT_ENV });
+    expect(install.stdout).toContain(`Added \`dhmad-scan --staged\` in ${path.join(project, '.husky/pre-commit')}`);
+    expect(install.stdout).toContain('Commit that file');
+    expect(readFileSync(path.join(project, '.husky/pre-commit'), 'utf8')).toMatch(/^npm test\n# .*\ndhmad-scan --staged\n$/);
+    // What `npm install` runs through the `prepare` script husky init added.
+    await inApp('npx', ['--no-install', 'husky'], { cwd: project, env: GIT_ENV });
+    expect((await inApp('npx', ['--no-install', 'dhmad-scan', 'install-hook'], { cwd: project, env: GIT_ENV })).stdout).toMatch(/^Kept /);
+    expect(readFileSync(path.join(project, '.husky/pre-commit'), 'utf8').match(/dhmad-scan --staged/g)).toHaveLength(1);
+
+    const key = liveKey();
+    write(project, 'src/pay.js', `export const key = '${key}';\n`);
+    await inApp('git', ['add', 'src/pay.js'], { cwd: project, env: GIT_ENV });
+    const blocked = await commit(project);
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.stdout + blocked.stderr).toContain(prefixOf(key));
+    expect(blocked.stdout + blocked.stderr).toMatch(/Rotate it/);
+    assertNoKeys([blocked.stdout, blocked.stderr], [key]);
+
+    write(project, 'src/pay.js', 'export const key = process.env.DHMAD_API_KEY;\n');
+    await inApp('git', ['add', 'src/pay.js'], { cwd: project, env: GIT_ENV });
+    expect((await commit(project)).code).toBe(0);
+  });
+
+  it("the README's lint-staged recipe scans the index: a key removed only from the work tree still blocks", async () => {
+    const project = await huskyProject('lint-staged-project', { 'lint-staged': { '*.js': 'node -e 0' } });
+    const recipe = codeBlockUnder(readFileSync(path.join(repoRoot, 'packages/secret-scan/README.md'), 'utf8'), 'husky + lint-staged', 'sh');
+    write(project, '.husky/pre-commit', recipe);
+    const key = liveKey();
+    write(project, 'src/pay.js', `export const key = '${key}';\n`);
+    await inApp('git', ['add', 'src/pay.js'], { cwd: project, env: GIT_ENV });
+    write(project, 'src/pay.js', 'export const key = process.env.DHMAD_API_KEY;\n');
+    const blocked = await commit(project);
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.stdout + blocked.stderr).toContain(prefixOf(key));
+    assertNoKeys([blocked.stdout, blocked.stderr], [key]);
+    // lint-staged put the unstaged edit back.
+    expect(readFileSync(path.join(project, 'src/pay.js'), 'utf8')).toContain('process.env');
+
+    await inApp('git', ['add', 'src/pay.js'], { cwd: project, env: GIT_ENV });
+    expect((await commit(project)).code).toBe(0);
   });
 });

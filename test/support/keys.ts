@@ -1,6 +1,7 @@
 // Key-shaped strings for tests, made at run time: no key literal is ever written to a file of
 // this repository (the repository scans itself, and GitHub's push protection blocks them).
 import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
 
 export type KeyEnvironment = 'live' | 'sandbox';
 
@@ -20,4 +21,15 @@ export function keyWithHex(environment: KeyEnvironment, hex: string): string {
 /** What output may name a key by: its type prefix and the first 6 hex (the API's `keyPrefix`). */
 export function prefixOf(key: string): string {
   return key.slice(0, key.indexOf('_', 3) + 7);
+}
+
+/** No key, nor its secret part (past the printable prefix), appears in any of `texts`. */
+export function assertNoKeys(texts: string[], keys: string[]): void {
+  for (const key of keys) {
+    const secretPart = key.slice(prefixOf(key).length);
+    for (const t of texts) {
+      expect(t.includes(key), 'a full key was printed').toBe(false);
+      expect(t.includes(secretPart), 'the secret part of a key was printed').toBe(false);
+    }
+  }
 }

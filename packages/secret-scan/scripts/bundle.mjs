@@ -1,30 +1,86 @@
-// Bundles the CLI into dist/dhmad-scan.cjs, the file the committed bin (bin/dhmad-scan.cjs) loads. A pre-commit
-// hook pays for every module node loads: with this one CommonJS file the first git run
-// of `--staged` started 4 ms after node's own start-up instead of 18 ms with the 15
-// ES modules of tsc's output that such a run loads (no ESM loader, no module
-// resolution). The library (`exports`) stays the ES modules tsc emits.
-// Run after `tsc -b` (it inlines @dhmad/sdk's build); the root `npm run build` does both.
+// Bundles the CLI into one CommonJS file. A pre-commit hook pays for every module node loads:
+// with one file the first git run of `--staged` started 4 ms after node's own start-up instead
+// of 18 ms with the 15 ES modules of tsc's output that such a run loads (no ESM loader, no
+// module resolution). The library (`exports`) stays the ES modules tsc emits. Run after
+// `tsc -b` (it inlines the build of @dhmad/sdk and @dhmad/git-facts).
+//
+//   node scripts/bundle.mjs               dist/dhmad-scan.cjs, which the bin (bin/dhmad-scan.cjs)
+//                                         loads; yargs stays a dependency. `npm run build` runs it.
+//   node scripts/bundle.mjs --standalone  standalone/dhmad-scan.cjs, committed: yargs inlined too,
+//                                         so the file runs with nothing installed. The
+//                                         pre-commit framework runs it from a clone of this
+//                                         repository (.pre-commit-hooks.yaml, `language: script`).
+//                                         `npm run release:version` rebuilds it for each release.
+//   node scripts/bundle.mjs --check       fails when the committed standalone/ is not what the
+//                                         sources build; the release runs it before publishing,
+//                                         so every release tag carries that release's scanner.
+//                                         Not every landing: several people change the scanner at
+//                                         once, and each landing would invalidate the others'.
+import { createHash } from 'node:crypto';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const STANDALONE = 'standalone/dhmad-scan.cjs';
 
-await build({
-  entryPoints: [join(root, 'src/cli.ts')],
-  outfile: join(root, 'dist/dhmad-scan.cjs'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  // Loaded only for the help, version and unusual command lines, by a real import().
-  external: ['yargs'],
-  // The scan threads run this same file, and the hook installer names it: give the bundle its own URL.
-  inject: [join(root, 'scripts/import-meta-url.js')],
-  define: { 'import.meta.url': 'importMetaUrl' },
-  sourcemap: false,
-  legalComments: 'eof',
-  charset: 'utf8',
-  logLevel: 'warning',
-  absWorkingDir: root,
-});
+/** The bundle's text; `standalone` inlines yargs and heads the file with a digest of every input. */
+async function bundle(standalone) {
+  const result = await build({
+    entryPoints: [join(root, 'src/cli.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    // Loaded only for the help, version and unusual command lines, by a real import().
+    external: standalone ? [] : ['yargs'],
+    // The scan threads run this same file, and the hook installer names it: give the bundle its own URL.
+    inject: [join(root, 'scripts/import-meta-url.js')],
+    define: { 'import.meta.url': 'importMetaUrl' },
+    sourcemap: false,
+    legalComments: 'eof',
+    charset: 'utf8',
+    logLevel: 'warning',
+    absWorkingDir: root,
+    metafile: standalone,
+    write: false,
+    outfile: join(root, 'dhmad-scan.cjs'),
+  });
+  const text = result.outputFiles[0].text;
+  if (!standalone) return text;
+  // The digest changes whenever anything the file is built from changes, even code the bundler
+  // then drops, so a stale file shows in review and in the check.
+  const digest = createHash('sha256');
+  for (const input of Object.keys(result.metafile.inputs).sort()) {
+    digest.update(input).update('\0').update(await readFile(join(root, input))).update('\0');
+  }
+  const [shebang, ...rest] = text.split('\n');
+  return [shebang, `// Built by scripts/bundle.mjs --standalone from src/cli.ts; inputs sha256 ${digest.digest('hex')}`, ...rest].join('\n');
+}
+
+async function write(file, text) {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+}
+
+if (process.argv.includes('--check')) {
+  const want = await bundle(true);
+  const have = await readFile(join(root, STANDALONE), 'utf8').catch(() => null);
+  const executable = have !== null && ((await stat(join(root, STANDALONE))).mode & 0o111) !== 0;
+  if (have !== want || !executable) {
+    console.error(
+      `packages/secret-scan/${STANDALONE} is ${have === null ? 'missing' : have !== want ? 'not what the sources build' : 'not executable'}.\n` +
+        'Fix: npm run build && npm run build:standalone -w @dhmad/secret-scan, then commit it (npm run release:version does).',
+    );
+    process.exitCode = 1;
+  } else {
+    console.log(`packages/secret-scan/${STANDALONE} matches the sources.`);
+  }
+} else if (process.argv.includes('--standalone')) {
+  await write(join(root, STANDALONE), await bundle(true));
+  // pre-commit runs a `language: script` entry directly; git keeps the mode.
+  await chmod(join(root, STANDALONE), 0o755);
+} else {
+  await write(join(root, 'dist/dhmad-scan.cjs'), await bundle(false));
+}

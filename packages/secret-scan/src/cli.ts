@@ -29,6 +29,30 @@ function progressLine(enabled: boolean): { update: (files: number, bytes: number
   };
 }
 
+/**
+ * What a user whose commit was just blocked needs to do, on stderr after the report: the
+ * report says what is wrong, this says how to get the commit through without leaking.
+ */
+function blockedCommitAdvice(result: ScanResult): string {
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  const keys = [...new Set(errors.map((f) => f.keyPrefix).filter((p): p is string => p !== null))];
+  const envFiles = [...new Set(errors.filter((f) => f.ruleId === 'env-tracked').map((f) => f.file))];
+  const lines = ['', 'dhmad-scan: the staged changes cannot be committed as they are.'];
+  if (keys.length > 0) {
+    const it = keys.length === 1 ? 'it' : 'them';
+    lines.push(
+      `  - Remove the key from the staged file (${keys.map((k) => `${k}…`).join(', ')}); load ${it} from the environment instead (process.env.DHMAD_API_KEY), then \`git add\` the file again.`,
+      `  - Rotate ${it} (regenerate at developer.dhmad.tn): a key written to a file is exposed.`,
+      `  - If an earlier commit holds ${it}, removing ${it} now does not take ${it} out of history; only rotating does. \`dhmad-scan --history\` lists every commit that holds ${it}.`,
+      '  - Not a real key (a test fixture)? Add `dhmad-scan:allow` to its line.',
+    );
+  }
+  if (envFiles.length > 0) {
+    lines.push(`  - Unstage the env file and keep it out of git: git rm --cached -- ${envFiles.join(' ')}, then dhmad-scan --fix to add it to .gitignore.`);
+  }
+  return lines.join('\n') + '\n';
+}
+
 async function main(): Promise<void> {
   const argv = await parseArgs(process.argv.slice(2), fail);
   const positional = argv._;
@@ -36,11 +60,13 @@ async function main(): Promise<void> {
   if (positional[0] === 'install-hook') {
     const { installHook } = await import('./hook.js');
     const r = installHook();
-    process.stdout.write(
-      `${r.updated ? 'Updated' : 'Installed'} the pre-commit hook at ${r.hook}.` +
-        (r.previous ? `\nThe hook that was there runs first: ${r.previous}.` : '') +
-        '\n',
-    );
+    const lines = r.husky
+      ? [
+          `${r.updated ? 'Kept' : 'Added'} \`dhmad-scan --staged\` in ${r.hook}, which husky runs before each commit (husky rewrites .husky/_/, so the hook goes here). Commit that file so your team gets the check too.`,
+          ...(r.husky.binMissing ? ['The project has no dhmad-scan of its own yet: npm install --save-dev @dhmad/secret-scan'] : []),
+        ]
+      : [`${r.updated ? 'Updated' : 'Installed'} the pre-commit hook at ${r.hook}.`, ...(r.previous ? [`The hook that was there runs first: ${r.previous}.`] : [])];
+    process.stdout.write(lines.join('\n') + '\n');
     return;
   }
 
@@ -96,6 +122,7 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write(report);
   }
+  if (mode === 'staged' && result.summary.errors > 0) process.stderr.write(blockedCommitAdvice(result));
   if (result.summary.unreadable.length > 0) {
     fail(`Some paths could not be read, so the scan is incomplete: ${result.summary.unreadable.join('; ')}. Check their permissions.`);
   }

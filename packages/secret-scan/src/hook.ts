@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScanError } from './errors.js';
@@ -23,7 +23,15 @@ export interface InstallHookResult {
   /** The earlier hook, now chained, when there was one. */
   previous: string | null;
   updated: boolean;
+  /**
+   * Set when the repository uses husky 9: the scan went into husky's own `.husky/pre-commit`,
+   * which the project commits; `binMissing` when the project has no dhmad-scan of its own for it.
+   */
+  husky?: { binMissing: boolean };
 }
+
+/** The line a husky hook runs: husky 9 puts the project's node_modules/.bin first on PATH. */
+export const HUSKY_LINE = 'dhmad-scan --staged';
 
 const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -36,6 +44,9 @@ export function installHook(cwd: string = process.cwd()): InstallHookResult {
   const repo = findRepo(cwd);
   if (!repo) throw new ScanError(`${cwd} is not inside a git repository; run install-hook from your repository.`);
   const hooksDir = path.resolve(cwd, gitOk(cwd, ['rev-parse', '--git-path', 'hooks'], 'Finding the hooks folder').toString('utf8').trim());
+  // husky 9 points core.hooksPath at .husky/_ and rewrites that folder on every install: a
+  // hook written there would be gone after the next `npm install`.
+  if (repo.root && path.relative(repo.root, hooksDir) === path.join('.husky', '_')) return installHuskyHook(repo.root);
   mkdirSync(hooksDir, { recursive: true });
   const hook = path.join(hooksDir, 'pre-commit');
   const previousPath = hook + PREVIOUS_HOOK_SUFFIX;
@@ -67,4 +78,24 @@ export function installHook(cwd: string = process.cwd()): InstallHookResult {
   writeFileSync(hook, script);
   chmodSync(hook, 0o755);
   return { hook, previous, updated };
+}
+
+/**
+ * Add the scan to husky's `.husky/pre-commit` (created if missing), after what is there, so it
+ * reads the index as lint-staged and other steps leave it. The file is the project's, committed
+ * and run on teammates' machines, so it names no path of this one.
+ */
+function installHuskyHook(root: string): InstallHookResult {
+  const hook = path.join(root, '.husky', 'pre-commit');
+  let before = '';
+  if (existsSync(hook)) {
+    if (lstatSync(hook).isSymbolicLink()) throw new ScanError(`${hook} is a symbolic link; dhmad-scan does not write through one. Add the line \`${HUSKY_LINE}\` to the file it points to.`);
+    before = readFileSync(hook, 'utf8');
+  }
+  const updated = before.split('\n').some((line) => line.trim() === HUSKY_LINE);
+  if (!updated) {
+    const sep = before === '' || before.endsWith('\n') ? '' : '\n';
+    writeFileSync(hook, `${before}${sep}# Blocks commits that stage a DHMAD key or .env file (scans the index).\n${HUSKY_LINE}\n`);
+  }
+  return { hook, previous: null, updated, husky: { binMissing: !existsSync(path.join(root, 'node_modules', '.bin', 'dhmad-scan')) } };
 }

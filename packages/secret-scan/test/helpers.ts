@@ -1,9 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
 import { isolatedEnv } from '../../../test/support/git.js';
-import { prefixOf } from '../../../test/support/keys.js';
+import { assertNoKeys } from '../../../test/support/keys.js';
 
 /** The bin users run: what package.json `bin` names (the bundled dist/dhmad-scan.cjs). */
 export const CLI = fileURLToPath(
@@ -11,7 +10,7 @@ export const CLI = fileURLToPath(
 );
 
 export { commitAll, git, initRepo, isolatedEnv, tempDir, write } from '../../../test/support/git.js';
-export { makeKey, prefixOf } from '../../../test/support/keys.js';
+export { assertNoKeys, makeKey, prefixOf } from '../../../test/support/keys.js';
 
 export interface CliRun {
   code: number | null;
@@ -56,17 +55,6 @@ export function scanJson(args: string[], options: { cwd: string; input?: string 
   assertNoKeys([run.stdout, run.stderr], keys);
   if (run.code === 2) throw new Error(`dhmad-scan failed: ${run.stderr}`);
   return { run, out: JSON.parse(run.stdout) as JsonOut };
-}
-
-/** No key, nor its secret part (past the printable prefix), appears in any of `texts`. */
-export function assertNoKeys(texts: string[], keys: string[]): void {
-  for (const key of keys) {
-    const secretPart = key.slice(prefixOf(key).length);
-    for (const t of texts) {
-      expect(t.includes(key), 'a full key was printed').toBe(false);
-      expect(t.includes(secretPart), 'the secret part of a key was printed').toBe(false);
-    }
-  }
 }
 
 export const keyFindings = (out: JsonOut): JsonFinding[] => out.findings.filter((f) => !f.ruleId.startsWith('env-'));

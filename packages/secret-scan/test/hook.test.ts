@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertNoKeys, CLI, commitAll, git, initRepo, isolatedEnv, makeKey, prefixOf, runCli, tempDir, write } from './helpers.js';
@@ -57,6 +57,35 @@ describe('install-hook', () => {
     git(repo, ['add', 'x.txt']);
     expect(commit(repo).code).not.toBe(0);
     expect(readFileSync(path.join(repo, 'hook.log'), 'utf8')).toBe('existing hook ran\n');
+  });
+
+  it('in a husky 9 layout (core.hooksPath .husky/_), adds the scan to .husky/pre-commit and says what the project lacks', () => {
+    const repo = initRepo();
+    write(repo, '.gitignore', '.env\n.env.*\n');
+    write(repo, '.husky/pre-commit', 'npx lint-staged');
+    commitAll(repo, 'init');
+    git(repo, ['config', 'core.hooksPath', '.husky/_']);
+    const install = runCli(['install-hook'], { cwd: path.join(repo, '.husky') });
+    expect(install.code).toBe(0);
+    expect(install.stdout).toContain(`Added \`dhmad-scan --staged\` in ${path.join(repo, '.husky/pre-commit')}`);
+    expect(install.stdout).toContain('npm install --save-dev @dhmad/secret-scan');
+    expect(readFileSync(path.join(repo, '.husky/pre-commit'), 'utf8')).toMatch(/^npx lint-staged\n# .*\ndhmad-scan --staged\n$/);
+    expect(existsSync(path.join(repo, '.husky/_/pre-commit'))).toBe(false);
+  });
+
+  it('refuses to write through a symlinked .husky/pre-commit (exit 2)', () => {
+    const repo = initRepo();
+    const outside = path.join(tempDir(), 'elsewhere');
+    write(path.dirname(outside), 'elsewhere', 'echo hi\n');
+    write(repo, '.gitignore', '.env\n');
+    commitAll(repo, 'init');
+    write(repo, '.husky/.keep', '');
+    symlinkSync(outside, path.join(repo, '.husky/pre-commit'));
+    git(repo, ['config', 'core.hooksPath', '.husky/_']);
+    const r = runCli(['install-hook'], { cwd: repo });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is a symbolic link; dhmad-scan does not write through one');
+    expect(readFileSync(outside, 'utf8')).toBe('echo hi\n');
   });
 
   it('fails clearly outside a repository', () => {
