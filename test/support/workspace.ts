@@ -18,6 +18,7 @@ export interface Manifest {
   repository?: { type: string; url: string; directory?: string };
   homepage?: string;
   bugs?: { url: string };
+  publishConfig?: { access?: string; provenance?: boolean };
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
 }
