@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { ApiKey } from '@dhmad/sdk';
+import { redactText } from '@dhmad/sdk/key-format';
 import { CliError } from './errors.js';
 import { keyLabel } from './format.js';
 import { printable, type Terminal } from './terminal.js';
@@ -17,8 +18,10 @@ export async function confirm(t: Terminal, key: ApiKey, action: 'regenerate' | '
   }
   t.stderr.write(`${consequence}\n`);
   if (key.environment === 'live') {
-    const answer = await ask(t, `Type the name of the live key to ${action} it (${printable(key.name)}): `);
-    if (answer !== key.name) throw new CliError(`The name did not match, so ${label} was not ${action}d. Nothing was changed.`);
+    // The name as shown: a name that holds a key is shown, and so typed, redacted.
+    const shown = redactText(printable(key.name));
+    const answer = await ask(t, `Type the name of the live key to ${action} it (${shown}): `);
+    if (answer !== key.name && answer !== shown) throw new CliError(`The name did not match, so ${label} was not ${action}d. Nothing was changed.`);
   } else {
     const answer = await ask(t, `${action === 'delete' ? 'Delete' : 'Regenerate'} ${label}? [y/N] `);
     if (!/^y(es)?$/i.test(answer.trim())) throw new CliError(`Not confirmed: ${label} was not ${action}d. Nothing was changed.`);
@@ -27,9 +30,10 @@ export async function confirm(t: Terminal, key: ApiKey, action: 'regenerate' | '
 
 function ask(t: Terminal, question: string): Promise<string> {
   return new Promise((resolve) => {
-    const rl = createInterface({ input: t.stdin, output: t.stderr, terminal: true });
+    // readline drives the real terminal (cursor, echo); the question is redacted here instead.
+    const rl = createInterface({ input: t.stdin, output: t.raw.stderr, terminal: true });
     let answered = false;
-    rl.question(question, (answer) => {
+    rl.question(redactText(question), (answer) => {
       answered = true;
       rl.close();
       resolve(answer);

@@ -1,4 +1,5 @@
 import type { ApiKeyWithSecretResponse } from '@dhmad/sdk';
+import { redactJson } from '@dhmad/sdk/key-format';
 import { keyLabel, json } from './format.js';
 import type { PreparedEnvFile } from './env-file.js';
 import type { Terminal } from './terminal.js';
@@ -14,6 +15,7 @@ export interface HandoverOptions {
  * once, where the user asked. A dotenv file (`--write-env`: nothing printed), stdout alone
  * when piped (no newline, so a file it lands in holds the key and nothing else), or the
  * terminal with a warning that it will not be shown again.
+ * The key is the one thing written to the unredacted stdout; what the API says about it is redacted as everything else is.
  */
 export async function handOver(t: Terminal, made: ApiKeyWithSecretResponse, verb: 'Created' | 'Regenerated', options: HandoverOptions): Promise<void> {
   const { apiKey, key } = made;
@@ -25,17 +27,17 @@ export async function handOver(t: Terminal, made: ApiKeyWithSecretResponse, verb
     return;
   }
   if (options.json) {
-    t.stdout.write(json({ apiKey, key }));
+    t.raw.stdout.write(json({ apiKey: redactJson(apiKey), key }));
     if (t.stdout.isTTY) t.stderr.write(onlyOnce);
     return;
   }
   if (t.stdout.isTTY) {
     t.stderr.write(`${verb} ${label}:\n\n`);
-    t.stdout.write(`  ${key}\n\n`);
+    t.raw.stdout.write(`  ${key}\n\n`);
     t.stderr.write(onlyOnce);
     return;
   }
-  t.stdout.write(key);
+  t.raw.stdout.write(key);
   t.stderr.write(`${verb} ${label}. The key went to stdout; it is not shown again.\n`);
 }
 

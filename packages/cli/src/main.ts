@@ -73,7 +73,6 @@ export async function main(args: readonly string[], t: Terminal): Promise<number
               .check(varNeedsWriteEnv)
               .check((a) => {
                 if (a['rate-limit'] !== undefined && !Number.isInteger(a['rate-limit'])) throw new CliError('--rate-limit must be a whole number of requests per minute.');
-                if (a.name.trim() === '') throw new CliError('--name must not be empty.');
                 return true;
               }),
           async (a) =>

@@ -15,16 +15,31 @@ export async function listAllKeys(account: Account, params: { isActive?: boolean
 }
 
 /**
+ * A secret on the command line stays in shell history and shows in `ps`; as a key's name it would
+ * also be shown to everyone who lists the keys. Refused, naming it by prefix only.
+ */
+export function refuseSecret(value: string, what: 'argument' | 'name'): void {
+  const secret = findKeys(value).find((m) => m.kind === 'key');
+  if (secret === undefined) return;
+  throw new CliError(
+    what === 'argument'
+      ? `That argument is a secret key; never put one on a command line (it stays in shell history and shows in ps). Name the key by its prefix (${secret.keyPrefix}), id or name.`
+      : `That name holds a secret key (${secret.keyPrefix}); a name is shown to everyone who lists the keys, and a command line stays in shell history. Choose a name without it, and regenerate that key if it is real.`,
+  );
+}
+
+/** A name for `create` or `rename`: not blank, no secret in it. */
+export function checkNewName(name: string): void {
+  if (name.trim() === '') throw new CliError('The name must not be empty: say what uses the key (e.g. "checkout-service production").');
+  refuseSecret(name, 'name');
+}
+
+/**
  * The key a `<key>` argument names: an id, a keyPrefix (`sk_live_abc123`) or a unique name.
  * Ambiguous or unknown: an error that lists the candidates by prefix.
  */
 export async function resolveKey(account: Account, ref: string): Promise<ApiKey> {
-  const secret = findKeys(ref)[0];
-  if (secret !== undefined) {
-    throw new CliError(
-      `That argument is a secret key; never put one on a command line (it stays in shell history and shows in ps). Name the key by its prefix (${secret.keyPrefix}), id or name.`,
-    );
-  }
+  refuseSecret(ref, 'argument');
   const env = environmentOf(ref);
   if (env !== null && env !== account.environment) {
     throw new CliError(

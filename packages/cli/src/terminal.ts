@@ -1,16 +1,46 @@
 import type { Readable, Writable } from 'node:stream';
+import { redactText } from '@dhmad/sdk/key-format';
 
-/** Where a command reads and writes, and what kind of terminal it has: the process's, or a test's. */
+/** A stream as the process has it. */
+export type RawStream = Writable & { isTTY?: boolean; columns?: number };
+
+/** An output of the CLI: every write is redacted, so no key the API or a file hands back (a name, metadata, an echoed error) reaches the screen. */
+export interface Output {
+  write(text: string): void;
+  readonly isTTY: boolean;
+  /** The terminal's width, when it is one. */
+  readonly columns: number | undefined;
+}
+
+/** Where a command reads and writes, and what kind of terminal it has. */
 export interface Terminal {
-  stdout: Writable & { isTTY?: boolean };
-  stderr: Writable & { isTTY?: boolean };
+  stdout: Output;
+  stderr: Output;
   stdin: Readable & { isTTY?: boolean };
+  /**
+   * The streams themselves, unredacted: only for the one secret `create` or `regenerate` hands over
+   * (handover.ts), and for the confirmation prompt, which readline must drive on the real terminal.
+   */
+  raw: { stdout: RawStream; stderr: RawStream };
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
 
+export function redactingOutput(stream: RawStream): Output {
+  return {
+    write: (text) => void stream.write(redactText(text)),
+    get isTTY() {
+      return Boolean(stream.isTTY);
+    },
+    get columns() {
+      return stream.isTTY ? stream.columns : undefined;
+    },
+  };
+}
+
 export function processTerminal(): Terminal {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  const { stdout, stderr } = process;
+  return { stdout: redactingOutput(stdout), stderr: redactingOutput(stderr), stdin: process.stdin, raw: { stdout, stderr }, env: process.env, cwd: process.cwd() };
 }
 
 /** Colour on a terminal unless NO_COLOR; FORCE_COLOR turns it on anywhere (https://no-color.org, https://force-color.org). */
@@ -18,7 +48,7 @@ export function colorEnabled(t: Terminal, stream: 'stdout' | 'stderr'): boolean 
   const force = t.env.FORCE_COLOR;
   if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
   if (t.env.NO_COLOR !== undefined && t.env.NO_COLOR !== '') return false;
-  return Boolean(t[stream].isTTY) && t.env.TERM !== 'dumb';
+  return t[stream].isTTY && t.env.TERM !== 'dumb';
 }
 
 export type Paint = (style: Style, text: string) => string;

@@ -4,7 +4,7 @@ import { openAccount } from '../client.js';
 import { prepareEnvFile } from '../env-file.js';
 import { CliError } from '../errors.js';
 import { handOver } from '../handover.js';
-import { listAllKeys } from '../resolve-key.js';
+import { checkNewName, listAllKeys } from '../resolve-key.js';
 import type { Terminal } from '../terminal.js';
 
 export interface CreateOptions {
@@ -20,6 +20,7 @@ export interface CreateOptions {
 
 /** `dhmad keys create`: a new key in DHMAD_API_KEY's environment, handed over once. */
 export async function createKey(t: Terminal, options: CreateOptions): Promise<void> {
+  checkNewName(options.name);
   const account = openAccount(t);
   if (options.env !== undefined && options.env !== account.environment) {
     throw new CliError(

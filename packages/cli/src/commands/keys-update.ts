@@ -1,6 +1,6 @@
 import { openAccount } from '../client.js';
 import { json, keyLabel } from '../format.js';
-import { resolveKey } from '../resolve-key.js';
+import { checkNewName, resolveKey } from '../resolve-key.js';
 import { printable, type Terminal } from '../terminal.js';
 
 /** `dhmad keys activate|deactivate <key>`: reversible, so not confirmed. */
@@ -21,6 +21,7 @@ export async function setActive(t: Terminal, options: { key: string; active: boo
 
 /** `dhmad keys rename <key> NAME`. */
 export async function renameKey(t: Terminal, options: { key: string; name: string; json: boolean }): Promise<void> {
+  checkNewName(options.name);
   const account = openAccount(t);
   const key = await resolveKey(account, options.key);
   const { apiKey } = await account.client.apiKeys.update(key.id, { name: options.name });
