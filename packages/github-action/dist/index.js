@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 e27be80e513867e1bb9d6a81b620d7ddf572b5d7a52e9106e3a96ebcbc049e2b
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 168e84c3137a95c12ab5b4a5b223de3a723ececa0b618d2e4d527529985043be
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -29428,6 +29428,22 @@ function readInputs(readRaw, env) {
   }
   if (plan.compromised && plan.rollback) {
     problems.push("Set compromised or rollback, not both: a rollback brings the previous key back, a compromise kills it.");
+  }
+  if (plan.strategy === "regenerate") {
+    const unused = [
+      ...plan.gracePeriodMs > 0 ? ["grace-period"] : [],
+      ...plan.idlePeriodMs > 0 ? ["idle-period"] : [],
+      ...plan.alertAfterMs !== null ? ["alert-after"] : []
+    ];
+    if (unused.length > 0) {
+      const names = unused.length === 1 ? unused[0] : `${unused.slice(0, -1).join(", ")} and ${unused.at(-1)}`;
+      problems.push(
+        `${names} ${unused.length === 1 ? "does" : "do"} not apply with strategy: regenerate: the old secret stops working at once, so no old key is kept. Remove ${unused.length === 1 ? "it" : "them"}, or use strategy: overlap.`
+      );
+    }
+    if (plan.rollback) {
+      problems.push("rollback does not work with strategy: regenerate: a regeneration kills the old secret, so there is nothing to go back to. Rollback undoes an overlap rotation.");
+    }
   }
   if (plan.createIfMissing && keyId !== "") {
     problems.push("create-if-missing needs key-name (the name to give the new key), not key-id.");

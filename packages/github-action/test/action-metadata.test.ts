@@ -24,7 +24,7 @@ interface Step {
 }
 interface Workflow {
   on: { schedule?: unknown; workflow_dispatch?: { inputs?: Record<string, { type?: string }> } | null };
-  concurrency: { group: string; 'cancel-in-progress': boolean };
+  concurrency: { group: string; 'cancel-in-progress': boolean; queue?: string };
   jobs: Record<string, { steps: Step[]; environment?: string; outputs?: Record<string, string> }>;
 }
 
@@ -105,6 +105,9 @@ describe('the example workflows (README and .github/workflows)', () => {
       expect(Object.keys(wf.on).sort(), where).toEqual(['schedule', 'workflow_dispatch']);
       expect(wf.concurrency['cancel-in-progress'], where).toBe(false);
       expect(wf.concurrency.group, where).toBeTruthy();
+      // By default a group keeps one pending run and cancels it when another is queued: the next
+      // schedule would cancel a compromised dispatch waiting behind a running rotation.
+      expect(wf.concurrency.queue, where).toBe('max');
     }
   });
 

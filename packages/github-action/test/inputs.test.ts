@@ -111,6 +111,21 @@ describe('inputs', () => {
     ]);
   });
 
+  it('refuses, in one line, what strategy: regenerate cannot do instead of ignoring it', () => {
+    // The old secret dies at the regeneration: there is no old key to keep, watch or bring back.
+    expect(problems({ strategy: 'regenerate', 'idle-period': '1d' })).toEqual([
+      expect.stringMatching(/^idle-period does not apply with strategy: regenerate: the old secret stops working at once, so no old key is kept\. Remove it, or use strategy: overlap\.$/),
+    ]);
+    expect(problems({ strategy: 'regenerate', 'grace-period': '1h', 'idle-period': '1d', 'alert-after': '7d' })).toEqual([
+      expect.stringMatching(/^grace-period, idle-period and alert-after do not apply with strategy: regenerate/),
+    ]);
+    expect(problems({ strategy: 'regenerate', rollback: 'true' })).toEqual([
+      expect.stringMatching(/^rollback does not work with strategy: regenerate: a regeneration kills the old secret, so there is nothing to go back to/),
+    ]);
+    // What regenerate does use is still accepted.
+    expect(read({ strategy: 'regenerate', 'grace-period': '0', 'min-age': '30d', compromised: 'true', 'delete-after': '30d' }).plan.strategy).toBe('regenerate');
+  });
+
   it('refuses a management key with a trailing newline instead of trimming it, without echoing it', () => {
     const p = problems({ 'management-key': managementKey + '\n' });
     expect(p).toEqual([expect.stringMatching(/^management-key: The DHMAD API key has trailing whitespace/)]);

@@ -190,6 +190,24 @@ export function readInputs(readRaw: GetInput, env: Record<string, string | undef
   if (plan.compromised && plan.rollback) {
     problems.push('Set compromised or rollback, not both: a rollback brings the previous key back, a compromise kills it.');
   }
+  if (plan.strategy === 'regenerate') {
+    // The old secret dies at the regeneration, so whatever keeps, watches or restores an old key has nothing to act on.
+    const unused = [
+      ...(plan.gracePeriodMs > 0 ? ['grace-period'] : []),
+      ...(plan.idlePeriodMs > 0 ? ['idle-period'] : []),
+      ...(plan.alertAfterMs !== null ? ['alert-after'] : []),
+    ];
+    if (unused.length > 0) {
+      const names = unused.length === 1 ? unused[0]! : `${unused.slice(0, -1).join(', ')} and ${unused.at(-1)!}`;
+      problems.push(
+        `${names} ${unused.length === 1 ? 'does' : 'do'} not apply with strategy: regenerate: the old secret stops working at once, so no old key is kept. ` +
+          `Remove ${unused.length === 1 ? 'it' : 'them'}, or use strategy: overlap.`,
+      );
+    }
+    if (plan.rollback) {
+      problems.push('rollback does not work with strategy: regenerate: a regeneration kills the old secret, so there is nothing to go back to. Rollback undoes an overlap rotation.');
+    }
+  }
   if (plan.createIfMissing && keyId !== '') {
     problems.push('create-if-missing needs key-name (the name to give the new key), not key-id.');
   }
