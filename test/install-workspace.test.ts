@@ -57,3 +57,21 @@ describe.each(withBins.flatMap((p) => Object.entries(p.manifest.bin!).map(([name
     });
   },
 );
+
+describe('the docs', () => {
+  it('run our bins through npx only with --no-install, which never fetches a package of that name from the registry', () => {
+    const bins = withBins.flatMap((p) => Object.keys(p.manifest.bin!));
+    const docs = spawnSync('git', ['ls-files', '--', '*.md', '.github/workflows/*.yml'], { cwd: root, encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter((f) => f !== '' && !f.endsWith('CHANGELOG.md') && !f.startsWith('.changeset/'));
+    const unsafe = new RegExp(`\\bnpx (?!--no-install )(?:${bins.join('|')})\\b`);
+    const found = docs.flatMap((f) =>
+      readFileSync(path.join(root, f), 'utf8')
+        .split('\n')
+        .map((line, i) => ({ where: `${f}:${i + 1}`, line }))
+        .filter(({ line }) => unsafe.test(line)),
+    );
+    expect(bins).toContain('dhmad-scan');
+    expect(found).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commitAll, git, initRepo, isolatedEnv, tempDir, write } from './support/git.js';
 import { assertNoKeys, liveKey, prefixOf } from './support/keys.js';
+import { codeBlockUnder } from './support/markdown.js';
 import { repoRoot } from './support/workspace.js';
 
 const home = tempDir('dhmad-pre-commit-home-');
@@ -76,5 +77,39 @@ describe('pre-commit try-repo with the dhmad-scan hook', () => {
     const r = run(repo, 'pre-commit', ['try-repo', hookRepo, 'dhmad-scan']);
     expect(r.code).toBe(1);
     expect(r.out).toContain(prefixOf(key));
+  });
+});
+
+describe("the scanner README's .pre-commit-config.yaml", () => {
+  const readme = readFileSync(path.join(repoRoot, 'packages/secret-scan/README.md'), 'utf8');
+  const config = codeBlockUnder(readme, 'pre-commit framework', 'yaml');
+  const rev = /^\s*rev: ['"]?([^'"\s]+)/m.exec(config)?.[1];
+
+  it('pins a ref that exists in this repository and has the hook', () => {
+    expect(rev).toBeDefined();
+    const manifest = git(repoRoot, ['show', `${rev}:.pre-commit-hooks.yaml`]);
+    expect(manifest).toContain('- id: dhmad-scan\n');
+    expect(git(repoRoot, ['ls-tree', rev!, 'packages/secret-scan/standalone/dhmad-scan.cjs'])).toMatch(/^100755 blob /);
+  });
+
+  it('installed with `pre-commit install`, blocks `git commit` of a key and lets a clean commit through', () => {
+    const repo = userRepo();
+    // As written, with the repository's URL pointing at the local clone (no network here).
+    write(repo, '.pre-commit-config.yaml', config.replace('https://github.com/dhmad/dhmad-toolkit', hookRepo));
+    commitAll(repo, 'pre-commit config');
+    expect(run(repo, 'pre-commit', ['install']).code).toBe(0);
+    const key = liveKey();
+    write(repo, 'config.js', `module.exports = '${key}';\n`);
+    git(repo, ['add', 'config.js']);
+    const blocked = run(repo, 'git', ['commit', '-q', '-m', 'add config']);
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.out).toContain(prefixOf(key));
+    assertNoKeys([blocked.out], [key]);
+    expect(git(repo, ['rev-list', '--count', 'HEAD']).trim()).toBe('2');
+
+    write(repo, 'config.js', 'module.exports = process.env.DHMAD_API_KEY;\n');
+    git(repo, ['add', 'config.js']);
+    expect(run(repo, 'git', ['commit', '-q', '-m', 'add config']).code).toBe(0);
+    expect(git(repo, ['rev-list', '--count', 'HEAD']).trim()).toBe('3');
   });
 });
