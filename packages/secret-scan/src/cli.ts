@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { redactText } from '@dhmad/sdk/key-format';
 import { ScanError } from './errors.js';
-import { parseArgs } from './args.js';
+import { closest, parseArgs } from './args.js';
 import { REPORTERS } from './reporters/index.js';
 import { scan, type ScanMode, type ScanResult } from './scan.js';
 
@@ -15,18 +16,49 @@ function fail(message: string): never {
   process.exit(EXIT.error);
 }
 
-function progressLine(enabled: boolean): { update: (files: number, bytes: number) => void; clear: () => void } {
+/** One line on stderr that each update rewrites (on a terminal only), cleared before the report. */
+function progressLine(enabled: boolean): { show: (text: string) => void; clear: () => void } {
   let shown = false;
   return {
-    update(files, bytes) {
+    show(text) {
       if (!enabled) return;
       shown = true;
-      process.stderr.write(`\r\u001b[2Kdhmad-scan: ${files} files, ${(bytes / 1e6).toFixed(0)} MB scanned…`);
+      process.stderr.write(`\r\u001b[2Kdhmad-scan: ${text}`);
     },
     clear() {
       if (shown) process.stderr.write('\r\u001b[2K');
     },
   };
+}
+
+/**
+ * Whether the text report is coloured: --color/--no-color, else FORCE_COLOR (set and not
+ * `0`/`false`: on, as Node and most tools read it), else NO_COLOR (set and not empty: off),
+ * else a terminal on stdout. A report written to a file is plain unless asked.
+ */
+function colorWanted(flag: boolean | undefined, toFile: boolean): boolean {
+  if (flag !== undefined) return flag;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (process.env.NO_COLOR) return false;
+  return !toFile && Boolean(process.stdout.isTTY);
+}
+
+/** A file system failure in the user's words, for a file they named. */
+function fsProblem(file: string, e: unknown): string {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return existsSync(path.dirname(path.resolve(file))) ? `${file} does not exist` : `the folder ${path.dirname(file)} does not exist`;
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied on ${file}; check its permissions`;
+    case 'EISDIR':
+      return `${file} is a folder, not a file`;
+    case 'ENOTDIR':
+      return `a part of ${file} is a file, not a folder`;
+    default:
+      return `${file}: ${(e as Error).message}`;
+  }
 }
 
 /**
@@ -74,8 +106,24 @@ async function main(): Promise<void> {
   if (mode !== 'tree' && positional.length > 0) fail(`Paths (${positional.join(' ')}) only apply to a working-tree scan, not --${mode}.`);
   if (argv.fix && (mode === 'history' || mode === 'stdin')) fail('--fix applies to working-tree and --staged scans.');
   if (argv.checkpoint !== undefined && mode !== 'history') fail('--checkpoint applies to --history scans.');
-  const urlOptions = ['base-url', 'live-base-url', 'sandbox-base-url'] as const;
-  if (!argv.verify && urlOptions.some((o) => argv[o] !== undefined)) fail('--base-url, --live-base-url and --sandbox-base-url only apply with --verify.');
+  const urlOptions = ['base-url', 'live-base-url', 'sandbox-base-url', 'verify-timeout'] as const;
+  if (!argv.verify && urlOptions.some((o) => argv[o] !== undefined)) fail('--base-url, --live-base-url, --sandbox-base-url and --verify-timeout only apply with --verify.');
+  const verifyTimeout = argv['verify-timeout'] === undefined ? undefined : Number(argv['verify-timeout']);
+  if (verifyTimeout !== undefined && !(verifyTimeout > 0 && Number.isFinite(verifyTimeout))) {
+    fail(`--verify-timeout must be a number of seconds above 0, got "${argv['verify-timeout']}".`);
+  }
+  if (argv.baseline && !argv['update-baseline'] && !existsSync(argv.baseline)) {
+    fail(`The baseline ${argv.baseline} does not exist. Create it with --baseline ${argv.baseline} --update-baseline.`);
+  }
+  if (mode === 'tree' && positional.length > 0) {
+    for (const p of positional) {
+      if (!existsSync(p) && closest(p, ['install-hook'])) fail(`${p} is neither a path nor a command. Did you mean install-hook?`);
+    }
+    const { skippedNamedPaths } = await import('./named-paths.js');
+    const skipped = skippedNamedPaths(process.cwd(), positional, argv.config ?? null);
+    for (const s of skipped) process.stderr.write(`dhmad-scan: not scanned: ${redactText(`${s.path} is ${s.why}${s.hint ? `; ${s.hint}` : ''}`)}.\n`);
+    if (skipped.length === positional.length) fail('Nothing was scanned: every path named is ignored or excluded (see above).');
+  }
 
   // The reporter loads while the scan waits on git and the disk.
   const reporter = REPORTERS[argv.format]();
@@ -99,23 +147,23 @@ async function main(): Promise<void> {
             ...(argv['base-url'] ? { baseUrl: argv['base-url'] } : {}),
             ...(argv['live-base-url'] ? { liveBaseUrl: argv['live-base-url'] } : {}),
             ...(argv['sandbox-base-url'] ? { sandboxBaseUrl: argv['sandbox-base-url'] } : {}),
+            ...(verifyTimeout !== undefined ? { timeout: verifyTimeout * 1000 } : {}),
+            onProgress: (done, total) => progress.show(`verifying keys with the API: ${done}/${total}…`),
           }
         : null,
-      onProgress: (s) => progress.update(s.files, s.bytes),
+      onProgress: (s) => progress.show(`${s.files} files, ${(s.bytes / 1e6).toFixed(0)} MB scanned…`),
     });
   } finally {
     progress.clear();
   }
 
   if (result.summary.checkpoint) process.stderr.write(`dhmad-scan: --checkpoint: ${redactText(result.summary.checkpoint.note)}\n`);
-  const report = (await reporter)(result, {
-    color: argv.color ?? (Boolean(process.stdout.isTTY) && !argv.output && !process.env.NO_COLOR),
-  });
+  const report = (await reporter)(result, { color: colorWanted(argv.color, Boolean(argv.output)) });
   if (argv.output) {
     try {
       writeFileSync(argv.output, report);
     } catch (e) {
-      fail(`Cannot write the report to ${argv.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`);
+      fail(`Cannot write the report: ${fsProblem(argv.output, e)}.`);
     }
     const { errors, warnings } = result.summary;
     process.stderr.write(`dhmad-scan: ${errors} errors, ${warnings} warnings; report written to ${argv.output}\n`);

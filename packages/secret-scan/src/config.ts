@@ -21,7 +21,11 @@ export function loadConfig(file: string | null, root: string): ScanConfig {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ScanError(
-      code ? `Cannot read the config file ${abs}: ${code}.` : `The config file ${abs} is not valid JSON: ${(e as Error).message}.`,
+      code === 'ENOENT'
+        ? `The config file ${abs} does not exist.`
+        : code
+          ? `Cannot read the config file ${abs}: ${code === 'EACCES' ? 'permission denied; check its permissions' : code === 'EISDIR' ? 'it is a folder' : code}.`
+          : `The config file ${abs} is not valid JSON: ${(e as Error).message}.`,
     );
   }
   const exclude = (raw as { exclude?: unknown } | null)?.exclude ?? [];

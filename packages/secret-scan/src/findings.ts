@@ -4,8 +4,12 @@ import { type Environment, findKeys, redactText } from '@dhmad/sdk/key-format';
 export type RuleId = 'live-key' | 'sandbox-key' | 'malformed-key' | 'env-tracked' | 'env-not-ignored';
 export type Severity = 'error' | 'warning';
 
-/** What `--verify` learned about a found key from its own environment's API host. */
-export type VerificationStatus = 'active' | 'inactive' | 'expired' | 'revoked' | 'unreachable';
+/**
+ * What `--verify` learned about a found key from its own environment's API host. `revoked`
+ * only on a definite answer that the key does not work; `unknown` when the API answered
+ * without saying (the key may still work); `unreachable` when it did not answer.
+ */
+export type VerificationStatus = 'active' | 'inactive' | 'expired' | 'revoked' | 'unknown' | 'unreachable';
 
 export interface Verification {
   status: VerificationStatus;

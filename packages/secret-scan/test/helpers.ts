@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isolatedEnv } from '../../../test/support/git.js';
 import { assertNoKeys } from '../../../test/support/keys.js';
+import { runAsync } from '../../../test/support/run.js';
 
 /** The bin users run: what package.json `bin` names (the bundled dist/dhmad-scan.cjs). */
 export const CLI = fileURLToPath(
@@ -61,13 +62,8 @@ export const keyFindings = (out: JsonOut): JsonFinding[] => out.findings.filter(
 
 /** Like {@link scanJson}, with a child that does not block this process (whose in-process emulator must answer it). */
 export async function scanJsonAsync(args: string[], cwd: string, keys: string[]): Promise<{ run: CliRun; out: JsonOut }> {
-  const child = spawn(process.execPath, [CLI, ...args, '--format', 'json'], { cwd, env: isolatedEnv() });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  assertNoKeys([stdout, stderr], keys);
-  if (code === 2) throw new Error(`dhmad-scan failed: ${stderr}`);
-  return { run: { code, stdout, stderr }, out: JSON.parse(stdout) as JsonOut };
+  const run = await runAsync(process.execPath, [CLI, ...args, '--format', 'json'], { cwd, env: isolatedEnv() });
+  assertNoKeys([run.stdout, run.stderr], keys);
+  if (run.code === 2) throw new Error(`dhmad-scan failed: ${run.stderr}`);
+  return { run, out: JSON.parse(run.stdout) as JsonOut };
 }
