@@ -1,11 +1,13 @@
 /**
- * A local stand-in for the part of GitHub's REST API that secrets use. Every target has
+ * A local stand-in for the parts of GitHub's REST API that secrets, the organization's
+ * repository listing and code scanning's SARIF upload use. Every secrets target has
  * its own real libsodium key pair; a PUT is decrypted with it, so tests assert on the
  * plaintext each target would hand to a workflow, exactly as GitHub would store it.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import sodium from 'libsodium-wrappers';
 
 export interface StoredSecret {
@@ -42,7 +44,31 @@ interface KeyPair {
   privateKey: Uint8Array;
 }
 
+/** A repository as `GET /orgs/{org}/repos` lists it (the fields the organization scan reads). */
+export interface OrgRepository {
+  name: string;
+  full_name: string;
+  default_branch: string;
+  archived: boolean;
+  fork: boolean;
+  disabled?: boolean;
+  size?: number;
+}
+
+/** A SARIF upload as code scanning received it (`sarif` gunzipped). */
+export interface SarifUpload {
+  repository: string;
+  commitSha: string;
+  ref: string;
+  toolName: string | undefined;
+  sarif: unknown;
+}
+
 export class GitHubStandIn {
+  /** Repositories by organization, for `GET /orgs/{org}/repos` (paginated as GitHub does, with Link headers). */
+  readonly orgRepositories = new Map<string, OrgRepository[]>();
+  /** What `POST /repos/{owner}/{repo}/code-scanning/sarifs` received, in order. */
+  readonly sarifUploads: SarifUpload[] = [];
   /** Decrypted secrets by target label (`repository:o/r`, `environment:o/r:env`, `organization:o`, `dependabot:o/r`) and name. */
   readonly secrets = new Map<string, StoredSecret>();
   readonly requests: RecordedRequest[] = [];
@@ -138,6 +164,31 @@ export class GitHubStandIn {
     if (fault) {
       fault.times--;
       return send(fault.status, fault.body ?? { message: `stand-in fault ${fault.status}` }, fault.headers);
+    }
+    const listing = /^\/orgs\/([^/]+)\/repos$/.exec(url.pathname);
+    if (listing && method === 'GET') {
+      const all = this.orgRepositories.get(decodeURIComponent(listing[1]!));
+      if (!all) return send(404, { message: 'Not Found' });
+      const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const pages = Math.max(1, Math.ceil(all.length / perPage));
+      const link = page < pages ? { link: `<${this.url}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next", <${this.url}${url.pathname}?per_page=${perPage}&page=${pages}>; rel="last"` } : undefined;
+      return send(200, all.slice((page - 1) * perPage, page * perPage), link);
+    }
+    const upload = /^\/repos\/([^/]+)\/([^/]+)\/code-scanning\/sarifs$/.exec(url.pathname);
+    if (upload && method === 'POST') {
+      const body = JSON.parse(raw) as { commit_sha?: string; ref?: string; sarif?: string; tool_name?: string };
+      if (!body.commit_sha || !/^[0-9a-f]{40}$/.test(body.commit_sha) || !body.ref?.startsWith('refs/') || typeof body.sarif !== 'string') {
+        return send(422, { message: 'commit_sha, ref and sarif are required' });
+      }
+      let sarif: unknown;
+      try {
+        sarif = JSON.parse(gunzipSync(Buffer.from(body.sarif, 'base64')).toString('utf8'));
+      } catch {
+        return send(400, { message: 'sarif must be gzipped and base64-encoded SARIF' });
+      }
+      this.sarifUploads.push({ repository: `${decodeURIComponent(upload[1]!)}/${decodeURIComponent(upload[2]!)}`, commitSha: body.commit_sha, ref: body.ref, toolName: body.tool_name, sarif });
+      return send(202, { id: `sarif-${this.sarifUploads.length}`, url: `${this.url}${url.pathname}/sarif-${this.sarifUploads.length}` });
     }
     const r = this.route(method, url.pathname);
     if (!r) return send(404, { message: 'Not Found' });
