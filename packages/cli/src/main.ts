@@ -4,6 +4,7 @@ import type { Scope } from '@dhmad/sdk';
 import type { Environment } from '@dhmad/sdk/key-format';
 import { CliError, describeError, EXIT } from './errors.js';
 import type { Terminal } from './terminal.js';
+import { COMMANDS, usageError } from './usage-error.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -32,10 +33,20 @@ const yesOption = { type: 'boolean', default: false, describe: 'Do not ask for c
 const writeEnvOption = { type: 'string', describe: 'Write the key into this dotenv file (created 0600, other lines kept, ignored by git) instead of printing it' } as const;
 const varOption = { type: 'string', default: 'DHMAD_API_KEY', describe: 'Variable --write-env sets' } as const;
 const varNeedsWriteEnv = (a: { 'write-env'?: string | undefined; var: string }): true => {
+  if (a['write-env'] === '') throw new CliError('--write-env needs a FILE: the dotenv file to write the key into (e.g. --write-env .env.local).');
   if (a['write-env'] === undefined && a.var !== 'DHMAD_API_KEY') throw new CliError('--var names the variable --write-env sets; add --write-env FILE.');
   return true;
 };
 const keyArg = (y: Argv) => y.positional('key', { type: 'string', demandOption: true, describe: 'The key: its id, its prefix (sk_live_abc123) or its unique name' });
+
+/**
+ * The flags of the command yargs is parsing when it fails (and camel-case copies of them). yargs 18 has
+ * `getOptions()` on the instance, which @types/yargs 17 does not describe; without it, no suggestion.
+ */
+function flagsOf(cli: Argv): Record<string, unknown> {
+  const y = cli as unknown as { getOptions?: () => { key?: Record<string, unknown> } };
+  return (typeof y.getOptions === 'function' ? y.getOptions().key : undefined) ?? {};
+}
 
 /** Run the CLI on `args`; resolves to the exit code. */
 export async function main(args: readonly string[], t: Terminal): Promise<number> {
@@ -126,7 +137,7 @@ export async function main(args: readonly string[], t: Terminal): Promise<number
               }),
           async (a) => (await load.usage()).keyUsage(t, { key: a.key, days: a.days, json: a.json }),
         )
-        .demandCommand(1, 'Name a keys command: list, show, create, regenerate, delete, activate, deactivate, rename, usage.'),
+        .demandCommand(1, `Name a keys command: ${COMMANDS.keys.join(', ')}.`),
     )
     .command(
       'doctor [path]',
@@ -147,7 +158,6 @@ export async function main(args: readonly string[], t: Terminal): Promise<number
     )
     .completion('completion', 'Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)')
     .demandCommand(1, 'Name a command.')
-    .recommendCommands()
     .strict()
     .parserConfiguration({ 'parse-positional-numbers': false })
     .alias('h', 'help')
@@ -157,17 +167,17 @@ export async function main(args: readonly string[], t: Terminal): Promise<number
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((msg, err) => {
-      // yargs words some errors over several lines; the user gets one.
-      throw err ?? new UsageError(msg.replace(/\s*\n\s*/g, ' '));
+      if (err) throw err;
+      // yargs words some errors over several lines; the user gets one, in dhmad's words.
+      const knownFlags = Object.keys(flagsOf(cli)).filter((f) => !/[A-Z]/.test(f));
+      throw usageError(msg.replace(/\s*\n\s*/g, ' ').trim(), { args, knownFlags });
     });
   try {
     await cli.parseAsync();
     return exitCode;
   } catch (err) {
     const line = describeError(err);
-    t.stderr.write(`dhmad: ${line}${err instanceof UsageError ? ' Run dhmad --help for usage.' : ''}\n`);
+    t.stderr.write(`dhmad: ${line}\n`);
     return EXIT.error;
   }
 }
-
-class UsageError extends CliError {}

@@ -158,6 +158,14 @@ describe('dhmad keys create --write-env', () => {
       expect(posts()).toBe(0);
     });
 
+    it('--write-env with no FILE', async () => {
+      const root = initRepo();
+      const r = await writeEnv(root, ['--write-env']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('dhmad: --write-env needs a FILE: the dotenv file to write the key into (e.g. --write-env .env.local).\n');
+      expect(posts()).toBe(0);
+    });
+
     it('a bad --var name, and --var without --write-env', async () => {
       const root = initRepo();
       const bad = await writeEnv(root, ['--write-env', '.env', '--var', 'NOT-A-NAME']);
