@@ -10,6 +10,8 @@ export interface Account {
   keyPrefix: string;
 }
 
+const REQUEST_TIMEOUT_MS = 20_000;
+
 /**
  * The CLI's own key comes from DHMAD_API_KEY only: a flag value would land in shell history
  * and in `ps`. DHMAD_BASE_URL, when set, overrides the host as it does in the SDK.
@@ -27,8 +29,12 @@ export function openAccount(t: Terminal): Account {
   } catch (err) {
     throw new CliError(`DHMAD_API_KEY: ${(err as Error).message}`);
   }
-  const logger = stderrLogger(t);
-  const client = new Dhmad({ apiKey: key, baseUrl: t.env.DHMAD_BASE_URL || undefined, logger, logLevel: 'warn' });
+  const baseUrl = t.env.DHMAD_BASE_URL || undefined;
+  if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(baseUrl)) {
+    throw new CliError(`DHMAD_BASE_URL ${JSON.stringify(baseUrl)} is not an http(s) URL: set it to an API's base URL (e.g. http://127.0.0.1:4010/api/v1 for the emulator), or unset it for ${parsed.environment === 'live' ? 'dhmad.tn' : 'sandbox.dhmad.tn'}.`);
+  }
+  // A person is waiting: each attempt gives up sooner than a program's would, and each retry is said (info).
+  const client = new Dhmad({ apiKey: key, baseUrl, logger: stderrLogger(t), logLevel: 'info', timeout: REQUEST_TIMEOUT_MS });
   return { client, environment: parsed.environment, keyPrefix: parsed.keyPrefix };
 }
 

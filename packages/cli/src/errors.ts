@@ -4,6 +4,7 @@ import {
   AuthenticationError,
   BadRequestError,
   DhmadConfigError,
+  InternalServerError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -37,6 +38,10 @@ export function describeError(err: unknown): string {
     return redactText(fields && !err.message.includes(fields) ? `${err.message} (${fields})` : err.message);
   }
   if (err instanceof NotFoundError) return redactText(err.message);
+  if (err instanceof InternalServerError) {
+    const support = err.requestId ? `; if it keeps failing, give DHMAD support the request id ${err.requestId}` : '';
+    return redactText(`The DHMAD API failed (${err.status}${err.error ? ` ${err.error}` : ''}): ${err.message} Nothing here is wrong: try again in a minute${support}.`);
+  }
   if (err instanceof APIConnectionError) return redactText(`${err.message} Check your network, or DHMAD_BASE_URL if you set it.`);
   if (err instanceof APIError || err instanceof DhmadConfigError) return redactText(err.message);
   if (err instanceof Error) return redactText(err.message);

@@ -60,10 +60,18 @@ describe('dhmad keys create', () => {
   });
 
   it('bad input is one line and exit 2: missing --name, a bad date, an unknown scope', async () => {
-    for (const args of [['keys', 'create'], ['keys', 'create', '--name', 'x', '--expires', 'tomorrow'], ['keys', 'create', '--name', 'x', '--scope', 'admin']]) {
+    for (const [args, says] of [
+      [['keys', 'create'], 'needs --name'],
+      [['keys', 'create', '--name', 'x', '--expires', 'tomorrow'], 'is not a date'],
+      [['keys', 'create', '--name', 'x', '--expires', '2099-02-31'], '--expires "2099-02-31" is not a day of the calendar (2099-02 has no day 31).'],
+      [['keys', 'create', '--name', 'x', '--expires', '2020-01-01'], '--expires 2020-01-01 is in the past; a key must expire after now'],
+      [['keys', 'create', '--name', 'x', '--scope', 'admin'], '--scope must be keys:manage, not "admin"'],
+      [['keys', 'create', '--name', '  '], 'The name must not be empty'],
+    ] as const) {
       const r = await dhmad(args, { env: api.env() });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trimEnd().split('\n'), r.stderr).toHaveLength(1);
+      expect(r.stderr).toContain(says);
       expect(r.stdout).toBe('');
     }
     expect(api.emu.requests.filter((q) => q.method === 'POST')).toEqual([]);

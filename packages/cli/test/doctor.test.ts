@@ -67,6 +67,10 @@ describe('dhmad doctor', () => {
     const r = await dhmad(['doctor', 'nowhere'], { cwd: tempDir(), env: api.env() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('dhmad doctor nowhere: no such folder');
+    const root = cleanRepo({ 'README.md': 'hi\n' });
+    const file = await dhmad(['doctor', 'README.md'], { cwd: root, env: api.env() });
+    expect(file.code).toBe(2);
+    expect(file.stderr).toBe('dhmad: dhmad doctor README.md: that is a file; name the folder of the repository to check (default: .).\n');
   });
 });
 

@@ -60,6 +60,34 @@ describe('dhmad me', () => {
   });
 });
 
+describe('when the API or the setting is wrong', () => {
+  it('DHMAD_BASE_URL that is not a URL is named as such (exit 2)', async () => {
+    const r = await dhmad(['keys', 'list'], { env: { ...api.env(), DHMAD_BASE_URL: 'localhost:4010' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^dhmad: DHMAD_BASE_URL "localhost:4010" is not an http\(s\) URL: .*or unset it for dhmad\.tn\.\n$/);
+  });
+
+  it('a failing API (5xx after the retries) says so, that nothing here is wrong, and gives the request id', async () => {
+    api.emu.injectFault({ status: 503, match: { path: '/api-keys' }, times: Infinity });
+    const r = await dhmad(['keys', 'list'], { env: api.env() });
+    api.emu.clearFaults();
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.filter((l) => /retrying in \d+ ms/.test(l))).toHaveLength(2);
+    expect(lines.at(-1)).toMatch(/^dhmad: The DHMAD API failed \(503 Service Unavailable\): .* Nothing here is wrong: try again in a minute; if it keeps failing, give DHMAD support the request id \S+\.$/);
+  });
+
+  it('a request the API never answers is given up after 20 s and retried, saying so', async () => {
+    api.emu.injectFault({ hang: true, match: { path: '/api-keys' }, times: 1 });
+    const started = Date.now();
+    const r = await dhmad(['keys', 'list'], { env: api.env() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(40_000);
+    expect(r.stderr).toMatch(/^dhmad: .*timed out.*Retrying in \d+ ms/im);
+    expect(r.stdout).toContain('Emulator bootstrap key (live)');
+  }, 60_000);
+});
+
 describe('dhmad keys list', () => {
   it("is the dashboard's table: name, environment, prefix, created, last used, active", async () => {
     const a = await create('CI deploys');

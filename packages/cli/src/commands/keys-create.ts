@@ -42,9 +42,17 @@ export async function createKey(t: Terminal, options: CreateOptions): Promise<vo
   await handOver(t, created, 'Created', { json: options.json, envFile });
 }
 
-/** `2027-01-31` or an ISO date-time, as the API's ISO form. */
-export function parseExpiry(value: string): string {
-  const ms = /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(ms)) throw new CliError(`--expires ${JSON.stringify(value)} is not a date: use YYYY-MM-DD or an ISO date-time such as 2027-01-31T12:00:00Z.`);
+/** `2027-01-31` (midnight UTC) or an ISO date-time, as the API's ISO form: a real calendar day, after now. */
+export function parseExpiry(value: string, nowMs = Date.now()): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(value);
+  const ms = m ? Date.parse(value) : NaN;
+  if (!m || Number.isNaN(ms)) throw new CliError(`--expires ${JSON.stringify(value)} is not a date: use YYYY-MM-DD or an ISO date-time such as 2027-01-31T12:00:00Z.`);
+  // Date.parse rolls 2027-02-31 over to March 3; a day the calendar does not have is a typo.
+  const [year, month, date] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(year, month - 1, date));
+  if (day.getUTCFullYear() !== year || day.getUTCMonth() !== month - 1 || day.getUTCDate() !== date) {
+    throw new CliError(`--expires ${JSON.stringify(value)} is not a day of the calendar (${m[1]}-${m[2]} has no day ${m[3]}).`);
+  }
+  if (ms <= nowMs) throw new CliError(`--expires ${value} is in the past; a key must expire after now (${new Date(nowMs).toISOString().slice(0, 16)}Z).`);
   return new Date(ms).toISOString();
 }

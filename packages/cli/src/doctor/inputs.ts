@@ -45,7 +45,8 @@ export interface DoctorInputs {
 
 export function gatherInputs(t: Terminal, target: string, options: DoctorOptions): DoctorInputs {
   const dir = path.resolve(t.cwd, target);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`dhmad doctor ${target}: no such folder. Name the repository to check (default: .).`);
+  if (!existsSync(dir)) throw new CliError(`dhmad doctor ${target}: no such folder. Name the repository to check (default: .).`);
+  if (!statSync(dir).isDirectory()) throw new CliError(`dhmad doctor ${target}: that is a file; name the folder of the repository to check (default: .).`);
   const repo = findRepoSync(dir, 'path');
   const root = repo?.root ?? dir;
   const tree = scan({ mode: 'tree', cwd: root, envFiles: repo?.root !== undefined && repo.root !== null });
