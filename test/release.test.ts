@@ -43,7 +43,9 @@ describe('changeset version, on a temp copy of the repository', () => {
     copy = path.join(tempDir('dhmad-release-'), 'dhmad-toolkit');
     git(repoRoot, ['clone', '-q', '--no-hardlinks', repoRoot, copy]);
     symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'));
+    // What `npm run release:version` runs, but the build.
     await exec(process.execPath, [changesetBin, 'version'], { cwd: copy });
+    await exec(process.execPath, ['scripts/release/versions-in-code.mjs'], { cwd: copy });
     await exec(process.execPath, ['scripts/release/docs-refs.mjs'], { cwd: copy });
   }, 60_000);
 
@@ -66,6 +68,16 @@ describe('changeset version, on a temp copy of the repository', () => {
     for (const other of workspacePackages()) {
       const range = readManifest(path.join(copy, other.relDir)).dependencies?.[name];
       if (range !== undefined) expect(range, `${other.manifest.name} -> ${name}`).toBe(`^${after.version}`);
+    }
+  });
+
+  it("moves the VERSION constants in the sources along (the SDK's User-Agent, the scanner's SARIF)", () => {
+    const constants = git(copy, ['grep', '-n', "^export const VERSION = '", '--', 'packages/*/src/*.ts']).trim().split('\n');
+    expect(constants.length).toBeGreaterThan(0);
+    for (const line of constants) {
+      const [file, , text] = line.split(':');
+      const version = readManifest(path.join(copy, file!.split('/').slice(0, 2).join('/'))).version;
+      expect(text, file).toBe(`export const VERSION = '${version}';`);
     }
   });
 
@@ -114,7 +126,9 @@ describe('the release workflow', () => {
       expect(scripts[script.replace(/^npm run /, '')], script).toBeDefined();
     }
     // The standalone bundle is rebuilt with the versions, and checked before anything is published.
-    expect(scripts['release:version']).toMatch(/^changeset version && npm run build && npm run build:standalone -w @dhmad\/secret-scan && node scripts\/release\/docs-refs\.mjs/);
+    expect(scripts['release:version']).toBe(
+      'changeset version && node scripts/release/versions-in-code.mjs && npm run build && npm run build:standalone -w @dhmad/secret-scan && node scripts/release/docs-refs.mjs && npm install --package-lock-only --no-audit --no-fund',
+    );
     expect(scripts['release:publish']).toBe('npm run check:standalone -w @dhmad/secret-scan && changeset publish');
     expect(changesets.env).toMatchObject({ NPM_CONFIG_PROVENANCE: 'true' });
     expect(job.steps.at(-1)!.run).toBe('node scripts/release/action-tags.mjs --push');
@@ -128,17 +142,24 @@ describe('the release workflow', () => {
 });
 
 describe('the refs the docs pin', () => {
-  it('are commits of this repository or tags a release creates, for the Action and the pre-commit hook', () => {
-    const action = readManifest(path.join(repoRoot, 'packages/github-action')).version;
-    const scanner = readManifest(path.join(repoRoot, 'packages/secret-scan')).version;
-    const releaseTags = new Set([`v${action}`, `v${action.split('.')[0]}`, `@dhmad/secret-scan@${scanner}`]);
+  it('are commits of this repository or tags a release creates (the last one, or the one the pending changesets make)', () => {
+    const bumps = pendingBumps(repoRoot);
+    const versions = (name: string, dir: string) => {
+      const now = readManifest(path.join(repoRoot, dir)).version;
+      const bump = bumps.get(name);
+      return bump ? [now, bumped(now, bump)] : [now];
+    };
+    const releaseTags = new Set([
+      ...versions('@dhmad/github-action', 'packages/github-action').flatMap((v) => [`v${v}`, `v${v.split('.')[0]}`]),
+      ...versions('@dhmad/secret-scan', 'packages/secret-scan').map((v) => `@dhmad/secret-scan@${v}`),
+    ]);
     const docs = git(repoRoot, ['ls-files', '--', '*.md', '.github/workflows/*.yml'])
       .split('\n')
       .filter((f) => f !== '' && !f.startsWith('.changeset/') && !f.endsWith('CHANGELOG.md'));
     const pinned: Array<{ file: string; ref: string }> = [];
     for (const file of docs) {
       const text = readFileSync(path.join(repoRoot, file), 'utf8');
-      for (const m of text.matchAll(/uses: dhmad\/dhmad-toolkit\/packages\/github-action@([^\s<]+)/g)) pinned.push({ file, ref: m[1]! });
+      for (const m of text.matchAll(/uses: dhmad\/dhmad-toolkit\/packages\/github-action@([\w.@/-]+)/g)) pinned.push({ file, ref: m[1]! });
       for (const m of text.matchAll(/- repo: https:\/\/github\.com\/dhmad\/dhmad-toolkit\n\s+rev: '?([^'\s<]+)/g)) pinned.push({ file, ref: m[1]! });
     }
     expect(pinned.map((p) => p.file)).toContain('packages/secret-scan/README.md');
