@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 168e84c3137a95c12ab5b4a5b223de3a723ececa0b618d2e4d527529985043be
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 705984f01d13d5b6e30756854d7f4e0ea285e579a552f173dea4dfa5231d8e6d
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -20974,52 +20974,16 @@ var KEY_PREFIXES = Object.freeze({
   live: "sk_live_",
   sandbox: "sk_sandbox_"
 });
-var KEY_MARKER = "sk_";
 var KEY_HEX_LENGTH = 64;
 var KEY_PREFIX_HEX_LENGTH = 6;
-var MALFORMED_MIN_HEX_LENGTH = 20;
 var CC_0 = 48;
 var CC_9 = 57;
 var CC_A = 65;
 var CC_F = 70;
-var CC_Z = 90;
 var CC_a = 97;
 var CC_f = 102;
-var CC_z = 122;
-var CC_BACKSLASH = 92;
 function isHexCode(c2) {
   return c2 >= CC_0 && c2 <= CC_9 || c2 >= CC_a && c2 <= CC_f || c2 >= CC_A && c2 <= CC_F;
-}
-function isAlnumCode(c2) {
-  return c2 >= CC_0 && c2 <= CC_9 || c2 >= CC_a && c2 <= CC_z || c2 >= CC_A && c2 <= CC_Z;
-}
-var ESCAPE_LETTERS = "nrtbfvx0";
-function leftBoundaryAt(text, start) {
-  if (start === 0)
-    return true;
-  const c2 = text.charCodeAt(start - 1);
-  if (!isAlnumCode(c2))
-    return true;
-  if (start >= 2 && text.charCodeAt(start - 2) === CC_BACKSLASH && ESCAPE_LETTERS.includes(text[start - 1])) {
-    return true;
-  }
-  return hexEscapeEndsAt(text, start, "%", 2) || hexEscapeEndsAt(text, start, "\\x", 2) || hexEscapeEndsAt(text, start, "\\u", 4);
-}
-function hexEscapeEndsAt(text, end, introducer, digits) {
-  const at2 = end - digits - introducer.length;
-  if (at2 < 0 || !text.startsWith(introducer, at2))
-    return false;
-  for (let k2 = end - digits; k2 < end; k2++)
-    if (!isHexCode(text.charCodeAt(k2)))
-      return false;
-  return true;
-}
-function prefixAt(text, i2) {
-  if (text.startsWith("live_", i2 + 3))
-    return "live";
-  if (text.startsWith("sandbox_", i2 + 3))
-    return "sandbox";
-  return null;
 }
 function isPlaceholderHex(text, start, length) {
   let seen = 0;
@@ -21050,72 +21014,6 @@ function isPlaceholderHex(text, start, length) {
   return false;
 }
 var NO_MATCHES = Object.freeze([]);
-function findKeys(text, options) {
-  let i2 = text.indexOf(KEY_MARKER, options?.from ?? 0);
-  if (i2 === -1)
-    return NO_MATCHES;
-  const wantMalformed = options?.malformed ?? true;
-  let out = null;
-  const n2 = text.length;
-  while (i2 !== -1) {
-    const env = prefixAt(text, i2);
-    if (env === null || !leftBoundaryAt(text, i2)) {
-      i2 = text.indexOf(KEY_MARKER, i2 + 3);
-      continue;
-    }
-    const bodyStart = i2 + KEY_PREFIXES[env].length;
-    let j2 = bodyStart;
-    while (j2 < n2 && isHexCode(text.charCodeAt(j2)))
-      j2++;
-    const hexLength = j2 - bodyStart;
-    let end = j2;
-    while (end < n2 && isAlnumCode(text.charCodeAt(end)))
-      end++;
-    let kind = null;
-    if (hexLength === KEY_HEX_LENGTH && end === j2) {
-      if (!isPlaceholderHex(text, bodyStart, hexLength))
-        kind = "key";
-    } else if (wantMalformed && hexLength >= MALFORMED_MIN_HEX_LENGTH && !isDisplayCut(text, j2, end)) {
-      if (!isPlaceholderHex(text, bodyStart, Math.min(hexLength, KEY_HEX_LENGTH)))
-        kind = "malformed";
-    }
-    if (kind !== null) {
-      out ??= [];
-      out.push({
-        kind,
-        environment: env,
-        index: i2,
-        length: end - i2,
-        keyPrefix: text.slice(i2, bodyStart + KEY_PREFIX_HEX_LENGTH)
-      });
-    }
-    i2 = text.indexOf(KEY_MARKER, Math.max(end, i2 + 3));
-  }
-  return out ?? NO_MATCHES;
-}
-function isDisplayCut(text, hexEnd, end) {
-  let x2 = hexEnd;
-  while (x2 < end && (text.charCodeAt(x2) | 32) === 120)
-    x2++;
-  if (x2 === end && end > hexEnd)
-    return true;
-  if (end > hexEnd)
-    return false;
-  const c2 = text[end];
-  if (c2 === "…" || c2 === "*" || c2 === "•")
-    return true;
-  if (c2 === ".")
-    return text[end + 1] === ".";
-  return false;
-}
-function containsKey(text) {
-  if (text.indexOf(KEY_MARKER) === -1)
-    return false;
-  for (const m2 of findKeys(text, { malformed: false }))
-    if (m2.kind === "key")
-      return true;
-  return false;
-}
 var QUOTES = `"'\``;
 function describe(environment) {
   return environment === null ? "A DHMAD key" : `A ${environment} key (${KEY_PREFIXES[environment]}...)`;
@@ -21164,10 +21062,15 @@ function environmentOf(value) {
     return "sandbox";
   return null;
 }
+var REVEALING = /(sk_(?:live|sandbox)_[0-9a-f]{6})[0-9a-f]+/gi;
+var MARKER_ANY_CASE = /sk_/i;
 function redactText(text) {
-  if (text.indexOf(KEY_MARKER) === -1)
+  if (!MARKER_ANY_CASE.test(text))
     return text;
-  return text.replace(/(sk_(?:live|sandbox)_[0-9a-fA-F]{6})[0-9a-fA-F]+/g, "$1…");
+  return text.replace(REVEALING, "$1…");
+}
+function revealsKey(text) {
+  return MARKER_ANY_CASE.test(text) && redactText(text) !== text;
 }
 function redactJson(value) {
   if (typeof value === "string")
@@ -29476,6 +29379,10 @@ function scrubHeaders(headers) {
   }
   return out;
 }
+function requestIdOf(headers) {
+  const id = headers?.get("x-request-id");
+  return id === null || id === void 0 ? void 0 : redactText(id);
+}
 function safeCause(err) {
   if (typeof err === "string")
     return redactText(err);
@@ -29535,7 +29442,7 @@ var APIError = class _APIError extends DhmadError {
     this.error = typeof body?.error === "string" ? redactText(body.error) : void 0;
     const details = asRecord(body?.details);
     this.details = details ? redactJson(details) : void 0;
-    this.requestId = init.headers?.get("x-request-id") ?? void 0;
+    this.requestId = requestIdOf(init.headers);
     this.headers = scrubHeaders(init.headers);
   }
   /** The error class for a status; the retry loop and tests use this. */
@@ -29690,7 +29597,34 @@ async function fetchFollowingRedirects(f2, url, request2) {
   }
 }
 function withoutCredentials(headers) {
-  return Object.fromEntries(Object.entries(headers).filter(([name, value]) => !CREDENTIAL_HEADERS.has(name.toLowerCase()) && !containsKey(value)));
+  return Object.fromEntries(Object.entries(headers).filter(([name, value]) => !CREDENTIAL_HEADERS.has(name.toLowerCase()) && !revealsKey(value)));
+}
+
+// ../sdk/dist/internal/response-body.js
+var MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+async function readBodyText(response, limit = MAX_RESPONSE_BYTES) {
+  const declared = Number(response.headers.get("content-length") ?? NaN);
+  if (declared > limit) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (response.body === null || typeof response.body.getReader !== "function")
+    return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let bytes = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done)
+      return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      await reader.cancel();
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 // ../sdk/dist/internal/utils.js
@@ -29982,7 +29916,7 @@ var Dhmad = class {
           body: req.body === void 0 ? void 0 : JSON.stringify(req.body),
           signal: controller.signal
         });
-        text = await response.text();
+        text = await readBodyText(response);
       } catch (cause) {
         if (req.signal?.aborted)
           throw new APIUserAbortError({ message: `Request was aborted (${what}).` });
@@ -30000,13 +29934,16 @@ var Dhmad = class {
         clearTimeout(timer);
         req.signal?.removeEventListener("abort", onUserAbort);
       }
-      const requestId = response.headers.get("x-request-id");
+      if (text === null) {
+        throw new DhmadError(`${what} answered ${response.status} with a body over ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB, which no DHMAD API answer is; the SDK stopped reading it. Is baseUrl pointing at the DHMAD API?`);
+      }
+      const requestId = requestIdOf(response.headers);
       if (this.#debug) {
         this.#log.debug(`← ${response.status} ${what} in ${Math.round(performance.now() - started)} ms`, { requestId });
       }
       if (response.ok) {
         const result = parseBody(text, response, what);
-        if (requestId !== null && result !== null && typeof result === "object") {
+        if (requestId !== void 0 && result !== null && typeof result === "object") {
           Object.defineProperty(result, "requestId", { value: requestId, enumerable: false });
         }
         return result;

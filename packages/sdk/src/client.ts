@@ -21,8 +21,9 @@ import { KEY_PREFIXES, redactText, validateKey } from './key-format.js';
 import type { Environment } from './key-format.js';
 import { isLogLevel, makeLogger } from './internal/logger.js';
 import type { LogLevel, Logger } from './internal/logger.js';
-import { safeCause, scrubHeaders } from './internal/redact.js';
+import { requestIdOf, safeCause, scrubHeaders } from './internal/redact.js';
 import { fetchFollowingRedirects } from './internal/redirects.js';
+import { MAX_RESPONSE_BYTES, readBodyText } from './internal/response-body.js';
 import type { FinalRequestOptions, RequestOptions, WithRequestId } from './internal/request-options.js';
 import { isPlainNumber, sleep } from './internal/utils.js';
 import { ApiKeys } from './resources/api-keys.js';
@@ -185,7 +186,7 @@ export class Dhmad {
       const started = this.#debug ? performance.now() : 0;
 
       let response: Response;
-      let text: string;
+      let text: string | null;
       try {
         response = await fetchFollowingRedirects(this.#fetch, url, {
           method,
@@ -194,7 +195,7 @@ export class Dhmad {
           signal: controller.signal,
         });
         // The body is read under the same timeout: a server can stall after the headers.
-        text = await response.text();
+        text = await readBodyText(response);
       } catch (cause) {
         if (req.signal?.aborted) throw new APIUserAbortError({ message: `Request was aborted (${what}).` });
         if (isRequestBuildError(cause)) {
@@ -214,13 +215,19 @@ export class Dhmad {
         req.signal?.removeEventListener('abort', onUserAbort);
       }
 
-      const requestId = response.headers.get('x-request-id');
+      if (text === null) {
+        // Not retried: the same server would send the same again.
+        throw new DhmadError(
+          `${what} answered ${response.status} with a body over ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB, which no DHMAD API answer is; the SDK stopped reading it. Is baseUrl pointing at the DHMAD API?`,
+        );
+      }
+      const requestId = requestIdOf(response.headers);
       if (this.#debug) {
         this.#log.debug(`← ${response.status} ${what} in ${Math.round(performance.now() - started)} ms`, { requestId });
       }
       if (response.ok) {
         const result = parseBody<WithRequestId<T>>(text, response, what);
-        if (requestId !== null && result !== null && typeof result === 'object') {
+        if (requestId !== undefined && result !== null && typeof result === 'object') {
           Object.defineProperty(result, 'requestId', { value: requestId, enumerable: false });
         }
         return result;

@@ -373,14 +373,32 @@ export function redactKey(value: string): string {
 }
 
 /**
+ * A type prefix, in any letter case, and more than 6 hex: what {@link redactText} cuts.
+ * Any case, because a key upper-cased along the way (GitHub upper-cases secret names,
+ * a shell's `tr`, a `.toUpperCase()` in someone's code) is not a key the API takes,
+ * and so not a finding, but lower-casing it again gives the key back.
+ */
+const REVEALING = /(sk_(?:live|sandbox)_[0-9a-f]{6})[0-9a-f]+/gi;
+const MARKER_ANY_CASE = /sk_/i;
+
+/**
  * Replace anything in `text` that could be (part of) a secret key with its
  * `keyPrefix` followed by `…`. For scrubbing logs and error messages, this is
- * deliberately looser than {@link findKeys}: it ignores word boundaries and
- * placeholder rules and redacts any prefix followed by more than 6 hex.
+ * deliberately looser than {@link findKeys}: it ignores word boundaries, placeholder
+ * rules and letter case, and redacts any prefix followed by more than 6 hex.
  */
 export function redactText(text: string): string {
-  if (text.indexOf(KEY_MARKER) === -1) return text;
-  return text.replace(/(sk_(?:live|sandbox)_[0-9a-fA-F]{6})[0-9a-fA-F]+/g, '$1…');
+  if (!MARKER_ANY_CASE.test(text)) return text;
+  return text.replace(REVEALING, '$1…');
+}
+
+/**
+ * True when `text` holds something {@link redactText} would cut: a key or a part of one
+ * longer than its keyPrefix, in any letter case. The test for what must not be printed or
+ * sent on; {@link containsKey} is the narrower test for what is a usable key.
+ */
+export function revealsKey(text: string): boolean {
+  return MARKER_ANY_CASE.test(text) && redactText(text) !== text;
 }
 
 /**

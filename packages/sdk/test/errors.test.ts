@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   APIConnectionError,
@@ -139,6 +140,35 @@ describe('errors never carry a key', () => {
     expect(err.message).toContain(`${key.slice(0, 14)}…`);
     expect(err.headers['set-cookie']).toBe('[redacted]');
   });
+
+  it('redacts a key echoed in every field, upper-cased or not, the request id included, wherever the error is shown', async () => {
+    for (const echo of [(k: string) => k, (k: string) => k.toUpperCase()]) {
+      const key = makeKey('live');
+      const shown = echo(key);
+      const err = (await errorFor(
+        401,
+        { error: shown, message: `Invalid or expired API key ${shown}`, details: { reason: shown, [shown]: [shown] } },
+        { 'x-request-id': shown, 'www-authenticate': `Bearer ${shown}` },
+      )) as APIError;
+      expect(err.requestId).toBe(`${shown.slice(0, 14)}…`);
+      const everything = [String(err), err.stack ?? '', JSON.stringify(err), inspect(err, { showHidden: true, depth: 9 })].join('\n');
+      expect(everything.toLowerCase()).not.toContain(key.slice(14));
+    }
+  });
+});
+
+describe('results', () => {
+  it('carry the request id redacted when the server puts a key in it', async () => {
+    const key = makeKey('sandbox');
+    const stub = await startStub((_req, res) => json(res, 200, { ok: true }, { 'x-request-id': `req ${key.toUpperCase()}` }));
+    try {
+      const client = new Dhmad({ apiKey: makeKey('live'), baseUrl: stub.url, maxRetries: 0 });
+      const result = await client.request<{ ok: boolean }>({ method: 'get', path: '/me' });
+      expect(result.requestId).toBe(`req ${key.toUpperCase().slice(0, 17)}…`);
+    } finally {
+      await stub.close();
+    }
+  });
 });
 
 describe('connection errors', () => {
@@ -151,4 +181,36 @@ describe('connection errors', () => {
     expect(err).toBeInstanceOf(APIConnectionError);
     expect((err as Error).message).toMatch(/^Connection error \(GET \/me\): fetch failed \(ECONNREFUSED\)\.$/);
   });
+});
+
+describe('a body larger than any API answer', () => {
+  const MiB = 1024 * 1024;
+  for (const declared of [false, true]) {
+    it(`stops reading at 16 MiB and fails at once, without retrying${declared ? ' (Content-Length says so up front)' : ' (streamed, no length)'}`, async () => {
+      let sent = 0;
+      const stub = await startStub((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', ...(declared ? { 'content-length': String(1024 * MiB) } : {}) });
+        const chunk = Buffer.alloc(MiB, 0x20);
+        const pump = (): void => {
+          while (sent < 1024 * MiB && res.write(chunk)) sent += MiB;
+        };
+        res.on('drain', pump);
+        res.on('close', () => res.off('drain', pump));
+        pump();
+      });
+      try {
+        const client = new Dhmad({ apiKey: makeKey('live'), baseUrl: stub.url, maxRetries: 2 });
+        const err = await client.me.retrieve().catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(DhmadError);
+        expect(err).not.toBeInstanceOf(APIConnectionError);
+        expect((err as Error).message).toBe(
+          'GET /me answered 200 with a body over 16 MiB, which no DHMAD API answer is; the SDK stopped reading it. Is baseUrl pointing at the DHMAD API?',
+        );
+        expect(stub.requests).toHaveLength(1);
+        expect(sent).toBeLessThan(64 * MiB);
+      } finally {
+        await stub.close();
+      }
+    });
+  }
 });

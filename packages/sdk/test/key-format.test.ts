@@ -11,6 +11,7 @@ import {
   redactJson,
   redactKey,
   redactText,
+  revealsKey,
   validateKey,
   type Environment,
 } from '../src/key-format.js';
@@ -263,6 +264,20 @@ describe('redaction', () => {
     expect(out).not.toContain(b.slice(17));
     expect(out).toContain(a.slice(0, 14) + '…');
     expect(redactText('keyPrefix sk_live_abc123 stays')).toBe('keyPrefix sk_live_abc123 stays');
+  });
+  it('redactText cuts a key in any letter case: upper-cased, upper-case hex, or a mixed-case prefix', () => {
+    const k = key('live');
+    const s = key('sandbox');
+    const variants = [k.toUpperCase(), 'sk_live_' + k.slice(8).toUpperCase(), 'Sk_Live_' + k.slice(8), s.toUpperCase()];
+    for (const v of variants) {
+      const out = redactText(`name "${v}" here`);
+      expect(out.toLowerCase(), v.slice(0, 8)).not.toContain(k.slice(14, 30));
+      expect(out.toLowerCase()).not.toContain(s.slice(17, 30));
+      expect(out).toBe(`name "${v.slice(0, v.indexOf('_', 3) + 7)}…" here`);
+      expect(revealsKey(v)).toBe(true);
+    }
+    expect(revealsKey('keyPrefix SK_LIVE_ABC123 and sk_live_abc123… stay')).toBe(false);
+    expect(containsKey(k.toUpperCase())).toBe(false);
   });
   it('redactJson scrubs strings and property names at any depth, and leaves other values alone', () => {
     const a = key('live');

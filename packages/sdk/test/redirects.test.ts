@@ -22,7 +22,7 @@ async function redirectingTo(target: () => string, status = 307): Promise<StubSe
 }
 
 describe('redirects: no credential crosses an origin', () => {
-  it('drops Authorization, X-API-Key, Cookie, Proxy-Authorization and any header holding the key, in any case, on the way to another origin', async () => {
+  it('drops Authorization, X-API-Key, Cookie, Proxy-Authorization and any header holding the key (upper-cased too), in any case, on the way to another origin', async () => {
     const key = makeKey('live');
     const elsewhere = await stub((_req, res) => json(res, 200, { ok: true }));
     const api = await redirectingTo(() => `${elsewhere.url}/collect`);
@@ -30,7 +30,7 @@ describe('redirects: no credential crosses an origin', () => {
       apiKey: key,
       baseUrl: api.url,
       maxRetries: 0,
-      defaultHeaders: { 'X-API-Key': key, 'x-Dhmad-Forwarded': `token ${key}`, COOKIE: 'session=1', 'X-Trace': 'kept' },
+      defaultHeaders: { 'X-API-Key': key, 'x-Dhmad-Forwarded': `token ${key}`, 'X-Upper': key.toUpperCase(), COOKIE: 'session=1', 'X-Trace': 'kept' },
     });
     await dhmad.request({
       method: 'post',
@@ -42,10 +42,10 @@ describe('redirects: no credential crosses an origin', () => {
     expect(api.requests[0]!.headers['x-api-key']).toBe(key);
     expect(elsewhere.requests).toHaveLength(1);
     const arrived = elsewhere.requests[0]!;
-    for (const name of ['authorization', 'x-api-key', 'cookie', 'proxy-authorization', 'x-dhmad-forwarded']) {
+    for (const name of ['authorization', 'x-api-key', 'cookie', 'proxy-authorization', 'x-dhmad-forwarded', 'x-upper']) {
       expect(arrived.headers, name).not.toHaveProperty(name);
     }
-    expect(JSON.stringify(arrived)).not.toContain(key.slice(8));
+    expect(JSON.stringify(arrived).toLowerCase()).not.toContain(key.slice(8));
     // A 307 keeps the method and the body; headers without credentials travel on.
     expect(arrived).toMatchObject({ method: 'POST', url: '/api/v1/collect', body: '{"name":"followed"}' });
     expect(arrived.headers['x-trace']).toBe('kept');

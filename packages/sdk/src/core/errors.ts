@@ -6,7 +6,7 @@
 import { redactJson, redactText } from '../key-format.js';
 import type { Environment, KeyFormatProblem } from '../key-format.js';
 import type { AuthFailureReason } from '../types.js';
-import { scrubHeaders } from '../internal/redact.js';
+import { requestIdOf, scrubHeaders } from '../internal/redact.js';
 import type { SafeHeaders } from '../internal/redact.js';
 
 export type { AuthFailureReason, SafeHeaders };
@@ -72,7 +72,7 @@ export class APIError extends DhmadError {
     this.error = typeof body?.error === 'string' ? redactText(body.error) : undefined;
     const details = asRecord(body?.details);
     this.details = details ? (redactJson(details) as Record<string, unknown>) : undefined;
-    this.requestId = init.headers?.get('x-request-id') ?? undefined;
+    this.requestId = requestIdOf(init.headers);
     this.headers = scrubHeaders(init.headers);
   }
 

@@ -18,6 +18,15 @@ export function scrubHeaders(headers: Headers | Record<string, string> | undefin
 }
 
 /**
+ * The response's `x-request-id`, redacted: it is the server's text, and it ends up on results
+ * and errors that get logged and printed.
+ */
+export function requestIdOf(headers: Headers | undefined): string | undefined {
+  const id = headers?.get('x-request-id');
+  return id === null || id === undefined ? undefined : redactText(id);
+}
+
+/**
  * An error safe to attach as `cause`: the original when neither it nor its own
  * causes mention a key, else a copy with redacted message and no stack. (Node's
  * fetch, for one, puts a bad header's whole value, key included, in its message.)

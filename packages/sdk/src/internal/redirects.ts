@@ -1,4 +1,4 @@
-import { containsKey } from '../key-format.js';
+import { revealsKey } from '../key-format.js';
 import { CREDENTIAL_HEADERS } from './redact.js';
 
 /** As many hops as fetch itself follows. */
@@ -17,7 +17,7 @@ export interface OutgoingRequest {
  * `fetch` with redirects followed here instead of inside fetch, the one place the SDK follows
  * them. fetch drops only `Authorization` (and cookies) when a redirect leaves the origin; the key
  * can also travel as `X-API-Key` or in a header of the caller's own, so every credential header,
- * and every header whose value holds a key, is dropped before a request goes to another origin.
+ * and every header whose value holds a key or a part of one (in any letter case), is dropped before a request goes to another origin.
  */
 export async function fetchFollowingRedirects(f: typeof fetch, url: string, request: OutgoingRequest): Promise<Response> {
   let current = new URL(url);
@@ -48,5 +48,5 @@ export async function fetchFollowingRedirects(f: typeof fetch, url: string, requ
 }
 
 function withoutCredentials(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([name, value]) => !CREDENTIAL_HEADERS.has(name.toLowerCase()) && !containsKey(value)));
+  return Object.fromEntries(Object.entries(headers).filter(([name, value]) => !CREDENTIAL_HEADERS.has(name.toLowerCase()) && !revealsKey(value)));
 }
