@@ -19,7 +19,7 @@ export async function confirm(t: Terminal, key: ApiKey, action: 'regenerate' | '
   t.stderr.write(`${consequence}\n`);
   if (key.environment === 'live') {
     // The name as shown: a name that holds a key is shown, and so typed, redacted.
-    const shown = redactText(printable(key.name));
+    const shown = printable(key.name);
     const answer = await ask(t, `Type the name of the live key to ${action} it (${shown}): `);
     if (answer !== key.name && answer !== shown) throw new CliError(`The name did not match, so ${label} was not ${action}d. Nothing was changed.`);
   } else {

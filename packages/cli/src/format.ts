@@ -1,4 +1,5 @@
 import type { ApiKey } from '@dhmad/sdk';
+import stringWidth from 'string-width';
 import { printable } from './terminal.js';
 
 /** `2026-11-29` from an ISO timestamp. */
@@ -11,15 +12,54 @@ export function minute(iso: string | null | undefined): string {
   return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : 'never';
 }
 
-/** Columns padded to their widest cell; the last column is not padded. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+/** How a table may shrink to fit a terminal. */
+export interface Fit {
+  /** The terminal's width. */
+  width: number | undefined;
+  /** Columns that may be left out, in order, when cutting the first column to 10 is not enough. */
+  droppable?: readonly number[];
+}
+
+const MIN_FIRST = 10;
+
+/**
+ * Columns padded to their widest cell, measured in terminal columns (a CJK character or an emoji takes
+ * two, a combining accent none); the last column is not padded. To fit `fit.width`, the first column
+ * is cut with `…` (to no fewer than 10 columns), then droppable columns are left out.
+ */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], fit: Fit = { width: undefined }): string {
+  let keep = header.map((_, i) => i);
+  const widthOf = (i: number): number => Math.max(stringWidth(header[i]!), ...rows.map((r) => stringWidth(r[i] ?? '')));
+  const total = (cols: readonly number[], first: number): number => cols.reduce((sum, i) => sum + (i === 0 ? first : widthOf(i)), 0) + 2 * (cols.length - 1);
+  let first = widthOf(0);
+  if (fit.width !== undefined) {
+    first = Math.max(MIN_FIRST, Math.min(first, first - (total(keep, first) - fit.width)));
+    for (const drop of fit.droppable ?? []) {
+      if (total(keep, first) <= fit.width) break;
+      keep = keep.filter((i) => i !== drop);
+      first = Math.max(MIN_FIRST, Math.min(widthOf(0), widthOf(0) - (total(keep, widthOf(0)) - fit.width)));
+    }
+  }
   const line = (cells: readonly string[]): string =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+    keep
+      .map((i, n) => {
+        const cell = i === 0 ? truncate(cells[i] ?? '', first) : (cells[i] ?? '');
+        return n === keep.length - 1 ? cell : cell + ' '.repeat(Math.max(0, (i === 0 ? first : widthOf(i)) - stringWidth(cell)));
+      })
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** `text` in at most `width` terminal columns, its end replaced by `…` when cut. */
+function truncate(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of new Intl.Segmenter().segment(text)) {
+    if (stringWidth(out + ch.segment) > width - 1) break;
+    out += ch.segment;
+  }
+  return out + '…';
 }
 
 /** How a key is named in sentences: its prefix and name, never the secret. */

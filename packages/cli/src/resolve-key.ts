@@ -40,12 +40,6 @@ export function checkNewName(name: string): void {
  */
 export async function resolveKey(account: Account, ref: string): Promise<ApiKey> {
   refuseSecret(ref, 'argument');
-  const env = environmentOf(ref);
-  if (env !== null && env !== account.environment) {
-    throw new CliError(
-      `${printable(ref)} is a ${env} key, and DHMAD_API_KEY (${account.keyPrefix}) manages ${account.environment} keys only. Set DHMAD_API_KEY to a ${env} management key (${KEY_PREFIXES[env]}...).`,
-    );
-  }
   if (OBJECT_ID.test(ref)) {
     try {
       return (await account.client.apiKeys.retrieve(ref)).apiKey;
@@ -56,13 +50,22 @@ export async function resolveKey(account: Account, ref: string): Promise<ApiKey>
   }
   const keys = await listAllKeys(account);
   const byPrefix = KEY_PREFIX.test(ref);
-  const matches = keys.filter((k) => (byPrefix ? k.keyPrefix === ref : k.name === ref));
+  // Names are compared as they look: "café" typed on one keyboard is "café" from another (NFC).
+  const wanted = ref.normalize('NFC');
+  // A name may look like a prefix: both are candidates, and two of them are ambiguous.
+  const matches = keys.filter((k) => (byPrefix && k.keyPrefix === ref) || k.name.normalize('NFC') === wanted);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
     const candidates = matches.map((k) => `${k.keyPrefix} (id ${k.id}${k.isActive ? '' : ', inactive'})`).join(', ');
     throw new CliError(`"${printable(ref)}" names ${matches.length} keys: ${candidates}. Name one by its prefix or id.`);
   }
-  const near = byPrefix ? [] : keys.filter((k) => k.name.toLowerCase() === ref.toLowerCase());
+  const env = environmentOf(ref);
+  if (env !== null && env !== account.environment) {
+    throw new CliError(
+      `${printable(ref)} is a ${env} key, and DHMAD_API_KEY (${account.keyPrefix}) manages ${account.environment} keys only. Set DHMAD_API_KEY to a ${env} management key (${KEY_PREFIXES[env]}...).`,
+    );
+  }
+  const near = byPrefix ? [] : keys.filter((k) => k.name.normalize('NFC').toLowerCase() === wanted.toLowerCase());
   const hint = near.length > 0 ? ` Did you mean ${near.map((k) => `"${printable(k.name)}" (${k.keyPrefix})`).join(' or ')}?` : ' See them all with: dhmad keys list --all';
   throw new CliError(`No ${account.environment} key has the ${byPrefix ? 'prefix' : OBJECT_ID.test(ref) ? 'id or name' : 'name'} "${printable(ref)}".${hint}`);
 }

@@ -33,7 +33,8 @@ export function redactingOutput(stream: RawStream): Output {
       return Boolean(stream.isTTY);
     },
     get columns() {
-      return stream.isTTY ? stream.columns : undefined;
+      // A pseudo-terminal nobody sized says 0 columns: no width to fit then.
+      return stream.isTTY && stream.columns ? stream.columns : undefined;
     },
   };
 }
@@ -62,9 +63,10 @@ export function painter(enabled: boolean): Paint {
 
 /**
  * A value from the API or a file, made safe to put on a terminal: control characters
- * (escape sequences a key's name could smuggle in, newlines that would break a table) shown as `\uXXXX`.
+ * (escape sequences a key's name could smuggle in, newlines that would break a table) shown as `\uXXXX`,
+ * and any key in it redacted here already, so that tables are measured as they are printed.
  */
 export function printable(value: string): string {
   // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return redactText(value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { prefixOf } from '../../../test/support/keys.js';
-import { dhmad, expectNoSecret, useEmulator } from './support/cli.js';
+import stringWidth from 'string-width';
+import { dhmad, dhmadOnTty, expectNoSecret, useEmulator } from './support/cli.js';
 
 const api = useEmulator();
 
@@ -96,12 +97,37 @@ describe('dhmad keys list', () => {
     const r = await dhmad(['keys', 'list'], { env: api.env() });
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^NAME +ENVIRONMENT +PREFIX +CREATED +LAST USED +ACTIVE$/);
+    expect(lines[0]).toMatch(/^NAME +ENVIRONMENT +PREFIX +CREATED +LAST USED \(UTC\) +ACTIVE$/);
     expect(lines.find((l) => l.startsWith('CI deploys'))).toMatch(new RegExp(`^CI deploys +live +${a.prefix} +\\d{4}-\\d\\d-\\d\\d +never +yes$`));
     expect(r.stdout).not.toContain('Old worker');
     const all = await dhmad(['keys', 'list', '--all'], { env: api.env() });
     expect(all.stdout.split('\n').find((l) => l.startsWith('Old worker'))).toMatch(new RegExp(`${b.prefix} .* no$`));
     expectNoSecret([r.stdout, r.stderr, all.stdout, all.stderr]);
+  });
+
+  it('columns line up whatever the script of a name: CJK, emoji, a combining accent', async () => {
+    const names = ['支付服务', '🔑 deploy', 'cafe\u0301 bar', 'plain'];
+    for (const n of names) await create(n);
+    const r = await dhmad(['keys', 'list'], { env: api.env() });
+    const lines = r.stdout.trimEnd().split('\n');
+    // Where the PREFIX column starts, in terminal columns, on every line.
+    const starts = lines.map((l) => stringWidth(l.slice(0, l.search(/PREFIX|sk_live_/))));
+    expect(new Set(starts).size, r.stdout).toBe(1);
+  });
+
+  it('on a terminal the table fits its width, long names cut with …; piped, names are whole', async () => {
+    const long = 'checkout service for the european storefront, production';
+    await create(long);
+    for (const columns of [80, 60]) {
+      const r = await dhmadOnTty(['keys', 'list'], { env: api.env(), columns });
+      expect(r.code, r.tty).toBe(0);
+      const lines = r.tty.trimEnd().split('\n');
+      expect(Math.max(...lines.map((l) => stringWidth(l))), r.tty).toBeLessThanOrEqual(columns);
+      expect(r.tty).toMatch(/^checkout s.*… +(live +)?sk_live_/m);
+      expect(r.tty).toMatch(/^NAME +.*PREFIX +.*LAST USED \(UTC\) +ACTIVE$/m);
+    }
+    const piped = await dhmad(['keys', 'list'], { env: api.env() });
+    expect(piped.stdout).toContain(`${long}  live`);
   });
 
   it('--json prints the API objects, every page of them, never a secret', async () => {
@@ -127,6 +153,34 @@ describe('dhmad keys show <key>', () => {
     expect(text.stdout).toMatch(new RegExp(`^Prefix: +${k.prefix}$`, 'm'));
     expect(text.stdout).toMatch(/^Scopes: +none \(an application key\)$/m);
     expectNoSecret([text.stdout, text.stderr]);
+  });
+
+  it('a name is found however its accents were typed (NFC or NFD), and two names that look the same are ambiguous', async () => {
+    const composed = 'caf\u00e9';
+    const decomposed = 'cafe\u0301';
+    const k = await create(decomposed);
+    const found = await dhmad(['keys', 'show', composed, '--json'], { env: api.env() });
+    expect(found.code, found.stderr).toBe(0);
+    expect((JSON.parse(found.stdout) as { id: string }).id).toBe(k.id);
+    const twin = await create(composed);
+    const r = await dhmad(['keys', 'show', composed], { env: api.env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`names 2 keys: `);
+    expect(r.stderr).toContain(twin.prefix);
+    expect(r.stderr).toContain(k.prefix);
+  });
+
+  it('a name shaped like a prefix is found by name, and is ambiguous with the key that has that prefix', async () => {
+    const prefixShaped = 'sk_' + 'live_' + 'c0ffee';
+    const named = await create(prefixShaped);
+    const r = await dhmad(['keys', 'show', prefixShaped, '--json'], { env: api.env() });
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { id: string }).id).toBe(named.id);
+    const other = await create('other');
+    await dhmad(['keys', 'rename', named.id, other.prefix], { env: api.env() });
+    const both = await dhmad(['keys', 'show', other.prefix], { env: api.env() });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain(`"${other.prefix}" names 2 keys: `);
   });
 
   it('an ambiguous name is an error listing the candidates by prefix (exit 2)', async () => {

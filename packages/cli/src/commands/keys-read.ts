@@ -12,10 +12,13 @@ export async function listKeys(t: Terminal, options: { all: boolean; json: boole
     t.stdout.write(json(keys));
     return;
   }
+  // On a terminal the table fits its width: long names are cut, then ENVIRONMENT (each prefix says it) and
+  // CREATED are left out. Piped, every name and column is whole.
   t.stdout.write(
     table(
-      ['NAME', 'ENVIRONMENT', 'PREFIX', 'CREATED', 'LAST USED', 'ACTIVE'],
-      keys.map((k) => [printable(k.name), k.environment, k.keyPrefix, day(k.createdAt), minute(k.lastUsedAt), k.isActive ? 'yes' : 'no']),
+      ['NAME', 'ENVIRONMENT', 'PREFIX', 'CREATED', 'LAST USED (UTC)', 'ACTIVE'],
+      keys.map((k) => [printable(k.name), k.environment, k.keyPrefix, day(k.createdAt), k.lastUsedAt ? minute(k.lastUsedAt).replace(/ UTC$/, '') : 'never', k.isActive ? 'yes' : 'no']),
+      { width: t.stdout.columns, droppable: [1, 3] },
     ),
   );
 }

@@ -53,9 +53,16 @@ export interface TtyRun {
 /** `dhmad ...args` on a real pseudo-terminal (python3's pty module), typing each answer once its prompt shows. */
 export async function dhmadOnTty(
   args: readonly string[],
-  options: RunOptions & { answers?: [prompt: string, typed: string][]; stdoutPipe?: boolean } = {},
+  options: RunOptions & { answers?: [prompt: string, typed: string][]; stdoutPipe?: boolean; columns?: number } = {},
 ): Promise<TtyRun> {
-  const spec = { argv: [process.execPath, BIN, ...args], cwd: options.cwd ?? process.cwd(), answers: options.answers ?? [], stdoutPipe: options.stdoutPipe ?? false, timeout: 20 };
+  const spec = {
+    argv: [process.execPath, BIN, ...args],
+    cwd: options.cwd ?? process.cwd(),
+    answers: options.answers ?? [],
+    stdoutPipe: options.stdoutPipe ?? false,
+    timeout: 20,
+    columns: options.columns ?? 80,
+  };
   const { stdout } = await promisify(execFile)('python3', [PTY, JSON.stringify(spec)], { env: isolatedEnv({ TERM: 'xterm', ...options.env }), maxBuffer: 1 << 26 });
   const r = JSON.parse(stdout) as TtyRun & { timedOut: boolean };
   if (r.timedOut) throw new Error(`dhmad ${args.join(' ')} did not finish on the terminal:\n${r.tty}`);

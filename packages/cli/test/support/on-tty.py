@@ -2,15 +2,18 @@
 
 Usage: python3 on-tty.py SPEC_JSON
 SPEC: {"argv": [...], "cwd": "...", "answers": [["text to wait for", "what to type"], ...],
-       "stdoutPipe": false, "timeout": 20}
+       "stdoutPipe": false, "timeout": 20, "columns": 80}
 stdin, stderr (and stdout unless stdoutPipe) are the terminal. Prints one JSON object:
 {"code": exit code, "tty": everything the terminal showed, "stdout": what went to the pipe}.
 """
+import fcntl
 import json
 import os
 import pty
 import select
+import struct
 import sys
+import termios
 import time
 
 spec = json.loads(sys.argv[1])
@@ -20,6 +23,8 @@ deadline = time.monotonic() + spec.get("timeout", 20)
 out_r, out_w = os.pipe() if spec.get("stdoutPipe") else (None, None)
 pid, master = pty.fork()
 if pid == 0:
+    # The window size a terminal emulator would set (rows, columns), before the command reads it.
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, spec.get("columns", 80), 0, 0))
     if out_w is not None:
         os.dup2(out_w, 1)
         os.close(out_r)
