@@ -216,6 +216,17 @@ describe.concurrent('@dhmad/eslint-plugin from the app, as its README configures
     { major: 9, bin: 'node_modules/eslint9/bin/eslint.js' },
   ];
 
+  it("links each rule to its docs page in this repository, and the tarball holds the page", async () => {
+    const script = "const p = require('@dhmad/eslint-plugin'); console.log(JSON.stringify(Object.entries(p.rules).map(([n, r]) => [n, r.meta.docs.url])));";
+    const urls = JSON.parse((await inApp(process.execPath, ['-e', script])).stdout) as Array<[string, string]>;
+    expect(urls.length).toBeGreaterThan(0);
+    const plugin = packed.get('@dhmad/eslint-plugin')!;
+    for (const [name, url] of urls) {
+      expect(url).toBe(`https://github.com/dhmad/dhmad-toolkit/blob/main/packages/eslint-plugin/docs/rules/${name}.md`);
+      expect(plugin.files.has(`docs/rules/${name}.md`), name).toBe(true);
+    }
+  });
+
   it('shows a CommonJS and an ES module config', () => {
     expect(configs.map((c) => c.file)).toEqual(expect.arrayContaining(['eslint.config.js', 'eslint.config.mjs']));
     expect(configs.find((c) => c.file === 'eslint.config.js')!.code).toContain('require(');

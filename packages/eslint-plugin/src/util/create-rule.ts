@@ -8,7 +8,7 @@ export interface DhmadRuleDocs {
 
 /** Where each rule's docs page lives; editors link to it from the problem. */
 export function ruleDocsUrl(name: string): string {
-  return `https://github.com/dhmad/toolkit/blob/main/packages/eslint-plugin/docs/rules/${name}.md`;
+  return `https://github.com/dhmad/dhmad-toolkit/blob/main/packages/eslint-plugin/docs/rules/${name}.md`;
 }
 
 const ruleCreator = ESLintUtils.RuleCreator<DhmadRuleDocs>(ruleDocsUrl);
