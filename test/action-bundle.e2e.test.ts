@@ -23,7 +23,8 @@ let offsetMs = 0;
 
 const SECRET = 'DHMAD_API_KEY';
 
-beforeEach(async () => {
+/** A fresh emulator holding the key `ci-app`, and a GitHub stand-in holding nothing. */
+async function startWorld(): Promise<void> {
   emu = await startEmulator({ port: 0 });
   gh = await new GitHubStandIn().start();
   admin = new Dhmad({ apiKey: emu.bootstrapKeys.live, baseUrl: emu.liveUrl, maxRetries: 0, logLevel: 'off' });
@@ -31,12 +32,15 @@ beforeEach(async () => {
   old = { id: created.apiKey.id, keyPrefix: created.apiKey.keyPrefix, secret: created.key };
   setupRequests = emu.requests.length;
   offsetMs = 0;
-});
+}
 
-afterEach(async () => {
+async function stopWorld(): Promise<void> {
   await gh.close();
   await emu.close();
-});
+}
+
+beforeEach(startWorld);
+afterEach(stopWorld);
 
 /** Targets already hold the current key, as they would before the first rotation. */
 function holdOld(labels: string[]): void {
@@ -74,25 +78,26 @@ async function holderOf(label: string): Promise<string> {
   return me.apiKey.id;
 }
 
-/** No key in anything the run printed or produced, apart from the runner's own mask commands. */
+/**
+ * No key in anything the run printed or produced (the log without the runner's own mask commands): not
+ * the old key, the management key, nor any value a target ever received, in any letter case (the
+ * runner's mask is case-sensitive).
+ */
 function expectNoKeyPrinted(run: ActionRun): void {
   const visible = [
-    run.stdout
-      .split('\n')
-      .filter((l) => !l.startsWith('::add-mask::'))
-      .join('\n'),
+    run.stdout,
     run.stderr,
     JSON.stringify(run.outputs),
     run.summary,
   ].join('\n');
   expect(findKeys(visible).filter((m) => m.kind === 'key')).toEqual([]);
-  for (const s of [old.secret, emu.bootstrapKeys.live]) expect(visible).not.toContain(s.slice(-58));
-  for (const [, value] of gh.secrets) expect(visible).not.toContain(value.value.slice(-58));
+  const secrets = [old.secret, emu.bootstrapKeys.live, ...gh.received, ...[...gh.secrets.values()].map((v) => v.value)];
+  for (const s of secrets) expect(visible.toLowerCase()).not.toContain(s.slice(-58).toLowerCase());
 }
 
 /** The new secret was masked before anything mentioned the new key. */
 function expectMaskedFirst(run: ActionRun, keyPrefix: string, secret: string): void {
-  const lines = run.stdout.split('\n');
+  const lines = run.rawStdout.split('\n');
   const mask = lines.indexOf(`::add-mask::${secret}`);
   expect(mask).toBeGreaterThanOrEqual(0);
   expect(lines.findIndex((l) => l.includes(keyPrefix) && !l.startsWith('::add-mask::'))).toBeGreaterThan(mask);
@@ -435,6 +440,63 @@ describe('rollback: true', () => {
     expectNoKeyPrinted(run);
   });
 
+  it('run again (a rerun, a second dispatch), keeps the previous key: it never goes back two rotations', async () => {
+    const { previous, latest } = await twoRotations();
+    const third = await runLater(bothTargets);
+    expect(third.code, third.stdout).toBe(0);
+    const newest = third.outputs['key-id']!;
+    expect((await runLater({ ...bothTargets, rollback: 'true' })).outputs['key-id']).toBe(latest);
+
+    const again = await runLater({ ...bothTargets, rollback: 'true' });
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.stdout).toContain(`was already undone (`);
+    expect(again.outputs).toMatchObject({ 'key-id': latest, 'old-key-id': newest });
+    for (const label of TARGETS) expect(await holderOf(label)).toBe(latest);
+    expect((await activeKeys()).map((k) => k.id)).toEqual([latest]);
+    expect(await isActive(previous)).toBe(false);
+    expectNoKeyPrinted(again);
+  });
+
+  it('keeps a sealed copy only of keys a rollback can still bring back', async () => {
+    const { previous, latest } = await twoRotations();
+    const third = await runLater(bothTargets);
+    const sealed = async () => {
+      const out = [];
+      for await (const k of admin.apiKeys.list({ limit: 100 })) if (k.name === 'ci-app' && k.metadata[META.sealed] !== undefined) out.push(k.id);
+      return out.sort();
+    };
+    // The current key (for the rollback after the next rotation) and its predecessor.
+    expect(await sealed()).toEqual([latest, third.outputs['key-id']!].sort());
+    expect(await sealed()).not.toContain(previous);
+    // After a rollback, only the key it restored: a second rollback writes that key again.
+    expect((await runLater({ ...bothTargets, rollback: 'true' })).code).toBe(0);
+    expect(await sealed()).toEqual([latest]);
+  });
+
+  it('is refused with nothing changed when the newer key names a key of another name as its predecessor', async () => {
+    const { latest } = await twoRotations();
+    // Another key this action delivers with the same management key: a sealed copy that opens.
+    const pay = await admin.apiKeys.create({ name: 'payments' });
+    gh.secrets.set(`repository:acme/pay#PAY_KEY`, { value: pay.key, keyId: 'seeded' });
+    const payRun = await runLater({ 'key-name': 'payments', 'secret-name': 'PAY_KEY', repositories: 'acme/pay' });
+    expect(payRun.code, payRun.stdout).toBe(0);
+    // Anyone with a keys:manage key can edit metadata: pointing ci-app at the payments key must not
+    // make the rotation write that key into ci-app's targets.
+    const { apiKey } = await admin.apiKeys.retrieve(latest);
+    await admin.apiKeys.update(latest, { metadata: { ...apiKey.metadata, [META.rotatedFrom]: payRun.outputs['key-id']! } });
+    const writes = actionWrites().length;
+    const puts = gh.requests.filter((r) => r.method === 'PUT').length;
+
+    const run = await runLater({ ...bothTargets, rollback: 'true' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`names as its predecessor ${payRun.outputs['key-prefix']}, a key named "payments", not "ci-app".* Nothing was changed[.]`));
+    expect(actionWrites()).toHaveLength(writes);
+    expect(gh.requests.filter((r) => r.method === 'PUT')).toHaveLength(puts);
+    for (const label of TARGETS) expect(await holderOf(label)).toBe(latest);
+    expect(await isActive(payRun.outputs['key-id']!)).toBe(true);
+    expectNoKeyPrinted(run);
+  });
+
   it('is refused with nothing changed when the previous key was deleted', async () => {
     const { previous, latest } = await twoRotations();
     await admin.apiKeys.delete(previous);
@@ -486,4 +548,140 @@ describe('create-if-missing: true', () => {
     expect(run.summary).toContain('Created the key (create-if-missing)');
     expectNoKeyPrinted(run);
   });
+});
+
+describe('compromised: true with a target the token cannot reach', () => {
+  it('still kills the leaked key at once, writes the others, and exits 1 naming the one it could not write', async () => {
+    holdOld(TARGETS);
+    gh.fail({ method: 'GET', path: /\/environments\/production\/secrets\/public-key$/, status: 403, body: { message: 'Resource not accessible by integration' }, times: Infinity });
+    const run = await runLater({ ...bothTargets, compromised: 'true' });
+    expect(run.code).toBe(1);
+    const stale = new Dhmad({ apiKey: old.secret, baseUrl: emu.liveUrl, maxRetries: 0, logLevel: 'off' });
+    await expect(stale.me.retrieve()).rejects.toMatchObject({ status: 401, reason: 'inactive' });
+    expect(run.outputs).toMatchObject({ 'targets-updated': 'repository:acme/api', 'targets-failed': 'environment:acme/api:production' });
+    expect(await holderOf('repository:acme/api')).toBe(run.outputs['key-id']);
+    expect(run.stdout).toMatch(/::error::.*environment:acme\/api:production/);
+    expect(run.summary).toMatch(/\| environment:acme\/api:production \| environment \| ❌ failed: .* \| \S+ → still dead \|/);
+    expectNoKeyPrinted(run);
+  });
+});
+
+describe('a run killed at any write, then the schedule, then the same dispatch again', () => {
+  interface Write {
+    method: string;
+    /** Which request of that method (1 = the first). */
+    nth: number;
+  }
+
+  /**
+   * The writes of one uninterrupted run, to DHMAD and GitHub, in order. The emulator records a
+   * request's arrival on its clock (real time plus `offsetMs`), the stand-in its answer in real time;
+   * the flows wait for each answer, and a read lies between a secret write and the next DHMAD write.
+   */
+  function writesSince(dhmadFrom: number, githubFrom: number): Write[] {
+    const seen = new Map<string, number>();
+    const order = [
+      ...emu.requests.slice(dhmadFrom).filter((r) => r.method !== 'GET').map((r) => ({ method: r.method, at: Date.parse(r.at) })),
+      ...gh.requests.slice(githubFrom).filter((r) => r.method === 'PUT').map((r) => ({ method: r.method, at: r.at + offsetMs })),
+    ].sort((a, b) => a.at - b.at);
+    return order.map(({ method }) => {
+      const nth = (seen.get(method) ?? 0) + 1;
+      seen.set(method, nth);
+      return { method, nth };
+    });
+  }
+
+  /** SIGKILL the bundle as it sends `at` (held unanswered, so it never lands); false when the run ended first. */
+  async function killAt(at: Write, over: Record<string, string>): Promise<boolean> {
+    const dhmadFrom = emu.requests.length;
+    const githubFrom = gh.requests.length;
+    if (at.method === 'PUT') {
+      if (at.nth > 1) gh.fail({ method: 'PUT', path: /./, times: at.nth - 1 });
+      gh.fail({ method: 'PUT', path: /./, hang: true });
+    } else {
+      if (at.nth > 1) emu.injectFault({ match: { method: at.method }, headers: { 'x-passed': 'yes' }, times: at.nth - 1 });
+      emu.injectFault({ match: { method: at.method }, hang: true });
+    }
+    const hung = () => emu.requests.slice(dhmadFrom).some((r) => r.fault === 'hang') || gh.requests.slice(githubFrom).some((r) => r.status === 0);
+    const started = startAction(inputs(over), env(), { clockOffsetMs: offsetMs });
+    let ended = false;
+    void started.done.then(() => (ended = true));
+    await expect.poll(() => hung() || ended, { timeout: 20_000, interval: 20 }).toBe(true);
+    const reached = hung();
+    started.kill();
+    expectNoKeyPrinted(await started.done);
+    emu.clearFaults();
+    gh.faults.length = 0;
+    return reached;
+  }
+
+  /** Every target holds a working key of ci-app; returns the key ids they hold. */
+  async function holders(): Promise<string[]> {
+    return Promise.all(TARGETS.map(holderOf));
+  }
+
+  const schedule = { ...bothTargets, 'grace-period': '1h', 'idle-period': '1d', 'min-age': '30d' };
+
+  /**
+   * For each write of an uninterrupted `flow` run but the first (before it nothing changed), and
+   * between the two secret writes: a fresh world, `prepare`, the run killed there, then the
+   * schedule (every target must hold a working key after it), then the dispatch again, which must
+   * end as an uninterrupted run would (`expectDone`). No run may print a key.
+   */
+  async function everyCrash(flow: Record<string, string>, prepare: () => Promise<void>, expectDone: (rerun: ActionRun) => Promise<void>): Promise<Write[]> {
+    await prepare();
+    const dhmadFrom = emu.requests.length;
+    const githubFrom = gh.requests.length;
+    const clean = await runLater({ ...bothTargets, concurrency: '1', ...flow });
+    expect(clean.code, clean.stdout).toBe(0);
+    await expectDone(clean);
+    const writes = writesSince(dhmadFrom, githubFrom);
+    expect(writes.filter((w) => w.method === 'PUT')).toHaveLength(TARGETS.length);
+    for (const at of writes.slice(1)) {
+      await stopWorld();
+      await startWorld();
+      await prepare();
+      expect(await killAt(at, { ...bothTargets, concurrency: '1', ...flow }), `${at.method} #${at.nth} reached`).toBe(true);
+      const scheduled = await runLater(schedule);
+      expect(scheduled.code, `after a kill at ${at.method} #${at.nth}, the schedule: ${scheduled.stdout}`).toBe(0);
+      await holders();
+      const rerun = await runLater({ ...bothTargets, ...flow });
+      expect(rerun.code, `after a kill at ${at.method} #${at.nth}, the rerun: ${rerun.stdout}`).toBe(0);
+      await expectDone(rerun);
+      for (const run of [scheduled, rerun]) expectNoKeyPrinted(run);
+    }
+    return writes;
+  }
+
+  it('compromised: the leaked key ends dead, every target holds the one active key', async () => {
+    const writes = await everyCrash(
+      { compromised: 'true' },
+      async () => holdOld(TARGETS),
+      async (run) => {
+        const stale = new Dhmad({ apiKey: old.secret, baseUrl: emu.liveUrl, maxRetries: 0, logLevel: 'off' });
+        await expect(stale.me.retrieve()).rejects.toMatchObject({ status: 401 });
+        expect(await holders()).toEqual(TARGETS.map(() => run.outputs['key-id']));
+        expect((await activeKeys()).map((k) => k.id)).toEqual([run.outputs['key-id']]);
+      },
+    );
+    expect(writes.map((w) => w.method)).toEqual(['POST', 'PATCH', 'PUT', 'PUT', 'PATCH']);
+  }, 180_000);
+
+  it('rollback: every target ends holding the previous key, never the one before it', async () => {
+    let previous = '';
+    const writes = await everyCrash(
+      { rollback: 'true' },
+      async () => {
+        holdOld(TARGETS);
+        previous = (await runLater(bothTargets)).outputs['key-id']!;
+        expect((await runLater(bothTargets)).code).toBe(0);
+      },
+      async (run) => {
+        expect(run.outputs['key-id']).toBe(previous);
+        expect(await holders()).toEqual(TARGETS.map(() => previous));
+        expect((await activeKeys()).map((k) => k.id)).toEqual([previous]);
+      },
+    );
+    expect(writes.map((w) => w.method)).toEqual(['PATCH', 'PATCH', 'PUT', 'PUT', 'PATCH', 'PATCH']);
+  }, 180_000);
 });

@@ -22,17 +22,23 @@ export interface Fault {
   method: string;
   /** Matched against the request path (no query). */
   path: RegExp;
-  status: number;
+  /** Answer with this instead of handling the request; without it the request is handled (after `delayMs`). */
+  status?: number;
   headers?: Record<string, string>;
   body?: unknown;
   /** How many requests it answers; Infinity = for good. */
   times: number;
+  /** Wait this long (real milliseconds) first: a slow GitHub. */
+  delayMs?: number;
+  /** Never answer, as a write the runner dies in the middle of; `close()` ends it. */
+  hang?: boolean;
 }
 
 export interface RecordedRequest {
   method: string;
   path: string;
   authorization: string | undefined;
+  /** 0 for a request a `hang` fault never answers. */
   status: number;
   /** Date.now() when the answer was sent. */
   at: number;
@@ -71,6 +77,8 @@ export class GitHubStandIn {
   readonly sarifUploads: SarifUpload[] = [];
   /** Decrypted secrets by target label (`repository:o/r`, `environment:o/r:env`, `organization:o`, `dependabot:o/r`) and name. */
   readonly secrets = new Map<string, StoredSecret>();
+  /** Every value ever written, overwritten ones included: none may appear in anything a run prints. */
+  readonly received: string[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly faults: Fault[] = [];
   /** Organization secrets that already exist, by `organization:<org>#<name>` or `dependabot:<org>#<name>`, with who may read them. */
@@ -163,7 +171,12 @@ export class GitHubStandIn {
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(url.pathname));
     if (fault) {
       fault.times--;
-      return send(fault.status, fault.body ?? { message: `stand-in fault ${fault.status}` }, fault.headers);
+      if (fault.hang) {
+        record(0);
+        return;
+      }
+      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.status !== undefined) return send(fault.status, fault.body ?? { message: `stand-in fault ${fault.status}` }, fault.headers);
     }
     const listing = /^\/orgs\/([^/]+)\/repos$/.exec(url.pathname);
     if (listing && method === 'GET') {
@@ -236,6 +249,7 @@ export class GitHubStandIn {
       }
       this.orgAccess.set(id, { visibility: body.visibility, selected: body.selected_repository_ids ?? [] });
     }
+    this.received.push(value);
     const existed = this.secrets.has(id);
     this.secrets.set(id, {
       value,

@@ -16,7 +16,14 @@ export const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '../../packa
 export interface ActionRun {
   code: number | null;
   signal: NodeJS.Signals | null;
+  /**
+   * The log as the runner shows it: without its `::add-mask::` commands, which carry the very
+   * secrets they mask and which the runner consumes. A failing assertion prints this, so it must
+   * hold no key.
+   */
   stdout: string;
+  /** Everything the bundle wrote, mask commands included: only for checking that a mask came first. */
+  rawStdout: string;
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
@@ -93,7 +100,11 @@ export function startAction(inputs: Record<string, string>, env: Record<string, 
     const run: ActionRun = {
       code,
       signal,
-      stdout,
+      stdout: stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+      rawStdout: stdout,
       stderr,
       outputs: parseOutputs(await readFile(outputFile, 'utf8')),
       summary: await readFile(summaryFile, 'utf8'),

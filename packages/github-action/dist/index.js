@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 705984f01d13d5b6e30756854d7f4e0ea285e579a552f173dea4dfa5231d8e6d
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 1c7dc8b9403bc2e20074903346c246003bd8db17a04eec163df4afb2ac1cf4cb
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -30235,7 +30235,7 @@ function dhmadKeyApi(options) {
     regenerate: async (id, idempotencyKey) => minted(await manager.apiKeys.regenerate(id, { idempotencyKey })),
     setMetadata: async (id, metadata) => managed((await manager.apiKeys.update(id, { metadata })).apiKey),
     activate: async (id) => managed((await manager.apiKeys.activate(id)).apiKey),
-    deactivate: async (id) => managed((await manager.apiKeys.deactivate(id)).apiKey),
+    deactivate: async (id, metadata) => managed((await manager.apiKeys.update(id, { isActive: false, ...metadata ? { metadata } : {} })).apiKey),
     delete: async (id) => {
       await manager.apiKeys.delete(id);
     },
@@ -30271,7 +30271,10 @@ var META = {
    * key still finds the family once the key and its direct successor are deleted.
    */
   origin: "dhmadOrigin",
-  /** `pending` until every target holds the key and it was verified, then `complete`. */
+  /**
+   * `pending` until every target holds the key and it was verified, then `complete`. A rollback
+   * marks the key it undoes `rolling-back` before it changes anything, and `rolled-back` once done.
+   */
   state: "dhmadRotation",
   /** ISO time the rotation completed; the grace period counts from here. */
   completedAt: "dhmadRotationCompletedAt",
@@ -30299,6 +30302,10 @@ function secretIssuedAt(key) {
 function isPending(key) {
   return key.metadata[META.state] === "pending";
 }
+function withoutSealed(metadata) {
+  const { [META.sealed]: _2, ...rest } = metadata;
+  return rest;
+}
 function activeMembers(state) {
   switch (state.kind) {
     case "steady":
@@ -30307,6 +30314,8 @@ function activeMembers(state) {
       return [state.current, state.predecessor];
     case "halfway":
       return state.predecessor ? [state.pending, state.predecessor] : [state.pending];
+    case "rolling-back":
+      return [state.restoring, state.newer];
   }
 }
 var FamilyError = class extends Error {
@@ -30350,6 +30359,7 @@ function readFamily(family, name) {
   if (settled.length === 2) {
     const [a2, b2] = settled;
     const [current, predecessor] = b2.metadata[META.rotatedFrom] === a2.id ? [b2, a2] : a2.metadata[META.rotatedFrom] === b2.id ? [a2, b2] : [null, null];
+    if (current && predecessor && current.metadata[META.state] === "rolling-back") return { kind: "rolling-back", newer: current, restoring: predecessor };
     if (current && predecessor) {
       const at2 = current.metadata[META.completedAt];
       const completedAt = new Date(at2 && !Number.isNaN(Date.parse(at2)) ? at2 : current.updatedAt);
@@ -30676,6 +30686,16 @@ async function deleteOld(run2, keep) {
     run2.logger.info(`Deleted ${key.keyPrefix}, deactivated more than ${formatDuration(plan.deleteAfterMs)} ago.`);
   }
 }
+async function forgetSealed(run2, name, keep) {
+  try {
+    for (const key of await run2.keys.list()) {
+      if (key.name !== name || keep.includes(key.id) || key.metadata[META.sealed] === void 0) continue;
+      await run2.keys.setMetadata(key.id, withoutSealed(key.metadata));
+    }
+  } catch (err) {
+    run2.logger.warning(`Could not drop the sealed copies of older keys of "${name}" (${errorText(err)}); the next run drops them.`);
+  }
+}
 
 // src/core/compromised.ts
 var LEAK_USAGE_DAYS = 30;
@@ -30697,15 +30717,10 @@ async function reportLeakedUse(run2, leaked) {
   }
 }
 async function kill(run2, key) {
-  await run2.keys.deactivate(key.id);
+  await run2.keys.deactivate(key.id, withoutSealed(key.metadata));
   const at2 = run2.now();
   run2.report.actions.push(`deactivated ${key.keyPrefix} (compromised)`);
   run2.logger.warning(`Deactivated ${key.keyPrefix} at ${at2.toISOString()}: treated as leaked, its secret no longer works anywhere.`);
-  if (key.metadata[META.sealed] !== void 0) {
-    const rest = { ...key.metadata };
-    delete rest[META.sealed];
-    await run2.keys.setMetadata(key.id, rest);
-  }
   return at2;
 }
 async function compromisedFlow(run2, state, all) {
@@ -30728,7 +30743,7 @@ async function compromisedFlow(run2, state, all) {
   const minted = await createReplacement(run2, newest, { compromised: true, retryOf: earlierReplacement(newest, all) });
   logger2.info(`Created ${minted.key.keyPrefix} to replace the compromised ${newest.keyPrefix}.`);
   const newestDied = await kill(run2, newest);
-  const deadFrom = state.kind === "halfway" && deaths[0] ? deaths[0] : newestDied;
+  const deadFrom = (state.kind === "halfway" || state.kind === "rolling-back") && deaths[0] ? deaths[0] : newestDied;
   const problem = await verifyProblem(run2, minted.key, minted.secret);
   if (problem) {
     for (const store of run2.stores) {
@@ -30751,6 +30766,7 @@ async function compromisedFlow(run2, state, all) {
   }
   await complete(run2, minted);
   logger2.info(`Every target holds ${minted.key.keyPrefix} and it works; ${leaked.map((k2) => k2.keyPrefix).join(", ")} no longer work.`);
+  await forgetSealed(run2, minted.key.name, [minted.key.id]);
   await deleteOld(run2, [minted.key.id, ...leaked.map((k2) => k2.id)]);
   return run2.finish("compromised");
 }
@@ -30848,15 +30864,21 @@ async function preflight(run2) {
       run2.markTarget(store, "failed", null, message);
     }
   });
-  if (failures.length > 0) {
+  if (failures.length > 0 && plan.compromised && !plan.dryRun) {
+    logger2.warning(
+      `Preflight failed for ${failures.length} of ${run2.stores.length} targets; compromised: true goes on, as the leaked key must die anyway. These will be tried and reported:
+- ${failures.join("\n- ")}`
+    );
+  } else if (failures.length > 0) {
     run2.fail(
       "preflight-failed",
       `Preflight failed for ${failures.length} of ${run2.stores.length} targets; nothing was created or changed:
 - ${failures.join("\n- ")}`
     );
     return null;
+  } else {
+    logger2.info(`Preflight passed: ${run2.stores.length} target(s) reachable, their public keys readable.`);
   }
-  logger2.info(`Preflight passed: ${run2.stores.length} target(s) reachable, their public keys readable.`);
   return { state, all, manager };
 }
 
@@ -30909,23 +30931,34 @@ async function regenerateFlow(run2, state, compromised) {
       `Could not record the regeneration in ${minted.key.keyPrefix}'s metadata (${errorText(err)}); min-age counts from the key's creation until a later run records it.`
     );
   }
+  await forgetSealed(run2, current.name, [current.id]);
   return run2.finish(compromised ? "compromised" : "regenerated");
 }
 
 // src/core/rollback.ts
 var refuse = (run2, message) => run2.fail("preflight-failed", `${message} Nothing was changed.`);
-async function rollbackFlow(run2, state, all) {
-  const { plan, logger: logger2 } = run2;
-  const newer = activeMembers(state)[0];
-  run2.setCurrent(newer);
-  const fromId = newer.metadata[META.rotatedFrom];
-  if (fromId === void 0) {
-    return refuse(run2, `${newer.keyPrefix} was not made by a rotation of this action (its metadata names no predecessor), so there is no rotation to roll back.`);
+function whatToUndo(run2, state, all) {
+  const { logger: logger2 } = run2;
+  if (state.kind === "rolling-back") {
+    logger2.info(`Found a rollback left halfway, from ${state.newer.keyPrefix} back to ${state.restoring.keyPrefix}: finishing it.`);
+    return { restoring: state.restoring, newer: state.newer, again: false };
   }
-  if (newer.metadata[META.compromised] === "true") {
+  const current = activeMembers(state)[0];
+  const undone = all.filter((k2) => !k2.isActive && k2.name === current.name && k2.metadata[META.rotatedFrom] === current.id).sort((a2, b2) => Date.parse(b2.createdAt) - Date.parse(a2.createdAt))[0];
+  if (undone) {
+    logger2.info(
+      `The latest rotation, from ${current.keyPrefix} to ${undone.keyPrefix}, was already undone (${undone.keyPrefix} is deactivated): writing ${current.keyPrefix} to every target again.`
+    );
+    return { restoring: current, newer: undone, again: true };
+  }
+  const fromId = current.metadata[META.rotatedFrom];
+  if (fromId === void 0) {
+    return refuse(run2, `${current.keyPrefix} was not made by a rotation of this action (its metadata names no predecessor), so there is no rotation to roll back.`);
+  }
+  if (current.metadata[META.compromised] === "true") {
     return refuse(
       run2,
-      `The latest rotation made ${newer.keyPrefix} because its predecessor was compromised; rolling back would bring a leaked secret back. If the new key breaks something, fix that consumer, or rotate again.`
+      `The latest rotation made ${current.keyPrefix} because its predecessor was compromised; rolling back would bring a leaked secret back. If the new key breaks something, fix that consumer, or rotate again.`
     );
   }
   const predecessor = all.find((k2) => k2.id === fromId);
@@ -30933,57 +30966,87 @@ async function rollbackFlow(run2, state, all) {
   if (!predecessor) {
     return refuse(
       run2,
-      `The predecessor of ${newer.keyPrefix} (id ${fromId}) was deleted (by delete-after or by hand), and its secret with it, so it cannot be brought back.`
+      `The predecessor of ${current.keyPrefix} (id ${fromId}) was deleted (by delete-after or by hand), and its secret with it, so it cannot be brought back.`
     );
   }
-  run2.setOld(predecessor);
-  const sealed = predecessor.metadata[META.sealed];
-  const secret = sealed === void 0 ? null : run2.keys.unseal(predecessor.id, sealed);
+  if (predecessor.name !== current.name || predecessor.environment !== current.environment) {
+    run2.setOld(null);
+    return refuse(
+      run2,
+      `${current.keyPrefix}'s metadata names as its predecessor ${predecessor.keyPrefix}, a key named "${predecessor.name}", not "${current.name}": a rotation of this action never does that, so ${META.rotatedFrom} was edited. Fix it in the dashboard, or put the key you want in the targets by hand.`
+    );
+  }
+  return { restoring: predecessor, newer: current, again: false };
+}
+async function rollbackFlow(run2, state, all) {
+  const { plan, logger: logger2, keys } = run2;
+  run2.setCurrent(activeMembers(state)[0]);
+  const undo = whatToUndo(run2, state, all);
+  if (!("restoring" in undo)) return undo;
+  const { restoring, newer, again } = undo;
+  run2.setOld(restoring);
+  const sealed = restoring.metadata[META.sealed];
+  const secret = sealed === void 0 ? null : keys.unseal(restoring.id, sealed);
   if (secret === null) {
     return refuse(
       run2,
-      `The secret of ${predecessor.keyPrefix} cannot be recovered: ${sealed === void 0 ? "this action did not deliver it (a key made by hand, or before rollback existed), so it kept no sealed copy" : "its sealed copy opens only with the management key that sealed it, and that is another key"}.`
+      `The secret of ${restoring.keyPrefix} cannot be recovered: ${sealed === void 0 ? "this action did not deliver it (a key made by hand, or before rollback existed), so it kept no sealed copy" : "its sealed copy opens only with the management key that sealed it, and that is another key (was the management key replaced since?)"}.`
     );
   }
   logger2.setSecret(secret);
-  if (predecessor.expiresAt !== null && Date.parse(predecessor.expiresAt) <= run2.now().getTime()) {
-    return refuse(run2, `${predecessor.keyPrefix} expired at ${predecessor.expiresAt}; it would not work again.`);
+  if (restoring.expiresAt !== null && Date.parse(restoring.expiresAt) <= run2.now().getTime()) {
+    return refuse(run2, `${restoring.keyPrefix} expired at ${restoring.expiresAt}; it would not work again.`);
   }
   if (plan.dryRun) {
     return run2.dryRun([
-      ...predecessor.isActive ? [] : [`reactivate ${predecessor.keyPrefix}`],
-      `verify ${predecessor.keyPrefix} with GET /me`,
-      `write it back as ${plan.secretName} to ${run2.stores.length} target(s)`,
-      `deactivate ${newer.keyPrefix}`
+      ...restoring.isActive ? [] : [`reactivate ${restoring.keyPrefix}`],
+      `verify ${restoring.keyPrefix} with GET /me`,
+      `write it ${again ? "again" : "back"} as ${plan.secretName} to ${run2.stores.length} target(s)`,
+      ...newer.isActive ? [`deactivate ${newer.keyPrefix}`] : []
     ]);
   }
-  if (!predecessor.isActive) {
-    await run2.keys.activate(predecessor.id);
-    run2.report.actions.push(`reactivated ${predecessor.keyPrefix}`);
-    logger2.info(`Reactivated ${predecessor.keyPrefix}.`);
+  const marked = newer.isActive && newer.metadata[META.state] !== "rolling-back";
+  if (marked) await keys.setMetadata(newer.id, { ...newer.metadata, [META.state]: "rolling-back" });
+  if (!restoring.isActive) {
+    await keys.activate(restoring.id);
+    run2.report.actions.push(`reactivated ${restoring.keyPrefix}`);
+    logger2.info(`Reactivated ${restoring.keyPrefix}.`);
   }
-  const before = await verifyProblem(run2, predecessor, secret, "predecessor");
+  const before = await verifyProblem(run2, restoring, secret, again ? "current key" : "predecessor");
   if (before) {
-    if (!predecessor.isActive) await run2.keys.deactivate(predecessor.id);
-    return run2.fail("failed", `${before} No target was written; ${newer.keyPrefix} stays current${predecessor.isActive ? "" : ` and ${predecessor.keyPrefix} was deactivated again`}.`);
+    if (!restoring.isActive) await keys.deactivate(restoring.id);
+    if (marked) await keys.setMetadata(newer.id, newer.metadata);
+    return run2.fail(
+      "failed",
+      `${before} No target was written; ${newer.isActive ? `${newer.keyPrefix} stays current` : "nothing was changed"}${restoring.isActive ? "" : ` and ${restoring.keyPrefix} was deactivated again`}.`
+    );
   }
-  await run2.keys.setMetadata(newer.id, { ...newer.metadata, [META.state]: "pending" });
-  run2.setCurrent(predecessor);
+  run2.setCurrent(restoring);
   run2.setOld(newer);
   const failed = await writeAll(run2, secret);
-  const after = await verifyProblem(run2, predecessor, secret, "predecessor");
+  const after = await verifyProblem(run2, restoring, secret, again ? "current key" : "predecessor");
   if (failed.length > 0 || after) {
     return run2.fail(
       "targets-failed",
-      `${after ?? `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}.`} Both ${predecessor.keyPrefix} and ${newer.keyPrefix} stay active, so every target holds a working key. Fix the failures and run rollback again.`
+      `${after ?? `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}.`} ` + (newer.isActive ? `Both ${restoring.keyPrefix} and ${newer.keyPrefix} stay active, so every target holds a working key. ` : "") + "Fix the failures and run again: the next run, a rollback or the schedule, finishes the rollback."
     );
   }
-  await run2.keys.deactivate(newer.id);
-  run2.report.actions.push(`deactivated ${newer.keyPrefix}`);
-  await run2.keys.setMetadata(newer.id, { ...newer.metadata, [META.state]: "rolled-back" });
-  await run2.keys.setMetadata(predecessor.id, { ...predecessor.metadata, [META.rolledBackAt]: run2.now().toISOString() });
+  await keys.setMetadata(restoring.id, {
+    ...restoring.metadata,
+    [META.rolledBackAt]: again ? restoring.metadata[META.rolledBackAt] ?? run2.now().toISOString() : run2.now().toISOString()
+  });
+  const done = withoutSealed({ ...newer.metadata, [META.state]: "rolled-back" });
+  if (newer.isActive) {
+    await keys.deactivate(newer.id, done);
+    run2.report.actions.push(`deactivated ${newer.keyPrefix}`);
+  } else if (newer.metadata[META.state] !== "rolled-back" || newer.metadata[META.sealed] !== void 0) {
+    await keys.setMetadata(newer.id, done);
+  }
+  await forgetSealed(run2, restoring.name, [restoring.id]);
   run2.report.rotated = true;
-  logger2.info(`Every target holds ${predecessor.keyPrefix} again and it works; deactivated ${newer.keyPrefix} (reversible in the dashboard).`);
+  logger2.info(
+    `Every target holds ${restoring.keyPrefix} again and it works; ` + (newer.isActive ? `deactivated ${newer.keyPrefix} (reversible in the dashboard).` : `${newer.keyPrefix} stays deactivated.`)
+  );
   return run2.finish("rolled-back");
 }
 
@@ -31002,9 +31065,9 @@ async function rotateIn(run2) {
   const { state, all } = pre;
   const { plan } = run2;
   if (state.kind === "missing") return createFirst(run2, state.name, pre.manager.environment);
-  if (plan.rollback) return rollbackFlow(run2, state, all);
-  if (plan.strategy === "regenerate") return regenerateFlow(run2, state, plan.compromised);
-  if (plan.compromised) return compromisedFlow(run2, state, all);
+  if (plan.compromised) return plan.strategy === "regenerate" ? regenerateFlow(run2, state, true) : compromisedFlow(run2, state, all);
+  if (plan.rollback || state.kind === "rolling-back") return rollbackFlow(run2, state, all);
+  if (plan.strategy === "regenerate") return regenerateFlow(run2, state, false);
   switch (state.kind) {
     case "halfway":
       run2.setOld(state.predecessor);
@@ -31089,8 +31152,8 @@ async function afterDelivery(run2, delivered, outcome) {
   if (!delivered) return run2.report;
   const { plan, logger: logger2 } = run2;
   const { minted, predecessor, completedAt } = delivered;
+  const leaked = minted.key.metadata[META.compromised] === "true";
   if (predecessor) {
-    const leaked = minted.key.metadata[META.compromised] === "true";
     if (leaked || plan.gracePeriodMs === 0 && plan.idlePeriodMs === 0) {
       if (await run2.stateOf(predecessor) === "active") await retire(run2, predecessor, leaked ? "compromised: never kept" : void 0);
     } else if (await run2.stateOf(predecessor) === "active") {
@@ -31101,6 +31164,7 @@ async function afterDelivery(run2, delivered, outcome) {
       logger2.info(`${predecessor.keyPrefix} was already deactivated (by another run or by hand).`);
     }
   }
+  await forgetSealed(run2, minted.key.name, predecessor && !leaked ? [minted.key.id, predecessor.id] : [minted.key.id]);
   await deleteOld(run2, predecessor ? [minted.key.id, predecessor.id] : [minted.key.id]);
   return run2.finish(outcome);
 }

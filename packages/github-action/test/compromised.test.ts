@@ -68,6 +68,23 @@ describe('compromised: true', () => {
     for (const store of s.stores) expect(s.api.holder(store.value)).not.toBeNull();
   });
 
+  it('goes on past a target that fails preflight: the leaked key dies, the others are written, the run fails naming it', async () => {
+    const s = setup();
+    // As with GitHub: a store whose public key cannot be read cannot be written either.
+    s.stores[2]!.preflightError = forbidden();
+    s.stores[2]!.writeErrors.push(forbidden());
+    const report = await rotate(leak(), s.api, s.stores, s.logger, s.clock);
+    expect(report).toMatchObject({ outcome: 'targets-failed', failed: true });
+    expect(s.api.holder(s.old.secret)).toBeNull();
+    for (const store of s.stores.slice(0, 2)) expect(s.api.holder(store.value)?.id).toBe(report.keyId);
+    expect(report.errors[0]).toMatch(/could not be written: repository:acme\/app2\./);
+    expect(s.logger.text).toMatch(/Preflight failed for 1 of 3 targets; compromised: true goes on/);
+    expect(s.logger.text).not.toContain('Preflight passed');
+    // A dry run still stops there: it shows what would fail.
+    const dry = await rotate(leak({ dryRun: true }), s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(dry).toMatchObject({ outcome: 'preflight-failed', failed: true });
+  });
+
   it('with strategy: regenerate, regenerates the same key, whatever min-age says', async () => {
     const s = setup();
     const report = await rotate(leak({ strategy: 'regenerate' }), s.api, s.stores, s.logger, s.clock);

@@ -207,10 +207,11 @@ export class FakeKeyApi implements KeyApi {
     const v = this.sealedValues.get(sealed);
     return v && v.keyId === keyId ? v.secret : null;
   }
-  async deactivate(id: string): Promise<ManagedKey> {
+  async deactivate(id: string, metadata?: Record<string, string>): Promise<ManagedKey> {
     this.enter('deactivate', id);
     const key = this.get(id);
     key.isActive = false;
+    if (metadata) key.metadata = { ...metadata };
     key.updatedAt = this.clock.now().toISOString();
     return { ...key };
   }

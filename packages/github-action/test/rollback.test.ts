@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { META } from '../src/core/family.js';
 import { rotate } from '../src/core/rotate.js';
-import { DAY, RecordingLogger, forbidden, keyState, plan, setup } from './fakes.js';
+import { DAY, FakeStore, RecordingLogger, forbidden, keyState, plan, setup } from './fakes.js';
 import type { Setup } from './fakes.js';
 
 /** Two rotations by the action: the hand-made key, then `previous` (made and sealed by the action), then `latest`. */
@@ -60,7 +60,7 @@ describe('rollback: true', () => {
     for (const store of s.stores) expect(s.api.holder(store.value)?.id).toBe(previous.keyId);
   });
 
-  it('keeps both keys active when a target cannot be written, and a second rollback finishes', async () => {
+  it('keeps both keys active when a target cannot be written, and the next run finishes the rollback', async () => {
     const s = setup();
     const { previous, latest } = await twoRotations(s);
     s.stores[1]!.writeErrors.push(forbidden());
@@ -68,13 +68,24 @@ describe('rollback: true', () => {
     expect(failed).toMatchObject({ outcome: 'targets-failed', failed: true });
     expect(failed.errors[0]).toMatch(/repository:acme\/app1.*Both sk_live_[0-9a-f]{6} and sk_live_[0-9a-f]{6} stay active/);
     for (const store of s.stores) expect(s.api.holder(store.value)).not.toBeNull();
-    // A scheduled run in between sees an unfinished rotation to the newer key, never a predecessor to retire.
-    const between = await rotate(plan(), s.api, s.stores, new RecordingLogger(), s.clock);
-    expect(between).toMatchObject({ outcome: 'completed-pending', keyId: latest.keyId });
-    for (const store of s.stores) expect(s.api.holder(store.value)).not.toBeNull();
-    const again = await rotate(plan({ rollback: true }), s.api, s.stores, new RecordingLogger(), s.clock);
-    expect(again).toMatchObject({ outcome: 'rolled-back', failed: false });
+    // A scheduled run in between finishes the rollback: it never delivers the key being undone again.
+    const between = new RecordingLogger();
+    const scheduled = await rotate(plan(), s.api, s.stores, between, s.clock);
+    expect(scheduled).toMatchObject({ outcome: 'rolled-back', failed: false, keyId: previous.keyId, oldKeyId: latest.keyId });
+    expect(between.text).toContain(`Found a rollback left halfway, from ${latest.keyPrefix} back to ${previous.keyPrefix}: finishing it.`);
     for (const store of s.stores) expect(s.api.holder(store.value)?.id).toBe(previous.keyId);
+    expect(s.api.activeOf('ci').map((k) => k.id)).toEqual([previous.keyId]);
+  });
+
+  it('run again, writes the restored key to every target again and goes no further back', async () => {
+    const s = setup();
+    const first = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    const { previous, latest } = await twoRotations(s);
+    expect((await rotate(plan({ rollback: true }), s.api, s.stores, new RecordingLogger(), s.clock)).keyId).toBe(previous.keyId);
+    const again = await rotate(plan({ rollback: true }), s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(again).toMatchObject({ outcome: 'rolled-back', failed: false, keyId: previous.keyId, oldKeyId: latest.keyId, actions: [] });
+    for (const store of s.stores) expect(s.api.holder(store.value)?.id).toBe(previous.keyId);
+    expect(s.api.keys.get(first.keyId!)?.isActive).toBe(false);
   });
 
   it('dry run: plans the rollback and changes nothing', async () => {
@@ -118,6 +129,17 @@ describe('rollback is refused, changing nothing', () => {
     const { previous } = await twoRotations(s);
     s.api.keys.get(previous.keyId!)!.metadata[META.sealed] = 'v1.sealed-by-another-management-key';
     await expectRefused(s, /opens only with the management key that sealed it/);
+  });
+
+  it('when the newer key names a key of another name as its predecessor (its metadata was edited)', async () => {
+    const s = setup();
+    const { latest } = await twoRotations(s);
+    // Another family this management key delivered, so its sealed copy would open.
+    const other = s.api.seed({ name: 'payments' });
+    const payStore = new FakeStore('repository:acme/pay', other.secret);
+    const pay = await rotate(plan({ keyName: 'payments' }), s.api, [payStore], new RecordingLogger(), s.clock);
+    s.api.keys.get(latest.keyId!)!.metadata[META.rotatedFrom] = pay.keyId!;
+    await expectRefused(s, /names as its predecessor sk_live_[0-9a-f]{6}, a key named "payments", not "ci"/);
   });
 
   it('when there is no rotation to undo', async () => {

@@ -6,9 +6,9 @@
  * dead key, and each leaked key's use over the last days.
  */
 import { complete, createReplacement, earlierReplacement, verifyProblem, writeAll } from './deliver.js';
-import { META, activeMembers } from './family.js';
+import { activeMembers, withoutSealed } from './family.js';
 import type { FamilyState } from './family.js';
-import { deleteOld } from './retire.js';
+import { deleteOld, forgetSealed } from './retire.js';
 import { errorText } from './run.js';
 import type { Run } from './run.js';
 import type { LeakedKeyUse, ManagedKey, RotationReport } from './types.js';
@@ -35,17 +35,12 @@ export async function reportLeakedUse(run: Run, leaked: readonly ManagedKey[]): 
   }
 }
 
-/** Deactivate a leaked key now, and drop its sealed secret so no rollback can bring it back. Returns when it died. */
+/** Deactivate a leaked key now, dropping its sealed secret in the same request so no rollback can bring it back. Returns when it died. */
 export async function kill(run: Run, key: ManagedKey): Promise<Date> {
-  await run.keys.deactivate(key.id);
+  await run.keys.deactivate(key.id, withoutSealed(key.metadata));
   const at = run.now();
   run.report.actions.push(`deactivated ${key.keyPrefix} (compromised)`);
   run.logger.warning(`Deactivated ${key.keyPrefix} at ${at.toISOString()}: treated as leaked, its secret no longer works anywhere.`);
-  if (key.metadata[META.sealed] !== undefined) {
-    const rest = { ...key.metadata };
-    delete rest[META.sealed];
-    await run.keys.setMetadata(key.id, rest);
-  }
   return at;
 }
 
@@ -73,8 +68,8 @@ export async function compromisedFlow(run: Run, state: FamilyState, all: readonl
   const minted = await createReplacement(run, newest, { compromised: true, retryOf: earlierReplacement(newest, all) });
   logger.info(`Created ${minted.key.keyPrefix} to replace the compromised ${newest.keyPrefix}.`);
   const newestDied = await kill(run, newest);
-  // Halfway, a target may hold either key, so its window opens with the first to die.
-  const deadFrom = state.kind === 'halfway' && deaths[0] ? deaths[0] : newestDied;
+  // Halfway (a rotation or a rollback), a target may hold either key, so its window opens with the first to die.
+  const deadFrom = (state.kind === 'halfway' || state.kind === 'rolling-back') && deaths[0] ? deaths[0] : newestDied;
 
   const problem = await verifyProblem(run, minted.key, minted.secret);
   if (problem) {
@@ -99,6 +94,7 @@ export async function compromisedFlow(run: Run, state: FamilyState, all: readonl
   }
   await complete(run, minted);
   logger.info(`Every target holds ${minted.key.keyPrefix} and it works; ${leaked.map((k) => k.keyPrefix).join(', ')} no longer work.`);
+  await forgetSealed(run, minted.key.name, [minted.key.id]);
   await deleteOld(run, [minted.key.id, ...leaked.map((k) => k.id)]);
   return run.finish('compromised');
 }

@@ -15,7 +15,10 @@ export const META = {
    * key still finds the family once the key and its direct successor are deleted.
    */
   origin: 'dhmadOrigin',
-  /** `pending` until every target holds the key and it was verified, then `complete`. */
+  /**
+   * `pending` until every target holds the key and it was verified, then `complete`. A rollback
+   * marks the key it undoes `rolling-back` before it changes anything, and `rolled-back` once done.
+   */
   state: 'dhmadRotation',
   /** ISO time the rotation completed; the grace period counts from here. */
   completedAt: 'dhmadRotationCompletedAt',
@@ -53,6 +56,12 @@ export function isPending(key: ManagedKey): boolean {
   return key.metadata[META.state] === 'pending';
 }
 
+/** The metadata without the sealed secret, for a key no rollback may bring back. */
+export function withoutSealed(metadata: Readonly<Record<string, string>>): Record<string, string> {
+  const { [META.sealed]: _, ...rest } = metadata;
+  return rest;
+}
+
 /** What the listed keys say about the key family being rotated. */
 export type FamilyState =
   /** One active key; rotate it when due. */
@@ -60,7 +69,12 @@ export type FamilyState =
   /** A completed rotation whose predecessor is still active (grace period). */
   | { kind: 'grace'; current: ManagedKey; predecessor: ManagedKey; completedAt: Date }
   /** A replacement exists but not every target was confirmed to hold it. */
-  | { kind: 'halfway'; pending: ManagedKey; predecessor: ManagedKey | null };
+  | { kind: 'halfway'; pending: ManagedKey; predecessor: ManagedKey | null }
+  /**
+   * A rollback from `newer` back to `restoring` began and did not finish (it crashed, or a target
+   * failed): targets may hold either, and the next run finishes the rollback.
+   */
+  | { kind: 'rolling-back'; newer: ManagedKey; restoring: ManagedKey };
 
 /** The family's active keys, newest first: the one the targets hold (or are moving to) leads. */
 export function activeMembers(state: FamilyState): ManagedKey[] {
@@ -71,6 +85,8 @@ export function activeMembers(state: FamilyState): ManagedKey[] {
       return [state.current, state.predecessor];
     case 'halfway':
       return state.predecessor ? [state.pending, state.predecessor] : [state.pending];
+    case 'rolling-back':
+      return [state.restoring, state.newer];
   }
 }
 
@@ -128,6 +144,7 @@ export function readFamily(family: readonly ManagedKey[], name: string): FamilyS
   if (settled.length === 2) {
     const [a, b] = settled as [ManagedKey, ManagedKey];
     const [current, predecessor] = b.metadata[META.rotatedFrom] === a.id ? [b, a] : a.metadata[META.rotatedFrom] === b.id ? [a, b] : [null, null];
+    if (current && predecessor && current.metadata[META.state] === 'rolling-back') return { kind: 'rolling-back', newer: current, restoring: predecessor };
     if (current && predecessor) {
       // Without the field (a rotation finished by hand), the successor's last update stands in.
       const at = current.metadata[META.completedAt];

@@ -10,6 +10,7 @@ import { mint, verifyProblem, writeAll } from './deliver.js';
 import { META, activeMembers } from './family.js';
 import type { FamilyState } from './family.js';
 import { errorText } from './run.js';
+import { forgetSealed } from './retire.js';
 import type { Run } from './run.js';
 import type { ManagedKey, RotationReport } from './types.js';
 
@@ -66,5 +67,6 @@ export async function regenerateFlow(run: Run, state: FamilyState, compromised: 
       `Could not record the regeneration in ${minted.key.keyPrefix}'s metadata (${errorText(err)}); min-age counts from the key's creation until a later run records it.`,
     );
   }
+  await forgetSealed(run, current.name, [current.id]);
   return run.finish(compromised ? 'compromised' : 'regenerated');
 }

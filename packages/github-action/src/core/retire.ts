@@ -6,6 +6,7 @@
  * only ever touches keys deactivated long ago.
  */
 import { formatDuration } from './duration.js';
+import { META, withoutSealed } from './family.js';
 import { errorText } from './run.js';
 import type { Run } from './run.js';
 import type { ManagedKey, PredecessorUse } from './types.js';
@@ -121,5 +122,21 @@ export async function deleteOld(run: Run, keep: string[]): Promise<void> {
     await run.keys.delete(key.id);
     run.report.actions.push(`deleted ${key.keyPrefix}`);
     run.logger.info(`Deleted ${key.keyPrefix}, deactivated more than ${formatDuration(plan.deleteAfterMs)} ago.`);
+  }
+}
+
+/**
+ * Drop the sealed secret of every key named `name` but those in `keep`: only the current key and
+ * the one a rollback would bring back need one, and a copy kept longer is a secret kept longer.
+ * A failure here is only a warning: the delivery it follows succeeded, and the next run tries again.
+ */
+export async function forgetSealed(run: Run, name: string, keep: readonly string[]): Promise<void> {
+  try {
+    for (const key of await run.keys.list()) {
+      if (key.name !== name || keep.includes(key.id) || key.metadata[META.sealed] === undefined) continue;
+      await run.keys.setMetadata(key.id, withoutSealed(key.metadata));
+    }
+  } catch (err) {
+    run.logger.warning(`Could not drop the sealed copies of older keys of "${name}" (${errorText(err)}); the next run drops them.`);
   }
 }

@@ -23,7 +23,7 @@ import { isYoung, minAgeSkip } from './age.js';
 import { META, isPending, secretIssuedAt } from './family.js';
 import { preflight } from './preflight.js';
 import { regenerateFlow } from './regenerate.js';
-import { assess, deleteOld, describeUse, inUseAlert, retire } from './retire.js';
+import { assess, deleteOld, describeUse, forgetSealed, inUseAlert, retire } from './retire.js';
 import { rollbackFlow } from './rollback.js';
 import { Run, errorText } from './run.js';
 import type { Environment } from '@dhmad/sdk/key-format';
@@ -56,9 +56,10 @@ async function rotateIn(run: Run): Promise<RotationReport> {
   const { plan } = run;
 
   if (state.kind === 'missing') return createFirst(run, state.name, pre.manager.environment);
-  if (plan.rollback) return rollbackFlow(run, state, all);
-  if (plan.strategy === 'regenerate') return regenerateFlow(run, state, plan.compromised);
-  if (plan.compromised) return compromisedFlow(run, state, all);
+  if (plan.compromised) return plan.strategy === 'regenerate' ? regenerateFlow(run, state, true) : compromisedFlow(run, state, all);
+  // A rollback left halfway is finished by whichever run comes next: the schedule must not deliver the key being undone again.
+  if (plan.rollback || state.kind === 'rolling-back') return rollbackFlow(run, state, all);
+  if (plan.strategy === 'regenerate') return regenerateFlow(run, state, false);
 
   switch (state.kind) {
     case 'halfway':
@@ -165,8 +166,8 @@ async function afterDelivery(run: Run, delivered: Delivered | null, outcome: Rot
   if (!delivered) return run.report;
   const { plan, logger } = run;
   const { minted, predecessor, completedAt } = delivered;
+  const leaked = minted.key.metadata[META.compromised] === 'true';
   if (predecessor) {
-    const leaked = minted.key.metadata[META.compromised] === 'true';
     if (leaked || (plan.gracePeriodMs === 0 && plan.idlePeriodMs === 0)) {
       if ((await run.stateOf(predecessor)) === 'active') await retire(run, predecessor, leaked ? 'compromised: never kept' : undefined);
     } else if ((await run.stateOf(predecessor)) === 'active') {
@@ -177,6 +178,8 @@ async function afterDelivery(run: Run, delivered: Delivered | null, outcome: Rot
       logger.info(`${predecessor.keyPrefix} was already deactivated (by another run or by hand).`);
     }
   }
+  // A rollback from here brings back `predecessor`, so its sealed copy stays; a leaked one's goes.
+  await forgetSealed(run, minted.key.name, predecessor && !leaked ? [minted.key.id, predecessor.id] : [minted.key.id]);
   await deleteOld(run, predecessor ? [minted.key.id, predecessor.id] : [minted.key.id]);
   return run.finish(outcome);
 }

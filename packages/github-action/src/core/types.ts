@@ -64,7 +64,8 @@ export interface KeyApi {
   regenerate(id: string, idempotencyKey: string): Promise<MintedKey>;
   setMetadata(id: string, metadata: Record<string, string>): Promise<ManagedKey>;
   activate(id: string): Promise<ManagedKey>;
-  deactivate(id: string): Promise<ManagedKey>;
+  /** With `metadata`, replaced in the same request: the key stops working and records why at once, with no moment in between. */
+  deactivate(id: string, metadata?: Record<string, string>): Promise<ManagedKey>;
   delete(id: string): Promise<void>;
   /** Requests per day over the last `days` days (1-90). */
   usage(id: string, days: number): Promise<KeyUsage>;

@@ -74,7 +74,7 @@ export function dhmadKeyApi(options: DhmadKeyApiOptions): KeyApi {
     regenerate: async (id, idempotencyKey) => minted(await manager.apiKeys.regenerate(id, { idempotencyKey })),
     setMetadata: async (id, metadata) => managed((await manager.apiKeys.update(id, { metadata })).apiKey),
     activate: async (id) => managed((await manager.apiKeys.activate(id)).apiKey),
-    deactivate: async (id) => managed((await manager.apiKeys.deactivate(id)).apiKey),
+    deactivate: async (id, metadata) => managed((await manager.apiKeys.update(id, { isActive: false, ...(metadata ? { metadata } : {}) })).apiKey),
     delete: async (id) => {
       await manager.apiKeys.delete(id);
     },
