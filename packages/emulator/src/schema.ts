@@ -67,15 +67,17 @@ export class SchemaResolver {
         out[field] = `must be at most ${s.maxLength} characters`;
       } else if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value)) {
         out[field] = `must match ${s.pattern}`;
-      } else if (s.format === 'date-time' && !(DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)))) {
+      } else if (s.format === 'date-time' && !(DATE_TIME.test(value) && existingDay(value) && Number(value.slice(11, 13)) < 24 && !Number.isNaN(Date.parse(value)))) {
         out[field] = 'must be an ISO-8601 date-time with a time zone, e.g. 2030-01-31T12:00:00Z';
-      } else if (s.format === 'date' && !(DATE.test(value) && !Number.isNaN(Date.parse(value)))) {
+      } else if (s.format === 'date' && !(DATE.test(value) && existingDay(value))) {
         out[field] = 'must be a date, YYYY-MM-DD';
       }
       return;
     }
     if (typeof value === 'number') {
-      if (typeof s.minimum === 'number' && value < s.minimum) out[field] = `must be at least ${s.minimum}`;
+      // Past 2^53 a number is no longer the one sent (99999999999999999999 reads as 1e20), so it could not be echoed back as it came.
+      if (types?.includes('integer') && !Number.isSafeInteger(value)) out[field] = `must be at most ${Number.MAX_SAFE_INTEGER}`;
+      else if (typeof s.minimum === 'number' && value < s.minimum) out[field] = `must be at least ${s.minimum}`;
       else if (typeof s.maximum === 'number' && value > s.maximum) out[field] = `must be at most ${s.maximum}`;
       return;
     }
@@ -116,6 +118,17 @@ export class SchemaResolver {
       }
     }
   }
+}
+
+/**
+ * Whether the `YYYY-MM-DD` that `value` starts with is a day of the calendar: `Date.parse` rolls
+ * 2030-02-30 over to March 2, which would store a date the client never sent.
+ */
+function existingDay(value: string): boolean {
+  const [y, m, d] = [Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10))];
+  const day = new Date(0);
+  day.setUTCFullYear(y, m - 1, d);
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
 }
 
 function join(path: string, name: string): string {

@@ -21,14 +21,23 @@ interface SavedState {
 export class DataFile {
   readonly path: string;
   readonly logPath: string;
+  readonly #lock: DataLock;
   #generation = 0;
   #fd: number | null = null;
   #logBytes = 0;
   #damaged = false;
 
+  /** Takes the file for this emulator alone: throws when another one is using it. */
   constructor(path: string) {
     this.path = path;
     this.logPath = `${path}.wal`;
+    this.#lock = new DataLock(path);
+  }
+
+  /** Let another emulator use the file (after a failed start; `close` does it too). */
+  release(): void {
+    this.#closeLog();
+    this.#lock.release();
   }
 
   /** Bytes in the log since the last snapshot. */
@@ -112,6 +121,7 @@ export class DataFile {
     rmSync(this.logPath, { force: true });
     syncFolder(this.path);
     this.#generation = generation;
+    this.#lock.release();
   }
 
   #closeLog(): void {
@@ -182,5 +192,82 @@ function syncFolder(file: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The files this process holds, so that a second emulator in the same process is refused too. */
+const held = new Set<string>();
+
+/**
+ * `<data>.lock`, holding the pid of the emulator that uses the file. Two emulators on one file
+ * would each snapshot over the other's log (the first then logs into a file no longer there, and
+ * a crash loses every change it answered since), so the second is refused before it reads or
+ * writes anything. A lock whose process is gone (a SIGKILL, a crash) is taken over.
+ */
+class DataLock {
+  readonly #path: string;
+  readonly #file: string;
+  #held: boolean;
+
+  constructor(path: string) {
+    this.#path = path;
+    this.#file = `${path}.lock`;
+    if (!createLockFile(this.#file)) {
+      const owner = Number.parseInt(readText(this.#file), 10);
+      if (held.has(path) || (owner !== process.pid && isAlive(owner))) {
+        throw new Error(
+          `Another emulator (${held.has(path) ? 'in this process' : `pid ${owner}`}) is using ${path}: two on one state file would lose each other's changes. ` +
+            `Stop it, or pass another --data path. If no emulator is running, delete ${this.#file}.`,
+        );
+      }
+      // The emulator that held it is gone (killed, or a failed start of this process): take it over.
+      rmSync(this.#file, { force: true });
+      if (!createLockFile(this.#file)) throw new Error(`Another emulator started on ${path} at the same moment; start one at a time.`);
+    }
+    this.#held = true;
+    held.add(path);
+  }
+
+  release(): void {
+    if (!this.#held) return;
+    this.#held = false;
+    held.delete(this.#path);
+    rmSync(this.#file, { force: true });
+  }
+}
+
+/** Create `file` holding this process's pid; false when it exists already. */
+function createLockFile(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx', 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new Error(`Cannot save emulator state to ${file}: ${(err as Error).message}. Check that its folder exists and is writable.`, { cause: err });
+  }
+  try {
+    writeFileSync(fd, `${process.pid}\n`);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Whether a process with this pid runs (EPERM: it does, as another user). */
+function isAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -12,6 +12,8 @@ import type { DayUsageRecord, EmulatorOptions, NewDeveloper, NewDeveloperInput, 
 export const ENVIRONMENTS: readonly Environment[] = ['live', 'sandbox'];
 
 const MAX_REQUEST_LOG = 10_000;
+/** 9999-12-31T23:59:59.999Z. */
+const LAST_MOMENT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 /** Past this, the next save writes a whole snapshot and starts the log over, so a restart replays little. */
 const SNAPSHOT_AFTER_LOG_BYTES = 8 * 1024 * 1024;
 
@@ -50,11 +52,16 @@ export class EmulatorState {
     this.keyRateLimits = options.keyRateLimits !== false;
     this.#clock = options.now ?? (() => new Date());
     this.#file = options.data ? new DataFile(resolvePath(options.data)) : null;
-    this.store = this.#file ? load(this.#file) : new Store();
-    this.#ensureBootstrap();
-    // A snapshot before any port opens: the log replayed is folded in, and a data path that cannot
-    // be written fails now and leaves nothing running.
-    this.#file?.snapshot(this.store.toFile());
+    try {
+      this.store = this.#file ? load(this.#file) : new Store();
+      this.#ensureBootstrap();
+      // A snapshot before any port opens: the log replayed is folded in, and a data path that cannot
+      // be written fails now and leaves nothing running.
+      this.#file?.snapshot(this.store.toFile());
+    } catch (err) {
+      this.#file?.release();
+      throw err;
+    }
     this.store.takeChanges();
   }
 
@@ -72,6 +79,10 @@ export class EmulatorState {
 
   advanceTime(ms: number): Date {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advanceTime: ms must be a finite number >= 0 (the emulator clock only moves forward)');
+    // Checked before moving: past it, every timestamp the emulator writes would fail (or leave ISO-8601's four-digit years).
+    if (this.now().getTime() + ms > LAST_MOMENT_MS) {
+      throw new RangeError(`advanceTime: the clock would pass ${new Date(LAST_MOMENT_MS).toISOString()}, the last moment an ISO-8601 timestamp of the API can name; it stays at ${this.now().toISOString()}`);
+    }
     this.#offsetMs += ms;
     return this.now();
   }

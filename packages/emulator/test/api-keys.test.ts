@@ -114,6 +114,24 @@ describe('POST /api-keys: create', () => {
     expect(res.body.details).toEqual({ expiresAt: 'must be in the future' });
   });
 
+  it('refuses a day the calendar does not have and an hour 24, instead of rolling them over to another date', async () => {
+    const emu = await emulator({ now: clock });
+    for (const expiresAt of ['2099-02-30T00:00:00Z', '2099-04-31T12:00:00Z', '2099-01-01T24:00:00Z', '2100-02-29T00:00:00Z']) {
+      const res = await call(`${emu.liveUrl}/api-keys`, { method: 'POST', key: emu.bootstrapKeys.live, body: { name: 'x', expiresAt } });
+      expect(res.status, expiresAt).toBe(400);
+      expect(res.body.details, expiresAt).toEqual({ expiresAt: 'must be an ISO-8601 date-time with a time zone, e.g. 2030-01-31T12:00:00Z' });
+    }
+    const leap = await createKey(emu, { name: 'leap day', expiresAt: '2096-02-29T00:00:00Z' });
+    expect(leap.apiKey.expiresAt).toBe('2096-02-29T00:00:00.000Z');
+  });
+
+  it('refuses an integer too large to be read back as sent', async () => {
+    const emu = await emulator();
+    const res = await call(`${emu.liveUrl}/api-keys?page=99999999999999999999`, { key: emu.bootstrapKeys.live });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual({ page: 'must be at most 9007199254740991' });
+  });
+
   it('answers 400 to malformed JSON and to a missing body', async () => {
     const emu = await emulator();
     const bad = await call(`${emu.liveUrl}/api-keys`, { method: 'POST', key: emu.bootstrapKeys.live, raw: '{"name": "x",' });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,6 +37,12 @@ function expected(life: Life, more: Op | null): Map<string, string> {
   return out;
 }
 
+/** A state file path in a folder of its own, removed after the test. */
+async function dataFile(): Promise<string> {
+  dir = await mkdtemp(join(tmpdir(), 'dhmad-emulator-crash-'));
+  return join(dir, 'state.json');
+}
+
 async function status(url: string, secret: string): Promise<string> {
   const res = await call(`${url}/me`, { key: secret });
   return res.status === 200 ? 'works' : String(res.body.details?.reason);
@@ -44,8 +50,7 @@ async function status(url: string, secret: string): Promise<string> {
 
 describe('--data: an acknowledged change survives SIGKILL', () => {
   it('keeps every create, regenerate and delete that was answered, under load, when the process is killed', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'dhmad-emulator-crash-'));
-    const data = join(dir, 'state.json');
+    const data = await dataFile();
     const first = startCli(['--port', '0', '--json', '--data', data]);
     const { liveUrl, bootstrapKeys } = JSON.parse(await first.ready) as Started;
     const admin = bootstrapKeys.live;
@@ -104,8 +109,7 @@ describe('--data: an acknowledged change survives SIGKILL', () => {
   }, 60_000);
 
   it('keeps a reset and recorded usage answered over the control routes', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'dhmad-emulator-crash-'));
-    const data = join(dir, 'state.json');
+    const data = await dataFile();
     const first = startCli(['--port', '0', '--json', '--data', data]);
     const { liveUrl } = JSON.parse(await first.ready) as Started;
     const origin = new URL(liveUrl).origin;
@@ -125,5 +129,33 @@ describe('--data: an acknowledged change survives SIGKILL', () => {
     expect(usage.body.usage.days[0]).toMatchObject({ requests: 4321, errors: 9 });
     second.child.kill('SIGTERM');
     await second.exit;
+  }, 30_000);
+
+  it('refuses a second emulator on the same --data file before it touches the files, so the first keeps what it answers through a SIGKILL', async () => {
+    const data = await dataFile();
+    const first = startCli(['--port', '0', '--json', '--data', data]);
+    const { liveUrl, bootstrapKeys } = JSON.parse(await first.ready) as Started;
+    const admin = bootstrapKeys.live;
+    const create = (name: string) => call(`${liveUrl}/api-keys`, { method: 'POST', key: admin, body: { name } });
+    const before = await create('before the second start');
+    const second = startCli(['--port', '0', '--json', '--data', data]);
+    const refused = await second.exit;
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      `dhmad-emulator: Another emulator (pid ${first.child.pid}) is using ${data}: two on one state file would lose each other's changes. ` +
+        `Stop it, or pass another --data path. If no emulator is running, delete ${data}.lock.\n`,
+    );
+    const after = await create('after the second start');
+    expect([before.status, after.status]).toEqual([201, 201]);
+    first.child.kill('SIGKILL');
+    await first.exit;
+
+    // The lock of a killed emulator is taken over.
+    const third = startCli(['--port', '0', '--json', '--data', data]);
+    const again = JSON.parse(await third.ready) as Started;
+    for (const created of [before, after]) expect(await status(again.liveUrl, created.body.key)).toBe('works');
+    third.child.kill('SIGTERM');
+    expect((await third.exit).code).toBe(0);
+    await expect(readFile(`${data}.lock`)).rejects.toThrow(/ENOENT/);
   }, 30_000);
 });

@@ -173,6 +173,13 @@ describe('control routes over HTTP', () => {
     const moved = await call(`${origin}/__emulator/advance-time`, { method: 'POST', body: { ms: 3_600_000 } });
     expect(moved.body).toEqual({ now: '2030-01-01T01:00:00.000Z' });
     expect((await call(`${origin}/__emulator/advance-time`, { method: 'POST', body: { ms: -1 } })).status).toBe(400);
+    // A huge step is refused before the clock moves: every route keeps answering.
+    const far = await call(`${origin}/__emulator/advance-time`, { method: 'POST', body: { ms: 1e308 } });
+    expect(far.status).toBe(400);
+    expect(far.body.message).toBe(
+      'advanceTime: the clock would pass 9999-12-31T23:59:59.999Z, the last moment an ISO-8601 timestamp of the API can name; it stays at 2030-01-01T01:00:00.000Z',
+    );
+    expect((await call(`${emu.liveUrl}/me`, { key: emu.bootstrapKeys.live })).status).toBe(200);
     const health = await call(`${origin}/__emulator/health`);
     expect(health.body).toMatchObject({ ok: true, now: '2030-01-01T01:00:00.000Z', liveUrl: emu.liveUrl });
 

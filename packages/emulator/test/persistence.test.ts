@@ -155,6 +155,15 @@ describe('--data persistence', () => {
     await expect(startEmulator({ port: 0, data })).rejects.toThrow(`Emulator log ${data}.wal is damaged at line 2`);
   });
 
+  it('refuses a second emulator of the same process on a file in use, and lets one start once the first is closed', async () => {
+    const data = join(dir, 'state.json');
+    const first = await startEmulator({ port: 0, data });
+    await expect(startEmulator({ port: 0, data })).rejects.toThrow(`Another emulator (in this process) is using ${data}`);
+    await first.close();
+    const second = await startEmulator({ port: 0, data });
+    await second.close();
+  });
+
   it('refuses a file that is not emulator state, naming it', async () => {
     const data = join(dir, 'state.json');
     await writeFile(data, '{ not json');
