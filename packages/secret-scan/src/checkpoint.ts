@@ -6,7 +6,7 @@ import type { Detection } from './detect.js';
 import { ScanError } from './errors.js';
 
 /** Bumped whenever what a checkpoint holds, or what the detector finds, changes: an older one is not reused. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Where a blob appears: a path, and the first commit (oldest first) that put it there. */
 export interface Appearance {
@@ -29,7 +29,7 @@ export interface Checkpoint {
   newest: number;
   commits: number;
   hits: Record<string, Detection[]>;
-  /** Blobs whose path (as rev-list first named it) may hold a key: walked even without detections. */
+  /** Blobs (and submodule commits) at a path with a key marker in its name: walked even without detections. */
   named: string[];
   appearances: Appearance[];
   /** Blobs with an appearance at a path that was not stored because it holds a key. */

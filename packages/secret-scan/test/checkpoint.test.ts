@@ -140,7 +140,8 @@ describe('--history --checkpoint FILE', () => {
       ['', /no longer matches \(it is of another repository \(other root commits\)\)/],
       ['{"dhmadScanCheckpoint": 99}', /was not used \(it was written by another version of dhmad-scan\)/],
       ['{ not json', /was not used \(it is not a dhmad-scan checkpoint \(not JSON\)\)/],
-      ['{"dhmadScanCheckpoint": 1, "tips": []}', /was not used \(it is incomplete\)/],
+      ['{"dhmadScanCheckpoint": 1}', /was not used \(it was written by another version of dhmad-scan\)/],
+      ['{"dhmadScanCheckpoint": 2, "tips": []}', /was not used \(it is incomplete\)/],
     ];
     for (const [content, note] of cases) {
       if (content) writeFileSync(file, content);

@@ -102,6 +102,50 @@ describe('a key in a file name', () => {
   });
 });
 
+describe('a key in a path the scan does not read, or no longer sees', () => {
+  const redacted = (k: string) => `${prefixOf(k)}…`;
+
+  it('--history finds a key in a name the file was renamed away from, in a full scan and in an incremental one', () => {
+    const repo = initRepo();
+    const key = makeKey();
+    write(repo, `.env.${key}`, 'A=1\n');
+    const added = commitAll(repo, 'add');
+    git(repo, ['mv', `.env.${key}`, '.env.renamed']);
+    commitAll(repo, 'rename');
+    const full = scanJson(['--history'], { cwd: repo }, [key]);
+    expect(full.run.code).toBe(1);
+    expect(keyFindings(full.out).map((f) => [f.file, f.commit])).toEqual([[`.env.${redacted(key)}`, added]]);
+
+    const checkpoint = path.join(tempDir(), 'checkpoint.json');
+    expect(scanJson(['--history', '--checkpoint', checkpoint], { cwd: repo }, [key]).run.code).toBe(1);
+    // A commit after the checkpoint gives an old blob a key's name.
+    const later = makeKey('sandbox');
+    git(repo, ['mv', '.env.renamed', `${later}.txt`]);
+    const renamed = commitAll(repo, 'rename again');
+    const incremental = scanJson(['--history', '--checkpoint', checkpoint], { cwd: repo }, [key, later]);
+    expect(incremental.out.summary.checkpoint).toMatchObject({ incremental: true });
+    expect(keyFindings(incremental.out).map((f) => [f.file, f.commit]).sort()).toEqual(
+      [[`.env.${redacted(key)}`, added], [`${redacted(later)}.txt`, renamed]].sort(),
+    );
+  });
+
+  it('a submodule at a path with a key is a finding in --staged and --history, as in a tree scan', () => {
+    const repo = initRepo();
+    write(repo, 'a.txt', 'a\n');
+    const first = commitAll(repo, 'first');
+    const key = makeKey();
+    git(repo, ['update-index', '--add', '--cacheinfo', `160000,${first},vendor/${key}`]);
+    const staged = scanJson(['--staged', '--no-env-files'], { cwd: repo }, [key]);
+    expect(staged.run.code).toBe(1);
+    expect(keyFindings(staged.out).map((f) => f.file)).toEqual([`vendor/${redacted(key)}`]);
+    git(repo, ['commit', '-q', '-m', 'submodule']);
+    const added = git(repo, ['rev-parse', 'HEAD']).trim();
+    const history = scanJson(['--history'], { cwd: repo }, [key]);
+    expect(keyFindings(history.out).map((f) => [f.file, f.commit])).toEqual([[`vendor/${redacted(key)}`, added]]);
+    expect(scanJson(['--history', 'HEAD~1..HEAD'], { cwd: repo }, [key]).out.findings.map((f) => f.file)).toEqual([`vendor/${redacted(key)}`]);
+  });
+});
+
 describe('--history finds what is there', () => {
   it('applies excludes per path: a key first committed under an excluded path, then copied to an included one, is found there', () => {
     const repo = initRepo();

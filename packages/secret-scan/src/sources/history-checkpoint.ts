@@ -1,9 +1,10 @@
+import { KEY_MARKER } from '@dhmad/sdk/key-format';
 import { type Appearance, type Checkpoint, readCheckpoint, storable, writeCheckpoint } from '../checkpoint.js';
 import type { Collector } from '../collector.js';
 import type { Detection } from '../detect.js';
 import { ScanError } from '../errors.js';
 import { gitAsync } from '../git.js';
-import { report, scanBlobs, walkAppearances } from './history.js';
+import { report, scanBlobs, walkAppearances, walkKeyNames } from './history.js';
 
 const lines = (buf: Buffer): string[] => buf.toString('utf8').split('\n').filter(Boolean);
 
@@ -100,21 +101,23 @@ export async function scanWithCheckpoint(cwd: string, file: string, sink: Collec
   else if (why) sink.stats.checkpoint = { incremental: false, note: `the checkpoint ${file} no longer matches (${why}): scanned the whole history` };
 
   const exclude = base?.tips ?? [];
-  // The new commits, their blobs, and every appearance in the new commits, side by side.
+  // The new commits, their blobs, and their appearances (every one, or, for a full scan, those
+  // with a key in the path's name), side by side.
   const [tips, since, found, walked] = await Promise.all([
     tipsNow,
     commitsSince(cwd, exclude),
     scanBlobs(cwd, sink, exclude),
-    base ? walkAppearances(cwd, ['--all'], null, exclude) : Promise.resolve([]),
+    base ? walkAppearances(cwd, ['--all'], null, exclude) : walkKeyNames(cwd, ['--all']),
   ]);
   const hits = new Map<string, Detection[]>(Object.entries(base?.hits ?? {}));
-  for (const [oid, ds] of found.hits) hits.set(oid, ds);
-  const named = new Set([...(base?.named ?? []), ...found.named]);
+  for (const [oid, ds] of found) hits.set(oid, ds);
+  const named = new Set([...(base?.named ?? []), ...walked.filter((a) => a.path.includes(KEY_MARKER)).map((a) => a.oid)]);
   const wanted = new Set([...hits.keys(), ...named]);
   sink.stats.commits = (base?.commits ?? 0) + since.dates.length;
   let appearances: Appearance[];
   if (!base) {
-    appearances = wanted.size === 0 ? [] : await walkAppearances(cwd, ['--all'], wanted);
+    // Without detections, the names are all there is to report, and the walk beside the scan found them.
+    appearances = hits.size === 0 ? walked : await walkAppearances(cwd, ['--all'], wanted);
   } else {
     const fresh = walked.filter((a) => wanted.has(a.oid));
     // New commits come after the old ones in the walk a full scan does, unless some are dated

@@ -8,9 +8,10 @@ import type { Appearance as StoredAppearance } from '../checkpoint.js';
 import { BlobScanner } from './blobs.js';
 import type { Source, SourceContext } from './source.js';
 
-/** Where a blob appears, with its position in oldest-first order. */
+/** Where a blob (or a submodule, for its name) appears, with its position in oldest-first order. */
 interface Appearance extends StoredAppearance {
   order: number;
+  gitlink?: true;
 }
 
 const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -18,11 +19,13 @@ const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /**
  * The commits of all refs, or of a range, as a source. With all refs, every
  * distinct reachable blob is scanned once (`rev-list --objects` names them,
- * one `cat-file --batch` streams them), and only for the blobs with findings
- * is the history walked again, to name every path each appears at and the
- * first commit that put it there. A range (`main..feature`, `HEAD~1..HEAD`)
- * scans what its commits add or change, blobs seen before the range
- * included: its walk names the blobs and the paths at once.
+ * one `cat-file --batch` streams them) while the commits' paths are walked for
+ * a key in a name (rev-list names a blob by one of its paths only, so a file
+ * renamed away from `.env.<key>` would be missed); only for the blobs with
+ * findings is the history walked again, to name every path each appears at
+ * and the first commit that put it there. A range (`main..feature`,
+ * `HEAD~1..HEAD`) scans what its commits add or change, blobs seen before the
+ * range included: its walk names the blobs and the paths at once.
  */
 export class HistorySource implements Source {
   readonly roots: string[] = [];
@@ -57,12 +60,12 @@ export class HistorySource implements Source {
     if (this.range) {
       const scanner = new BlobScanner(sink);
       const appearances = await walkAppearances(cwd, revisions, null);
-      await catFileBatch(cwd, new Set(appearances.map((a) => a.oid)), scanner);
+      await catFileBatch(cwd, new Set(appearances.filter((a) => !a.gitlink).map((a) => a.oid)), scanner);
       report(appearances, scanner.hits, sink);
     } else {
-      const { hits, named } = await scanBlobs(cwd, sink);
-      const wanted = new Set([...hits.keys(), ...named]);
-      report(wanted.size === 0 ? [] : await walkAppearances(cwd, revisions, wanted), hits, sink);
+      const [hits, named] = await Promise.all([scanBlobs(cwd, sink), walkKeyNames(cwd, revisions)]);
+      // Walked again, for every path of the blobs with findings, only when there are any.
+      report(hits.size === 0 ? named : await walkAppearances(cwd, revisions, new Set(hits.keys())), hits, sink);
     }
   }
 
@@ -78,25 +81,20 @@ export function countCommits(cwd: string, revisions: readonly string[]): number 
 /**
  * Scan every blob reachable from all refs, or (with `exclude`, tips whose history was
  * scanned before) only those not reachable from them: each distinct blob once.
- * `named`: the blobs whose path, as rev-list first named it, holds a key marker
- * (for a finding about the name).
  */
-export async function scanBlobs(cwd: string, sink: Collector, exclude: readonly string[] = []): Promise<{ hits: Map<string, Detection[]>; named: Set<string> }> {
+export async function scanBlobs(cwd: string, sink: Collector, exclude: readonly string[] = []): Promise<Map<string, Detection[]>> {
   const scanner = new BlobScanner(sink);
-  const named = new Set<string>();
   const input = exclude.length > 0 ? exclude.map((tip) => `^${tip}\n`).join('') : undefined;
   async function* blobs(): AsyncGenerator<string> {
     const args = ['rev-list', '--objects', '--filter=object:type=blob', '--all', ...(input ? ['--stdin'] : [])];
     for await (const line of gitLines(cwd, args, 'Listing the history', '\n', input)) {
       const space = line.indexOf(' ');
       const oid = space === -1 ? line : line.slice(0, space);
-      if (!OID.test(oid)) continue;
-      if (space !== -1 && line.includes(KEY_MARKER, space)) named.add(oid);
-      yield oid;
+      if (OID.test(oid)) yield oid;
     }
   }
   await catFileBatch(cwd, blobs(), scanner);
-  return { hits: scanner.hits, named };
+  return scanner.hits;
 }
 
 /** Each path a blob appears at, oldest first: a finding per path the sink wants, with the commit that put the key there. */
@@ -122,39 +120,60 @@ export function report(appearances: readonly StoredAppearance[], hits: ReadonlyM
   }
 }
 
+const NO_BLOBS: ReadonlySet<string> = new Set();
+/** Every path with a key marker anywhere in it (`*` spans folders here), from the top of the repository. */
+const KEY_NAMES: readonly string[] = [`:(top)*${KEY_MARKER}*`];
+
+/**
+ * The paths with a key marker in their name, and the first commit that put each there: the
+ * walk {@link walkAppearances} does, for names alone, with a pathspec so that git diffs only
+ * those paths and sends nothing else (`--full-history`: a commit on a merged side branch counts).
+ */
+export function walkKeyNames(cwd: string, revisions: readonly string[], exclude: readonly string[] = []): Promise<Appearance[]> {
+  return walk(cwd, revisions, NO_BLOBS, exclude, KEY_NAMES);
+}
+
 /**
  * Walk the commits oldest first with `log --raw -z` (tree diffs only, no
  * content), leaving out those reachable from `exclude` (tips scanned before),
  * and record, for each blob (each of `wanted`, or every one), every
- * path it is added or changed at and the first commit that did. `-m` shows
- * merges against each parent, so a blob first written in a merge's conflict
- * resolution is found too.
+ * path it is added or changed at and the first commit that did; and every
+ * path with a key marker in its name, whatever is there (a submodule too),
+ * for the finding about the name. `-m` shows merges against each parent, so
+ * a blob first written in a merge's conflict resolution is found too.
  */
-export async function walkAppearances(cwd: string, revisions: readonly string[], wanted: ReadonlySet<string> | null, exclude: readonly string[] = []): Promise<Appearance[]> {
+export function walkAppearances(cwd: string, revisions: readonly string[], wanted: ReadonlySet<string> | null, exclude: readonly string[] = []): Promise<Appearance[]> {
+  return walk(cwd, revisions, wanted, exclude, []);
+}
+
+async function walk(cwd: string, revisions: readonly string[], wanted: ReadonlySet<string> | null, exclude: readonly string[], pathspec: readonly string[]): Promise<Appearance[]> {
   const seen = new Set<string>();
   const out: Appearance[] = [];
   const input = exclude.length > 0 ? exclude.map((tip) => `^${tip}\n`).join('') : undefined;
   const tokens = gitLines(
     cwd,
-    ['log', '--reverse', '-m', '--raw', '-z', '--no-abbrev', '--no-renames', '--format=%x01%H', ...revisions, ...(input ? ['--stdin'] : []), '--'],
+    [
+      'log', '--reverse', '-m', '--raw', '-z', '--no-abbrev', '--no-renames', '--format=%x01%H', ...(pathspec.length > 0 ? ['--full-history'] : []),
+      ...revisions, ...(input ? ['--stdin'] : []), '--', ...pathspec,
+    ],
     'Finding the commits that introduced the findings',
     '\0',
     input,
   );
   let commit = '';
-  let pendingOid: string | null = null;
+  let pending: { oid: string; gitlink: boolean; blob: boolean } | null = null;
   let expectPath = false;
   for await (let token of tokens) {
     if (expectPath) {
       expectPath = false;
-      if (pendingOid !== null) {
-        const id = `${pendingOid}\0${token}`;
+      if (pending !== null && (pending.blob || token.includes(KEY_MARKER))) {
+        const id = `${pending.oid}\0${token}`;
         if (!seen.has(id)) {
           seen.add(id);
-          out.push({ oid: pendingOid, path: token, commit, order: out.length });
+          out.push({ oid: pending.oid, path: token, commit, order: out.length, ...(pending.gitlink ? { gitlink: true } : {}) });
         }
       }
-      pendingOid = null;
+      pending = null;
       continue;
     }
     if (token.startsWith('\n')) token = token.slice(1);
@@ -167,8 +186,9 @@ export async function walkAppearances(cwd: string, revisions: readonly string[],
       const oid = fields[3] ?? '';
       const status = fields[4] ?? '';
       expectPath = true;
-      // Blobs only: a submodule's commit (160000) is not this repository's to read.
-      pendingOid = status !== 'D' && mode !== '160000' && (wanted === null || wanted.has(oid)) ? oid : null;
+      // A submodule's commit (160000) is not this repository's to read: only its name counts.
+      const gitlink = mode === '160000';
+      pending = status === 'D' ? null : { oid, gitlink, blob: !gitlink && (wanted === null || wanted.has(oid)) };
     }
   }
   return out;

@@ -10,6 +10,8 @@ const SYMLINK = '120000';
 export interface StagedEntry {
   path: string;
   oid: string;
+  /** False for a submodule or a symlink: only its name is checked. */
+  read: boolean;
 }
 
 const DIFF_ARGS = ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-relative', '--no-ext-diff', '--diff-filter=ACMT'];
@@ -31,7 +33,7 @@ export async function listStaged(cwd: string, collector: Collector): Promise<Sta
     const file = parts[i + 1]!;
     if (newMode === GITLINK) collector.stats.skippedSubmodules++;
     else if (newMode === SYMLINK) collector.stats.skippedSymlinks++;
-    else entries.push({ path: file, oid: newOid! });
+    entries.push({ path: file, oid: newOid!, read: newMode !== GITLINK && newMode !== SYMLINK });
   }
   return entries;
 }
@@ -85,7 +87,8 @@ export class StagedSource implements Source {
   }
 
   async scan(sink: Collector): Promise<void> {
-    const entries = this.entries.filter((e) => sink.wants(e.path));
+    // Every staged path is asked about, for a key in its name; only files are read.
+    const entries = this.entries.filter((e) => sink.wants(e.path) && e.read);
     this.handOver(new Set(entries.map((e) => e.oid)));
     await this.reading;
     for (const e of entries) {
