@@ -44,10 +44,14 @@ export function processTerminal(): Terminal {
   return { stdout: redactingOutput(stdout), stderr: redactingOutput(stderr), stdin: process.stdin, raw: { stdout, stderr }, env: process.env, cwd: process.cwd() };
 }
 
-/** Colour on a terminal unless NO_COLOR; FORCE_COLOR turns it on anywhere (https://no-color.org, https://force-color.org). */
+/**
+ * Colour on a terminal unless NO_COLOR; FORCE_COLOR turns it on anywhere (https://no-color.org,
+ * https://force-color.org), and FORCE_COLOR=0 (or false) off everywhere, as Node and supports-color read it.
+ */
 export function colorEnabled(t: Terminal, stream: 'stdout' | 'stderr'): boolean {
   const force = t.env.FORCE_COLOR;
-  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined && force !== '') return true;
   if (t.env.NO_COLOR !== undefined && t.env.NO_COLOR !== '') return false;
   return t[stream].isTTY && t.env.TERM !== 'dumb';
 }

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import stringWidth from 'string-width';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commitAll, git, makeRepo, tempDir, write, writeFiles } from '../../../test/support/git.js';
 import { liveKey, prefixOf, sandboxKey } from '../../../test/support/keys.js';
@@ -46,6 +47,19 @@ describe('dhmad doctor', () => {
     expect(rows.map((r) => r.split(/\s+/)[1])).toEqual(IDS);
     expect(text.stdout).toContain('0 failed, 0 warned, 7 passed, 0 skipped.');
     expectNoSecret([text.stdout, text.stderr]);
+  });
+
+  it('the text report wraps its prose to 80 columns piped, and never a fixing command', async () => {
+    const key = liveKey();
+    const root = cleanRepo({ 'src/app.js': 'module.exports = process.env.PAY_KEY;\n' });
+    write(root, '.env.test', `PAY_KEY=${key}\n`);
+    write(root, 'config/.env.production', `PAY_KEY=${key}\n`);
+    const r = await dhmad(['doctor'], { cwd: root, env: api.env() });
+    expect(r.code, r.stdout).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.filter((l) => !l.startsWith('        fix: ') && stringWidth(l) > 80), r.stdout).toEqual([]);
+    expect(lines).toContain(`        fix: give each its own key: dhmad keys create --name "<app> config/.env.production" --write-env config/.env.production --var PAY_KEY`);
+    expect(lines.some((l) => /^ {8}\S/.test(l)), 'a wrapped finding continues under its text').toBe(true);
   });
 
   it('without DHMAD_API_KEY the account checks are skipped, saying why; exit 0', async () => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DAY_MS, dayOf, dhmad, expectNoSecret, recordHistory, useEmulator } from './support/cli.js';
+import stringWidth from 'string-width';
+import { DAY_MS, dayOf, dhmad, dhmadOnTty, expectNoSecret, recordHistory, useEmulator } from './support/cli.js';
 
 const api = useEmulator();
 beforeEach(() => api.emu.reset());
@@ -38,7 +39,7 @@ describe('dhmad keys usage', () => {
     expect(rows[28]).toBe(`${dayOf(api.emu, 1)}  ${'█'.repeat(36)}${'▒'.repeat(4)}  200 req  20 err`);
     expect(rows[0]).toBe(`${dayOf(api.emu, 29)}  ${'█'.repeat(20)}${' '.repeat(20)}  100 req   0 err`);
     expect(rows[29]).toMatch(/^\S+ {2}█{10} {30} {3}50 req {3}0 err$/);
-    expect(r.stdout).toContain(`Total: 3050 requests, 20 errors (0.7%) in 30 days; busiest ${dayOf(api.emu, 1)} (200); median 100 on the days it was used.`);
+    expect(r.stdout.replace(/\n(?=\S)/g, ' ')).toContain(`Total: 3050 requests, 20 errors (0.7%) in 30 days; busiest ${dayOf(api.emu, 1)} (200); median 100 on the days it was used.`);
     expect(r.stdout).toContain('No flags: usage-spike, error-rate-jump, idle-key-used found nothing.');
     expectNoSecret([r.stdout, r.stderr]);
   });
@@ -47,7 +48,7 @@ describe('dhmad keys usage', () => {
     const k = await oldKey();
     recordHistory(api.emu, k.apiKey.id, [...steady(20), 900, ...steady(9)]);
     const out = await usageJson(k.apiKey.keyPrefix);
-    expect(out.flags).toEqual([{ rule: 'usage-spike', date: dayOf(api.emu, 9), message: "900 requests, 9.0x the key's median of 100 on the days it was used" }]);
+    expect(out.flags).toEqual([{ rule: 'usage-spike', date: dayOf(api.emu, 9), message: "900 requests, 9.0x the key's median of 100 on the other days it was used" }]);
     const text = await dhmad(['keys', 'usage', k.apiKey.keyPrefix], { env: api.env() });
     expect(text.stdout).toMatch(new RegExp(`^${dayOf(api.emu, 9)} .*◀ usage-spike$`, 'm'));
     expect(text.stdout).toContain('Flags (1):');
@@ -105,6 +106,47 @@ describe('dhmad keys usage', () => {
     expect(plain.stdout).not.toContain('\u001b[');
     const coloured = await dhmad(['keys', 'usage', k.apiKey.id, '--days', '1'], { env: { ...api.env(), FORCE_COLOR: '1' } });
     expect(coloured.stdout).toContain(`\u001b[31m${'▒'.repeat(20)}\u001b[39m`);
+  });
+
+  it('a key with no requests gets one line, not thirty rows of zeros', async () => {
+    const k = await oldKey('idle');
+    const r = await dhmad(['keys', 'usage', k.apiKey.id], { env: api.env() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${k.apiKey.keyPrefix} "idle", live\nNo requests in these 30 days (${dayOf(api.emu, 29)} to ${dayOf(api.emu, 0)}, UTC).\nNo flags: usage-spike, error-rate-jump, idle-key-used found nothing.\n`);
+  });
+
+  it('three quiet days or more are one line that says how many', async () => {
+    const k = await oldKey();
+    recordHistory(api.emu, k.apiKey.id, [...steady(5), 0, 0, ...steady(3), ...Array.from({ length: 10 }, () => 0), ...steady(10)]);
+    const r = await dhmad(['keys', 'usage', k.apiKey.id], { env: api.env() });
+    const rows = r.stdout.split('\n').filter((l) => /^\d{4}-\d\d-\d\d {2}/.test(l));
+    expect(rows).toHaveLength(5 + 2 + 3 + 1 + 10);
+    expect(rows).toContain(`${dayOf(api.emu, 19)}  · no requests for 10 days, to ${dayOf(api.emu, 10)}`);
+    expect(rows.filter((l) => / 0 req/.test(l))).toHaveLength(2);
+  });
+
+  it('fits 80 columns piped and the terminal width on a terminal, flags and rules included', async () => {
+    const k = await oldKey();
+    recordHistory(api.emu, k.apiKey.id, [...Array.from({ length: 25 }, () => [100, 1] as const), [1450, 900], ...steady(4)]);
+    const piped = await dhmad(['keys', 'usage', k.apiKey.id], { env: api.env() });
+    expect(piped.stdout).toMatch(/◀ usage-spike, error-rate-jump$/m);
+    expect(Math.max(...piped.stdout.split('\n').map((l) => stringWidth(l))), piped.stdout).toBeLessThanOrEqual(80);
+    for (const columns of [100, 60]) {
+      const r = await dhmadOnTty(['keys', 'usage', k.apiKey.id], { env: { ...api.env(), NO_COLOR: '1' }, columns });
+      expect(r.code, r.tty).toBe(0);
+      expect(Math.max(...r.tty.split('\n').map((l) => stringWidth(l))), r.tty).toBeLessThanOrEqual(columns);
+      expect(r.tty).toContain('error-rate-jump');
+    }
+  });
+
+  it('colour on a terminal, none with NO_COLOR or FORCE_COLOR=0', async () => {
+    const k = await oldKey();
+    recordHistory(api.emu, k.apiKey.id, [[10, 5]]);
+    const args = ['keys', 'usage', k.apiKey.id, '--days', '1'];
+    // The test environment sets NO_COLOR; empty, it counts as unset (no-color.org).
+    expect((await dhmadOnTty(args, { env: { ...api.env(), NO_COLOR: '' } })).tty).toContain('\u001b[31m');
+    expect((await dhmadOnTty(args, { env: { ...api.env(), NO_COLOR: '1' } })).tty).not.toContain('\u001b[');
+    expect((await dhmadOnTty(args, { env: { ...api.env(), NO_COLOR: '', FORCE_COLOR: '0' } })).tty).not.toContain('\u001b[');
   });
 
   it('counts the requests the key really sent', async () => {

@@ -40,7 +40,7 @@ export async function doctor(t: Terminal, options: DoctorOptions & { path: strin
   } else {
     const account = inputs.account ? `account: ${inputs.account.keyPrefix} (${inputs.account.environment})` : 'account: not checked (DHMAD_API_KEY is not set)';
     const header = `dhmad doctor: ${inputs.root}${inputs.isRepo ? '' : ' (not a git repository)'}; ${account}`;
-    t.stdout.write(formatReport(header, checks, painter(colorEnabled(t, 'stdout'))));
+    t.stdout.write(formatReport(header, checks, painter(colorEnabled(t, 'stdout')), t.stdout.columns ?? 80));
   }
   if (incomplete) return EXIT.error;
   return checks.some((c) => c.status === 'fail') ? EXIT.failed : EXIT.ok;

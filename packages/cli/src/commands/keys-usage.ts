@@ -1,3 +1,4 @@
+import wrapAnsi from 'wrap-ansi';
 import { openAccount } from '../client.js';
 import { json, keyLabel } from '../format.js';
 import { resolveKey } from '../resolve-key.js';
@@ -18,22 +19,33 @@ export async function keyUsage(t: Terminal, options: { key: string; days: number
     return;
   }
   const paint = painter(colorEnabled(t, 'stdout'));
+  // A terminal's width; piped, 80, so a file or a pager shows each line whole.
+  const width = t.stdout.columns ?? 80;
+  const wrap = (text: string, indent: number): string => wrapAnsi(text, width - indent, { hard: true }).replace(/\n/g, `\n${' '.repeat(indent)}`);
   const first = usage.days[0]?.date ?? '';
   const last = usage.days[usage.days.length - 1]?.date ?? '';
-  const lines = [
-    `${keyLabel(key)}, ${key.environment}${key.isActive ? '' : ', inactive'}: requests per day, ${first} to ${last} (UTC; █ succeeded, ▒ failed)`,
-    '',
-    usageChart(usage.days, flags, paint),
-    `Total: ${totals.requests} requests, ${totals.errors} errors (${(totals.errorRate * 100).toFixed(1)}%) in ${totals.days} days` +
-      (totals.busiest ? `; busiest ${totals.busiest.date} (${totals.busiest.requests}); median ${totals.medianActiveDay} on the days it was used.` : '; not used.'),
-  ];
-  if (flags.length === 0) {
-    lines.push(`No flags: ${Object.keys(USAGE_RULES).join(', ')} found nothing.`);
+  const lines = [wrap(`${keyLabel(key)}, ${key.environment}${key.isActive ? '' : ', inactive'}`, 0)];
+  if (totals.requests === 0) {
+    lines.push(wrap(`No requests in these ${totals.days} days (${first} to ${last}, UTC).`, 0));
   } else {
+    lines.push(wrap(`Requests per day, ${first} to ${last} (UTC): █ succeeded, ▒ failed`, 0), '', usageChart(usage.days, flags, paint, width));
+    lines.push(
+      wrap(
+        `Total: ${totals.requests} requests, ${totals.errors} errors (${(totals.errorRate * 100).toFixed(1)}%) in ${totals.days} days; ` +
+          `busiest ${totals.busiest!.date} (${totals.busiest!.requests}); median ${totals.medianActiveDay} on the days it was used.`,
+        0,
+      ),
+    );
+  }
+  if (flags.length === 0) {
+    lines.push(wrap(`No flags: ${Object.keys(USAGE_RULES).join(', ')} found nothing.`, 0));
+  } else {
+    // Each flag and rule on its own lines, wrapped under its text, so a narrow terminal keeps the columns.
+    const ruleWidth = Math.max(...flags.map((f) => f.rule.length)) + 1;
     lines.push('', paint('yellow', `Flags (${flags.length}):`));
-    for (const f of flags) lines.push(`  ${paint('bold', f.rule.padEnd(15))} ${f.date}: ${f.message}.`);
+    for (const f of flags) lines.push(`  ${paint('bold', f.rule.padEnd(ruleWidth))} ${wrap(`${f.date}: ${f.message}.`, ruleWidth + 3)}`);
     lines.push('', 'The rules:');
-    for (const rule of new Set(flags.map((f) => f.rule))) lines.push(`  ${rule.padEnd(15)} ${USAGE_RULES[rule]}`);
+    for (const rule of new Set(flags.map((f) => f.rule))) lines.push(`  ${rule.padEnd(ruleWidth)} ${wrap(USAGE_RULES[rule], ruleWidth + 3)}`);
   }
   t.stdout.write(lines.join('\n') + '\n');
 }

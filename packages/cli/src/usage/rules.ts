@@ -71,7 +71,7 @@ function spikeOn(day: UsageDay, others: readonly UsageDay[]): UsageFlag | null {
   return {
     rule: 'usage-spike',
     date: day.date,
-    message: `${day.requests} requests, ${(day.requests / base).toFixed(1)}x the key's median of ${base} on the days it was used`,
+    message: `${day.requests} requests, ${(day.requests / base).toFixed(1)}x the key's median of ${base} on the other days it was used`,
   };
 }
 
