@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 1c7dc8b9403bc2e20074903346c246003bd8db17a04eec163df4afb2ac1cf4cb
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 559e236d0b6340036b42d66c33936c859f5b811586620678ad11514617fb6544
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -30287,7 +30287,12 @@ var META = {
   /** Id of an earlier, no longer active replacement of the same predecessor (see ReplacementOptions.retryOf). */
   retryOf: "dhmadRetryOf",
   /** The key's secret sealed by the management key (see KeyApi.seal), so a rollback can write it back. */
-  sealed: "dhmadSealedSecret"
+  sealed: "dhmadSealedSecret",
+  /**
+   * ISO time the action deactivated the key. delete-after counts from here: `updatedAt` moves with
+   * any later change of the metadata (a sealed copy dropped, a user's edit).
+   */
+  deactivatedAt: "dhmadDeactivatedAt"
 };
 var OWN_FIELDS = new Set(Object.values(META));
 function userMetadata(key) {
@@ -30667,8 +30672,11 @@ function inUseAlert(run2, use, current) {
   const count = use.requestsSinceSwitch === null ? "" : `, ${use.requestsSinceSwitch} request(s) since ${use.countedFrom}`;
   return `${use.keyPrefix} is still in use ${formatDuration(since)} after every target switched to ${current.keyPrefix} (alert-after ${formatDuration(alertAfterMs)}): last used ${use.lastUsedAt}${count}. Find what still holds it (a deployed service, another CI system, a developer's .env), give it the secret now in ${run2.plan.secretName}, and a later run retires ${use.keyPrefix}. It stays active until then.`;
 }
+function deactivated(run2, metadata) {
+  return { ...metadata, [META.deactivatedAt]: run2.now().toISOString() };
+}
 async function retire(run2, key, why = "reversible in the dashboard") {
-  await run2.keys.deactivate(key.id);
+  await run2.keys.deactivate(key.id, deactivated(run2, key.metadata));
   run2.report.actions.push(`deactivated ${key.keyPrefix}`);
   run2.logger.info(`Deactivated ${key.keyPrefix} (${why}).`);
 }
@@ -30679,8 +30687,9 @@ async function deleteOld(run2, keep) {
   const name = all.find((k2) => k2.id === keep[0])?.name;
   const now = run2.now().getTime();
   for (const key of all) {
-    if (key.name !== name || key.isActive || keep.includes(key.id)) continue;
-    if (now - Date.parse(key.updatedAt) < plan.deleteAfterMs) continue;
+    if (key.name !== name || key.isActive || keep.includes(key.id) || key.id === plan.keyId) continue;
+    const stopped = Date.parse(key.metadata[META.deactivatedAt] ?? key.updatedAt);
+    if (now - stopped < plan.deleteAfterMs) continue;
     await run2.keys.delete(key.id);
     run2.report.actions.push(`deleted ${key.keyPrefix}`);
     run2.logger.info(`Deleted ${key.keyPrefix}, deactivated more than ${formatDuration(plan.deleteAfterMs)} ago.`);
@@ -30717,7 +30726,7 @@ async function reportLeakedUse(run2, leaked) {
   }
 }
 async function kill(run2, key) {
-  await run2.keys.deactivate(key.id, withoutSealed(key.metadata));
+  await run2.keys.deactivate(key.id, deactivated(run2, withoutSealed(key.metadata)));
   const at2 = run2.now();
   run2.report.actions.push(`deactivated ${key.keyPrefix} (compromised)`);
   run2.logger.warning(`Deactivated ${key.keyPrefix} at ${at2.toISOString()}: treated as leaked, its secret no longer works anywhere.`);
@@ -31014,7 +31023,7 @@ async function rollbackFlow(run2, state, all) {
   }
   const before = await verifyProblem(run2, restoring, secret, again ? "current key" : "predecessor");
   if (before) {
-    if (!restoring.isActive) await keys.deactivate(restoring.id);
+    if (!restoring.isActive) await keys.deactivate(restoring.id, restoring.metadata);
     if (marked) await keys.setMetadata(newer.id, newer.metadata);
     return run2.fail(
       "failed",
@@ -31031,13 +31040,14 @@ async function rollbackFlow(run2, state, all) {
       `${after ?? `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}.`} ` + (newer.isActive ? `Both ${restoring.keyPrefix} and ${newer.keyPrefix} stay active, so every target holds a working key. ` : "") + "Fix the failures and run again: the next run, a rollback or the schedule, finishes the rollback."
     );
   }
+  const { [META.deactivatedAt]: _2, ...active } = restoring.metadata;
   await keys.setMetadata(restoring.id, {
-    ...restoring.metadata,
+    ...active,
     [META.rolledBackAt]: again ? restoring.metadata[META.rolledBackAt] ?? run2.now().toISOString() : run2.now().toISOString()
   });
   const done = withoutSealed({ ...newer.metadata, [META.state]: "rolled-back" });
   if (newer.isActive) {
-    await keys.deactivate(newer.id, done);
+    await keys.deactivate(newer.id, deactivated(run2, done));
     run2.report.actions.push(`deactivated ${newer.keyPrefix}`);
   } else if (newer.metadata[META.state] !== "rolled-back" || newer.metadata[META.sealed] !== void 0) {
     await keys.setMetadata(newer.id, done);

@@ -385,17 +385,45 @@ describe('key-id', () => {
 });
 
 describe('key-id with delete-after', () => {
-  it('follows the id to the current key after delete-after deleted the key it names', async () => {
+  it('deletes the old keys but the one key-id names, so later runs always find the family', async () => {
     const s = setup(1);
     const p = plan({ keyName: null, keyId: s.old.key.id, deleteAfterMs: 10 * DAY });
-    await rotate(p, s.api, s.stores, s.logger, s.clock);
+    const first = await rotate(p, s.api, s.stores, s.logger, s.clock);
     s.clock.advance(11 * DAY);
-    const second = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
-    expect(second.actions).toContain(`deleted ${s.old.key.keyPrefix}`);
-    s.clock.advance(DAY);
+    await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    s.clock.advance(11 * DAY);
     const third = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
-    expect(third).toMatchObject({ outcome: 'rotated', failed: false, oldKeyId: second.keyId });
+    expect(third).toMatchObject({ outcome: 'rotated', failed: false, actions: expect.arrayContaining([`deleted ${first.keyPrefix}`]) });
+    expect(third.actions).not.toContain(`deleted ${s.old.key.keyPrefix}`);
+    expect(s.api.keys.get(s.old.key.id)?.isActive).toBe(false);
     expect(s.api.holder(s.stores[0]!.value)?.id).toBe(third.keyId);
+  });
+
+  it('counts delete-after from the deactivation, not from a later change of the metadata', async () => {
+    const s = setup(1);
+    const p = plan({ deleteAfterMs: 10 * DAY });
+    const first = await rotate(p, s.api, s.stores, s.logger, s.clock);
+    s.clock.advance(6 * DAY);
+    // The next rotation drops the first key's predecessor's sealed copy; a person edits the metadata.
+    await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    s.api.keys.get(s.old.key.id)!.updatedAt = s.clock.now().toISOString();
+    s.clock.advance(5 * DAY);
+    const later = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(later.actions).toEqual(expect.arrayContaining([`deleted ${s.old.key.keyPrefix}`]));
+    expect(later.actions).not.toContain(`deleted ${first.keyPrefix}`);
+  });
+
+  it('keeps rotating when the id names a key of the middle of the chain, not its first', async () => {
+    // A workflow set up after the first rotation, with the id the dashboard showed then.
+    const s = setup(1);
+    const named = await rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    const p = plan({ keyName: null, keyId: named.keyId!, deleteAfterMs: 10 * DAY });
+    for (let i = 0; i < 6; i++) {
+      s.clock.advance(11 * DAY);
+      const run = await rotate(p, s.api, s.stores, new RecordingLogger(), s.clock);
+      expect(run, `rotation ${i + 1}: ${run.errors.join(' ')}`).toMatchObject({ outcome: 'rotated', failed: false });
+      expect(s.api.holder(s.stores[0]!.value)?.id).toBe(run.keyId);
+    }
   });
 
   it('follows it when the named key and its direct successor were both deleted by hand', async () => {

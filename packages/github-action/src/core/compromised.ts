@@ -8,7 +8,7 @@
 import { complete, createReplacement, earlierReplacement, verifyProblem, writeAll } from './deliver.js';
 import { activeMembers, withoutSealed } from './family.js';
 import type { FamilyState } from './family.js';
-import { deleteOld, forgetSealed } from './retire.js';
+import { deactivated, deleteOld, forgetSealed } from './retire.js';
 import { errorText } from './run.js';
 import type { Run } from './run.js';
 import type { LeakedKeyUse, ManagedKey, RotationReport } from './types.js';
@@ -37,7 +37,7 @@ export async function reportLeakedUse(run: Run, leaked: readonly ManagedKey[]): 
 
 /** Deactivate a leaked key now, dropping its sealed secret in the same request so no rollback can bring it back. Returns when it died. */
 export async function kill(run: Run, key: ManagedKey): Promise<Date> {
-  await run.keys.deactivate(key.id, withoutSealed(key.metadata));
+  await run.keys.deactivate(key.id, deactivated(run, withoutSealed(key.metadata)));
   const at = run.now();
   run.report.actions.push(`deactivated ${key.keyPrefix} (compromised)`);
   run.logger.warning(`Deactivated ${key.keyPrefix} at ${at.toISOString()}: treated as leaked, its secret no longer works anywhere.`);

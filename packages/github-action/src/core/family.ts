@@ -32,6 +32,11 @@ export const META = {
   retryOf: 'dhmadRetryOf',
   /** The key's secret sealed by the management key (see KeyApi.seal), so a rollback can write it back. */
   sealed: 'dhmadSealedSecret',
+  /**
+   * ISO time the action deactivated the key. delete-after counts from here: `updatedAt` moves with
+   * any later change of the metadata (a sealed copy dropped, a user's edit).
+   */
+  deactivatedAt: 'dhmadDeactivatedAt',
 } as const;
 
 const OWN_FIELDS: ReadonlySet<string> = new Set(Object.values(META));

@@ -102,13 +102,21 @@ export function inUseAlert(run: Run, use: PredecessorUse, current: ManagedKey): 
   );
 }
 
+/** `metadata` with the time of a deactivation made now, which delete-after counts from. */
+export function deactivated(run: Run, metadata: Readonly<Record<string, string>>): Record<string, string> {
+  return { ...metadata, [META.deactivatedAt]: run.now().toISOString() };
+}
+
 export async function retire(run: Run, key: ManagedKey, why = 'reversible in the dashboard'): Promise<void> {
-  await run.keys.deactivate(key.id);
+  await run.keys.deactivate(key.id, deactivated(run, key.metadata));
   run.report.actions.push(`deactivated ${key.keyPrefix}`);
   run.logger.info(`Deactivated ${key.keyPrefix} (${why}).`);
 }
 
-/** Delete the family's deactivated keys older than `delete-after`, never those in `keep`. */
+/**
+ * Delete the family's deactivated keys older than `delete-after`, never those in `keep`, nor the
+ * key `key-id` names: later runs find the family through it, wherever it is in the chain.
+ */
 export async function deleteOld(run: Run, keep: string[]): Promise<void> {
   const { plan } = run;
   if (plan.deleteAfterMs === null) return;
@@ -116,9 +124,10 @@ export async function deleteOld(run: Run, keep: string[]): Promise<void> {
   const name = all.find((k) => k.id === keep[0])?.name;
   const now = run.now().getTime();
   for (const key of all) {
-    if (key.name !== name || key.isActive || keep.includes(key.id)) continue;
-    // Deactivation is the key's last update, so updatedAt is when it stopped working.
-    if (now - Date.parse(key.updatedAt) < plan.deleteAfterMs) continue;
+    if (key.name !== name || key.isActive || keep.includes(key.id) || key.id === plan.keyId) continue;
+    // A key deactivated by hand, or before the action recorded it: its last update stands in.
+    const stopped = Date.parse(key.metadata[META.deactivatedAt] ?? key.updatedAt);
+    if (now - stopped < plan.deleteAfterMs) continue;
     await run.keys.delete(key.id);
     run.report.actions.push(`deleted ${key.keyPrefix}`);
     run.logger.info(`Deleted ${key.keyPrefix}, deactivated more than ${formatDuration(plan.deleteAfterMs)} ago.`);

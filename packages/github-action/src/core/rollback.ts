@@ -18,7 +18,7 @@
 import { verifyProblem, writeAll } from './deliver.js';
 import { META, activeMembers, withoutSealed } from './family.js';
 import type { FamilyState } from './family.js';
-import { forgetSealed } from './retire.js';
+import { deactivated, forgetSealed } from './retire.js';
 import type { Run } from './run.js';
 import type { ManagedKey, RotationReport } from './types.js';
 
@@ -126,7 +126,7 @@ export async function rollbackFlow(run: Run, state: FamilyState, all: readonly M
   }
   const before = await verifyProblem(run, restoring, secret, again ? 'current key' : 'predecessor');
   if (before) {
-    if (!restoring.isActive) await keys.deactivate(restoring.id);
+    if (!restoring.isActive) await keys.deactivate(restoring.id, restoring.metadata);
     if (marked) await keys.setMetadata(newer.id, newer.metadata);
     return run.fail(
       'failed',
@@ -146,13 +146,14 @@ export async function rollbackFlow(run: Run, state: FamilyState, all: readonly M
     );
   }
   // min-age counts from the rollback, so the next scheduled run does not rotate straight away.
+  const { [META.deactivatedAt]: _, ...active } = restoring.metadata;
   await keys.setMetadata(restoring.id, {
-    ...restoring.metadata,
+    ...active,
     [META.rolledBackAt]: again ? (restoring.metadata[META.rolledBackAt] ?? run.now().toISOString()) : run.now().toISOString(),
   });
   const done = withoutSealed({ ...newer.metadata, [META.state]: 'rolled-back' });
   if (newer.isActive) {
-    await keys.deactivate(newer.id, done);
+    await keys.deactivate(newer.id, deactivated(run, done));
     run.report.actions.push(`deactivated ${newer.keyPrefix}`);
   } else if (newer.metadata[META.state] !== 'rolled-back' || newer.metadata[META.sealed] !== undefined) {
     await keys.setMetadata(newer.id, done);
