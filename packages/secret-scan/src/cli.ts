@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { existsSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { redactText } from '@dhmad/sdk/key-format';
 import { ScanError } from './errors.js';
 import { closest, parseArgs } from './args.js';
 import { REPORTERS } from './reporters/index.js';
+import { writeNoFollow } from './safe-write.js';
 import { scan, type ScanMode, type ScanResult } from './scan.js';
 
 /** Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or runtime error. */
@@ -42,23 +42,6 @@ function colorWanted(flag: boolean | undefined, toFile: boolean): boolean {
   if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
   if (process.env.NO_COLOR) return false;
   return !toFile && Boolean(process.stdout.isTTY);
-}
-
-/** A file system failure in the user's words, for a file they named. */
-function fsProblem(file: string, e: unknown): string {
-  switch ((e as NodeJS.ErrnoException).code) {
-    case 'ENOENT':
-      return existsSync(path.dirname(path.resolve(file))) ? `${file} does not exist` : `the folder ${path.dirname(file)} does not exist`;
-    case 'EACCES':
-    case 'EPERM':
-      return `permission denied on ${file}; check its permissions`;
-    case 'EISDIR':
-      return `${file} is a folder, not a file`;
-    case 'ENOTDIR':
-      return `a part of ${file} is a file, not a folder`;
-    default:
-      return `${file}: ${(e as Error).message}`;
-  }
 }
 
 /**
@@ -161,9 +144,10 @@ async function main(): Promise<void> {
   const report = (await reporter)(result, { color: colorWanted(argv.color, Boolean(argv.output)) });
   if (argv.output) {
     try {
-      writeFileSync(argv.output, report);
+      // A checkout can hold a committed symlink where CI writes its report: never write through it.
+      writeNoFollow(process.cwd(), argv.output, report, 'replace', 'Cannot write the report');
     } catch (e) {
-      fail(`Cannot write the report: ${fsProblem(argv.output, e)}.`);
+      fail(e instanceof ScanError ? e.message : String(e));
     }
     const { errors, warnings } = result.summary;
     process.stderr.write(`dhmad-scan: ${errors} errors, ${warnings} warnings; report written to ${argv.output}\n`);

@@ -1,4 +1,4 @@
-import { closeSync, constants, openSync, realpathSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, realpathSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { ScanError } from './errors.js';
 
@@ -8,9 +8,9 @@ const within = (root: string, p: string): boolean => {
 };
 
 /**
- * Write (`append` or replace) a file the scan changes (`--fix`, `--update-baseline`),
- * never through a symlink: a cloned repository can commit `.gitignore` or a
- * baseline as a link to any file of the machine. The file is opened with
+ * Write (`append` or replace) a file the scan changes (`--fix`, `--update-baseline`) or
+ * its report (`--output`), never through a symlink: a cloned repository can commit
+ * `.gitignore`, a baseline or the report's path as a link to any file of the machine. The file is opened with
  * O_NOFOLLOW, so a link in its place fails the open itself; and a path inside
  * `root` must stay inside it once its folders' links are resolved.
  */
@@ -34,11 +34,28 @@ export function writeNoFollow(root: string, file: string, content: string, how: 
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') throw new ScanError(`${what}: ${file} is a symlink, and dhmad-scan never writes through a symlink. Replace it with a regular file, then run it again.`);
-    throw new ScanError(`${what}: cannot write ${file} (${code ?? String(e)}).`);
+    throw new ScanError(`${what}: ${fsProblem(file, e)}.`);
   }
   try {
     writeSync(fd, content);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** A file system failure in the user's words, for a file they named. */
+function fsProblem(file: string, e: unknown): string {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return existsSync(path.dirname(path.resolve(file))) ? `${file} does not exist` : `the folder ${path.dirname(file)} does not exist`;
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied on ${file}; check its permissions`;
+    case 'EISDIR':
+      return `${file} is a folder, not a file`;
+    case 'ENOTDIR':
+      return `a part of ${file} is a file, not a folder`;
+    default:
+      return `${file}: ${(e as Error).message}`;
   }
 }

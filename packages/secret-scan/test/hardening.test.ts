@@ -2,8 +2,11 @@
 // history that finds what is there, repositories git is pointed at, and git failures said on one line.
 import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { assertNoKeys, commitAll, git, initRepo, keyFindings, makeKey, prefixOf, runCli, scanJson, tempDir, write } from './helpers.js';
+import { formatJson, formatSarif, formatText, scan } from '../src/index.js';
+import { assertNoKeys, commitAll, git, initRepo, keyFindings, makeKey, prefixOf, runCli, runCliAsync, scanJson, tempDir, write } from './helpers.js';
 
 /** Overwrite the loose object `rev` names with bytes git cannot inflate. */
 function corrupt(repo: string, rev: string): string {
@@ -61,6 +64,26 @@ describe('--fix and --update-baseline never write through a symlink', () => {
   });
 });
 
+describe('--output never writes through a symlink', () => {
+  it('refuses a report path that a checkout holds as a symlink (CI writes its SARIF there), and leaves the target as it was', () => {
+    const repo = initRepo();
+    write(repo, 'a.txt', `${makeKey()}\n`);
+    const outside = path.join(tempDir(), 'victim.txt');
+    writeFileSync(outside, 'precious\n');
+    symlinkSync(outside, path.join(repo, 'dhmad-scan.sarif'));
+    const run = runCli(['--format', 'sarif', '--output', 'dhmad-scan.sarif'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'dhmad-scan: Cannot write the report: dhmad-scan.sarif is a symlink, and dhmad-scan never writes through a symlink. Replace it with a regular file, then run it again.\n',
+    );
+    expect(readFileSync(outside, 'utf8')).toBe('precious\n');
+    const elsewhere = tempDir();
+    symlinkSync(elsewhere, path.join(repo, 'reports'));
+    expect(runCli(['--output', 'reports/scan.txt'], { cwd: repo }).stderr).toMatch(/reports\/scan\.txt is in a folder that is a symlink/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+});
+
 describe('a key in a file name', () => {
   const setup = () => {
     const repo = initRepo();
@@ -99,6 +122,43 @@ describe('a key in a file name', () => {
     const history = scanJson(['--history'], { cwd: repo }, keys);
     expect(keyFindings(history.out).map((f) => [f.file, f.commit])).toContainEqual([`cache/${redacted(key)}.json`, c]);
     assertNoKeys([runCli(['--history'], { cwd: repo }).stdout], keys);
+  });
+});
+
+describe('what comes back from the API, or reaches a result some other way, is printed redacted', () => {
+  it('--verify against a stand-in that echoes the key it is sent, upper-cased, in every field and header', async () => {
+    const server = createServer((req, res) => {
+      const sent = String(req.headers.authorization ?? '').replace(/^Bearer /, '').toUpperCase();
+      res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': sent });
+      res.end(JSON.stringify({ apiKey: { id: sent, name: sent, keyPrefix: sent, environment: 'live', isActive: true, metadata: { appName: sent } }, developer: { id: sent, email: sent } }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const key = makeKey();
+      const repo = initRepo();
+      write(repo, 'a.txt', `${key}\n`);
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+      for (const format of ['text', 'json', 'sarif']) {
+        const run = await runCliAsync(['--verify', '--base-url', url, '--format', format], repo);
+        expect(run.code, format).toBe(1);
+        expect(run.stdout, format).toContain(`${prefixOf(key).toUpperCase()}…`);
+        assertNoKeys([run.stdout, run.stderr], [key]);
+      }
+    } finally {
+      server.close();
+    }
+  });
+
+  it('by each reporter, whatever a finding carries', async () => {
+    const key = makeKey();
+    const repo = initRepo();
+    write(repo, 'a.txt', `${key}\n`);
+    const result = await scan({ cwd: repo, envFiles: false });
+    // What a library caller, or an API's answer, could put there.
+    Object.assign(result.findings[0]!, { message: `Live secret key ${key}`, verified: { status: 'active', detail: `Active key "${key.toUpperCase()}"` } });
+    const reports = [formatText(result), formatJson(result), formatSarif(result)];
+    for (const report of reports) expect(report).toContain(prefixOf(key));
+    assertNoKeys(reports, [key]);
   });
 });
 

@@ -60,9 +60,14 @@ export function scanJson(args: string[], options: { cwd: string; input?: string 
 
 export const keyFindings = (out: JsonOut): JsonFinding[] => out.findings.filter((f) => !f.ruleId.startsWith('env-'));
 
+/** The bin run without blocking the test's own event loop (for tests that also serve HTTP). */
+export function runCliAsync(args: string[], cwd: string): Promise<CliRun> {
+  return runAsync(process.execPath, [CLI, ...args], { cwd, env: isolatedEnv() });
+}
+
 /** Like {@link scanJson}, with a child that does not block this process (whose in-process emulator must answer it). */
 export async function scanJsonAsync(args: string[], cwd: string, keys: string[]): Promise<{ run: CliRun; out: JsonOut }> {
-  const run = await runAsync(process.execPath, [CLI, ...args, '--format', 'json'], { cwd, env: isolatedEnv() });
+  const run = await runCliAsync([...args, '--format', 'json'], cwd);
   assertNoKeys([run.stdout, run.stderr], keys);
   if (run.code === 2) throw new Error(`dhmad-scan failed: ${run.stderr}`);
   return { run, out: JSON.parse(run.stdout) as JsonOut };

@@ -7,7 +7,11 @@ export interface ReportOptions {
   color?: boolean;
 }
 
-/** Every reporter: a scan's result in, the report out. Paths and messages come redacted from the findings. */
+/**
+ * Every reporter: a scan's result in, the report out. Paths and messages come redacted from the
+ * findings, and each reporter redacts its whole output once more, so that nothing that reached a
+ * result (an API's answer to --verify, a library caller's own finding) can print a key.
+ */
 export type Reporter = (result: ScanResult, options?: ReportOptions) => string;
 
 /** The reporter of each format, loaded when asked for: a run pays for every module it loads. */

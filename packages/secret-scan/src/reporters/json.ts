@@ -1,3 +1,4 @@
+import { redactText } from '@dhmad/sdk/key-format';
 import type { Finding } from '../findings.js';
 import type { ScanResult, ScanSummary } from '../scan.js';
 import type { ReportOptions } from './index.js';
@@ -27,5 +28,5 @@ export function formatJson(result: ScanResult, _options?: ReportOptions): string
     })),
     summary: result.summary,
   };
-  return JSON.stringify(report, null, 2) + '\n';
+  return redactText(JSON.stringify(report, null, 2) + '\n');
 }

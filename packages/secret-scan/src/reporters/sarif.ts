@@ -1,3 +1,4 @@
+import { redactText } from '@dhmad/sdk/key-format';
 import { RULES, type RuleId } from '../findings.js';
 import type { ScanResult } from '../scan.js';
 import type { ReportOptions } from './index.js';
@@ -60,7 +61,7 @@ export function formatSarif(result: ScanResult, _options?: ReportOptions): strin
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return redactText(JSON.stringify(log, null, 2) + '\n');
 }
 
 /** A relative URI reference: each path segment percent-encoded, `/` kept. */

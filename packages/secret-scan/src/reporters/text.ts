@@ -1,3 +1,4 @@
+import { redactText } from '@dhmad/sdk/key-format';
 import { type Finding, shownPath } from '../findings.js';
 import type { ScanResult } from '../scan.js';
 import type { ReportOptions } from './index.js';
@@ -59,7 +60,7 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
     out.push(`${mark} ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}: ${tail}.`);
   }
   for (const u of s.unreadable) out.push(red(`Could not read ${showPath(u)}`));
-  return out.join('\n') + '\n';
+  return redactText(out.join('\n') + '\n');
 }
 
 /** A path as printed: any key in it cut to its prefix, and as a JSON string when it holds control characters. */
