@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { redactText } from '@dhmad/sdk/key-format';
 import { ScanError } from './errors.js';
+import { pathspecArgument } from './findings.js';
 import { closest, parseArgs } from './args.js';
 import { REPORTERS } from './reporters/index.js';
 import { writeNoFollow } from './safe-write.js';
@@ -63,7 +64,7 @@ function blockedCommitAdvice(result: ScanResult): string {
     );
   }
   if (envFiles.length > 0) {
-    lines.push(`  - Unstage the env file and keep it out of git: git rm --cached -- ${envFiles.join(' ')}, then dhmad-scan --fix to add it to .gitignore.`);
+    lines.push(`  - Unstage the env file and keep it out of git: git rm --cached -- ${envFiles.map(pathspecArgument).join(' ')}, then dhmad-scan --fix to add it to .gitignore.`);
   }
   return lines.join('\n') + '\n';
 }

@@ -196,7 +196,7 @@ export function envFinding(kind: 'env-tracked' | 'env-not-ignored' | 'env-unprot
         'env-tracked',
         'error',
         file,
-        `${file} is tracked by git. Remove it from the index (git rm --cached -- '${file}'), ignore it, and regenerate the keys it held.`,
+        `${file} is tracked by git. Remove it from the index (git rm --cached -- ${pathspecArgument(file)}), ignore it, and regenerate the keys it held.`,
       );
     case 'env-not-ignored':
       return fileFinding(
@@ -213,6 +213,17 @@ export function envFinding(kind: 'env-tracked' | 'env-not-ignored' | 'env-unprot
         `The repository's .gitignore does not ignore ${missing.join(' or ')}; a .env file created later would be committed by \`git add .\`. Add .env and .env.* to .gitignore (dhmad-scan --fix does).`,
       );
   }
+}
+
+/**
+ * `file` (as found, or as shown) as one shell word that git reads as a pathspec naming it, for a
+ * command the user may paste: single-quoted, a quote in the name escaped (a cloned repository's `.env.x';curl ...;'`
+ * must not run anything), and a key in it, which is printed as its prefix and `…`, given as
+ * the prefix and `*`, a glob git matches against the real name.
+ */
+export function pathspecArgument(file: string): string {
+  const spec = shownPath(file).replace(/(sk_(?:live|sandbox)_[0-9a-f]{6})…/gi, '$1*');
+  return `'${spec.replaceAll("'", "'\\''")}'`;
 }
 
 export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {

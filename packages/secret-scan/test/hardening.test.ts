@@ -2,11 +2,12 @@
 // history that finds what is there, repositories git is pointed at, and git failures said on one line.
 import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { formatJson, formatSarif, formatText, scan } from '../src/index.js';
-import { assertNoKeys, commitAll, git, initRepo, keyFindings, makeKey, prefixOf, runCli, runCliAsync, scanJson, tempDir, write } from './helpers.js';
+import { assertNoKeys, commitAll, git, initRepo, isolatedEnv, keyFindings, makeKey, prefixOf, runCli, runCliAsync, scanJson, tempDir, write } from './helpers.js';
 
 /** Overwrite the loose object `rev` names with bytes git cannot inflate. */
 function corrupt(repo: string, rev: string): string {
@@ -61,6 +62,38 @@ describe('--fix and --update-baseline never write through a symlink', () => {
     expect(run.stderr).toMatch(/--update-baseline: \S*\.dhmad-baseline\.json is a symlink, and dhmad-scan never writes through a symlink/);
     expectOneLine(run.stderr);
     expect(readFileSync(outside, 'utf8')).toBe('precious\n');
+  });
+});
+
+describe('advice that works when pasted', () => {
+  const key = makeKey();
+  const setup = () => {
+    const repo = initRepo();
+    for (const name of [`.env.${key}`, ".env.x';touch pwned;'", '.env.with space']) write(repo, name, 'A=1\n');
+    git(repo, ['add', '-A']);
+    return repo;
+  };
+  const paste = (repo: string, command: string) => {
+    expect(spawnSync('sh', ['-c', command], { cwd: repo, env: isolatedEnv() }).status, command).toBe(0);
+    expect(git(repo, ['ls-files'])).toBe('');
+    expect(readdirSync(repo)).not.toContain('pwned');
+  };
+
+  it('the git rm of a tracked env file removes it, whether its name holds a key, a quote or a space, and runs nothing else', () => {
+    const repo = setup();
+    commitAll(repo, 'env files');
+    const { out } = scanJson([], { cwd: repo }, [key]);
+    const commands = out.findings.filter((f) => f.ruleId === 'env-tracked').map((f) => /\((git rm --cached -- .+)\), ignore it/.exec(f.message)?.[1] ?? '');
+    expect(commands).toHaveLength(3);
+    paste(repo, commands.join(' && '));
+  });
+
+  it('so does the one a blocked commit advises', () => {
+    const repo = setup();
+    const run = runCli(['--staged'], { cwd: repo });
+    expect(run.code).toBe(1);
+    assertNoKeys([run.stdout, run.stderr], [key]);
+    paste(repo, /keep it out of git: (git rm --cached -- .+), then dhmad-scan --fix/.exec(run.stderr)?.[1] ?? 'false');
   });
 });
 
