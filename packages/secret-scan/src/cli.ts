@@ -4,6 +4,7 @@ import { isMainThread } from 'node:worker_threads';
 import { redactText } from '@dhmad/sdk/key-format';
 import { ScanError } from './errors.js';
 import { pathspecArgument } from './findings.js';
+import { printable } from './printable.js';
 import { closest, parseArgs } from './args.js';
 import { REPORTERS } from './reporters/index.js';
 import { writeNoFollow } from './safe-write.js';
@@ -13,7 +14,8 @@ import { scan, type ScanMode, type ScanResult } from './scan.js';
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
 function fail(message: string): never {
-  process.stderr.write(`dhmad-scan: ${redactText(message)}\n`);
+  // Line breaks of its own stay; every other control character is shown as an escape.
+  process.stderr.write(`dhmad-scan: ${redactText(message).split('\n').map(printable).join('\n')}\n`);
   process.exit(EXIT.error);
 }
 
@@ -64,7 +66,7 @@ function blockedCommitAdvice(result: ScanResult): string {
     );
   }
   if (envFiles.length > 0) {
-    lines.push(`  - Unstage the env file and keep it out of git: git rm --cached -- ${envFiles.map(pathspecArgument).join(' ')}, then dhmad-scan --fix to add it to .gitignore.`);
+    lines.push(`  - Unstage the env file and keep it out of git: git rm --cached -- ${envFiles.map((f) => printable(pathspecArgument(f))).join(' ')}, then dhmad-scan --fix to add it to .gitignore.`);
   }
   return lines.join('\n') + '\n';
 }
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
     }
     const { skippedNamedPaths } = await import('./named-paths.js');
     const skipped = skippedNamedPaths(process.cwd(), positional, argv.config ?? null);
-    for (const s of skipped) process.stderr.write(`dhmad-scan: not scanned: ${redactText(`${s.path} is ${s.why}${s.hint ? `; ${s.hint}` : ''}`)}.\n`);
+    for (const s of skipped) process.stderr.write(`dhmad-scan: not scanned: ${printable(redactText(`${s.path} is ${s.why}${s.hint ? `; ${s.hint}` : ''}`))}.\n`);
     if (skipped.length === positional.length) fail('Nothing was scanned: every path named is ignored or excluded (see above).');
   }
 

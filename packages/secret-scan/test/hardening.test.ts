@@ -97,6 +97,23 @@ describe('advice that works when pasted', () => {
   });
 });
 
+describe('nothing from the repository reaches the terminal as a control sequence', () => {
+  it('escapes control characters of file names in messages and advice, on stdout and stderr', () => {
+    const repo = initRepo();
+    const name = '.env.\u001b[2J\u001b]0;pwned\u0007x';
+    write(repo, name, 'A=1\n');
+    write(repo, 'a\u009b31mred.js', `${makeKey()}\n`);
+    git(repo, ['add', '-A']);
+    for (const args of [[], ['--staged']]) {
+      const run = runCli(args, { cwd: repo });
+      expect(run.code).toBe(1);
+      // Newlines aside, no control character at all.
+      expect([...`${run.stdout}${run.stderr}`.replaceAll('\n', '')].filter((c) => c < ' ' || (c >= '\u007f' && c <= '\u009f')), args.join(' ')).toEqual([]);
+      expect(run.stdout).toContain('.env.\\u001b[2J\\u001b]0;pwned\\u0007x is tracked by git');
+    }
+  });
+});
+
 describe('--output never writes through a symlink', () => {
   it('refuses a report path that a checkout holds as a symlink (CI writes its SARIF there), and leaves the target as it was', () => {
     const repo = initRepo();

@@ -1,5 +1,6 @@
 import { redactText } from '@dhmad/sdk/key-format';
 import { type Finding, shownPath } from '../findings.js';
+import { printable, printablePath } from '../printable.js';
 import type { ScanResult } from '../scan.js';
 import type { ReportOptions } from './index.js';
 
@@ -9,7 +10,11 @@ const paint = (on: boolean, code: string) => (s: string) => (on ? `\u001b[${code
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Findings grouped by file, then one summary line. File names are printed as JSON strings when they hold control characters. */
+/**
+ * Findings grouped by file, then one summary line. File names are printed as JSON strings when they
+ * hold control characters, and those in messages as escapes: nothing from the repository reaches the
+ * terminal as a control sequence.
+ */
 export function formatText(result: ScanResult, options: TextOptions = {}): string {
   const c = options.color ?? false;
   const red = paint(c, '31');
@@ -31,8 +36,8 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
     for (const f of list) {
       const where = f.line === null ? '-' : `${f.line}:${f.column}`;
       const sev = f.severity === 'error' ? red('error  ') : yellow('warning');
-      const verified = f.verified ? `  [${f.verified.status}: ${f.verified.detail}]` : '';
-      out.push(`  ${dim(where.padEnd(9))} ${sev}  ${f.ruleId.padEnd(16)} ${f.message}${verified}`);
+      const verified = f.verified ? `  [${f.verified.status}: ${printable(f.verified.detail)}]` : '';
+      out.push(`  ${dim(where.padEnd(9))} ${sev}  ${f.ruleId.padEnd(16)} ${printable(f.message)}${verified}`);
     }
     out.push('');
   }
@@ -48,7 +53,7 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
   if (s.excluded) notes.push(`${s.excluded} excluded by config`);
   if (s.allowed) notes.push(`${s.allowed} allowed inline`);
   if (s.baselined) notes.push(`${s.baselined} in baseline`);
-  if (s.fixed.length) notes.push(`fixed ${s.fixed.join(', ')}`);
+  if (s.fixed.length) notes.push(`fixed ${s.fixed.map(showPath).join(', ')}`);
   const tail = `${scanned} scanned${notes.length ? ` (${notes.join(', ')})` : ''}`;
   if (s.errors + s.warnings === 0 && s.unreadable.length === 0) {
     out.push(green(`✔ No DHMAD keys or exposed .env files: ${tail}.`));
@@ -65,10 +70,5 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
 
 /** A path as printed: any key in it cut to its prefix, and as a JSON string when it holds control characters. */
 function showPath(raw: string): string {
-  const p = shownPath(raw);
-  for (let i = 0; i < p.length; i++) {
-    const c = p.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return JSON.stringify(p);
-  }
-  return p;
+  return printablePath(shownPath(raw));
 }
