@@ -4,6 +4,7 @@ import path from 'node:path';
 import { redactText } from '@dhmad/sdk/key-format';
 import type { Detection } from './detect.js';
 import { ScanError } from './errors.js';
+import { refuseLinkedFolder } from './safe-write.js';
 
 /** Bumped whenever what a checkpoint holds, or what the detector finds, changes: an older one is not reused. */
 const FORMAT = 2;
@@ -93,6 +94,7 @@ export function readCheckpoint(file: string): CheckpointRead {
  */
 export function writeCheckpoint(file: string, checkpoint: Checkpoint): void {
   refuseLink(file);
+  refuseLinkedFolder(process.cwd(), file, '--checkpoint');
   const hits: Stored['hits'] = {};
   // Only the enumerable fields: a kept key (for --verify) is never one of them.
   for (const [oid, ds] of Object.entries(checkpoint.hits)) hits[oid] = ds.map((d) => ({ ...d }));

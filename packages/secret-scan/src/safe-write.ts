@@ -8,6 +8,25 @@ const within = (root: string, p: string): boolean => {
 };
 
 /**
+ * Throw when `file`, a path inside `root`, is in a folder that a symlink takes outside it: a
+ * checkout can hold `reports/` as a link to a folder of the machine. A path given outside
+ * `root` is the user's own choice.
+ */
+export function refuseLinkedFolder(root: string, file: string, what: string): void {
+  const abs = path.resolve(root, file);
+  if (!within(root, abs)) return;
+  let dir: string;
+  try {
+    dir = realpathSync(path.dirname(abs));
+  } catch {
+    dir = path.dirname(abs);
+  }
+  if (!within(realpathSync(root), dir)) {
+    throw new ScanError(`${what}: ${file} is in a folder that is a symlink to outside the repository, and dhmad-scan never writes through a symlink. Replace the link with a real folder, then run it again.`);
+  }
+}
+
+/**
  * Write (`append` or replace) a file the scan changes (`--fix`, `--update-baseline`) or
  * its report (`--output`), never through a symlink: a cloned repository can commit
  * `.gitignore`, a baseline or the report's path as a link to any file of the machine. The file is opened with
@@ -16,17 +35,7 @@ const within = (root: string, p: string): boolean => {
  */
 export function writeNoFollow(root: string, file: string, content: string, how: 'append' | 'replace', what: string): void {
   const abs = path.resolve(root, file);
-  if (within(root, abs)) {
-    let dir: string;
-    try {
-      dir = realpathSync(path.dirname(abs));
-    } catch {
-      dir = path.dirname(abs);
-    }
-    if (!within(realpathSync(root), dir)) {
-      throw new ScanError(`${what}: ${file} is in a folder that is a symlink to outside the repository, and dhmad-scan never writes through a symlink. Replace the link with a real folder, then run it again.`);
-    }
-  }
+  refuseLinkedFolder(root, file, what);
   const flags = constants.O_WRONLY | constants.O_CREAT | (how === 'append' ? constants.O_APPEND : constants.O_TRUNC) | (constants.O_NOFOLLOW ?? 0);
   let fd: number;
   try {

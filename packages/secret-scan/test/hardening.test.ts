@@ -97,6 +97,43 @@ describe('advice that works when pasted', () => {
   });
 });
 
+describe('--checkpoint is this machine\'s record, never the repository\'s', () => {
+  it('refuses a checkpoint git tracks: a commit could hold a forged one that claims its own tips were scanned', () => {
+    const repo = initRepo();
+    write(repo, 'a.txt', 'a\n');
+    commitAll(repo, 'first');
+    const file = path.join(repo, '.dhmad-checkpoint.json');
+    expect(runCli(['--history', '--checkpoint', file], { cwd: repo }).code).toBe(0);
+    const key = makeKey();
+    write(repo, 'evil.js', `k = '${key}'\n`);
+    const evil = commitAll(repo, 'evil');
+    const forged = JSON.parse(readFileSync(file, 'utf8')) as { tips: string[] };
+    writeFileSync(file, JSON.stringify({ ...forged, tips: [evil] }));
+    commitAll(repo, 'a checkpoint that says evil was scanned');
+    const run = runCli(['--history', '--checkpoint', '.dhmad-checkpoint.json'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'dhmad-scan: --checkpoint .dhmad-checkpoint.json is a file of the repository (git tracks it), and a checkpoint that comes with the commits could claim anything was scanned. Keep it outside the repository, or untracked (as a CI cache restores it).\n',
+    );
+    // Untracked, as a CI cache restores it, it is used.
+    git(repo, ['rm', '-q', '--cached', '.dhmad-checkpoint.json']);
+    git(repo, ['commit', '-q', '-m', 'untrack']);
+    expect(runCli(['--history', '--checkpoint', '.dhmad-checkpoint.json'], { cwd: repo }).code).not.toBe(2);
+  });
+
+  it('is never written through a folder that links outside the repository', () => {
+    const repo = initRepo();
+    write(repo, 'a.txt', 'a\n');
+    commitAll(repo, 'first');
+    const elsewhere = tempDir();
+    symlinkSync(elsewhere, path.join(repo, 'cache'));
+    const run = runCli(['--history', '--checkpoint', 'cache/checkpoint.json'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--checkpoint: cache\/checkpoint\.json is in a folder that is a symlink to outside the repository/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+});
+
 describe('nothing from the repository reaches the terminal as a control sequence', () => {
   it('escapes control characters of file names in messages and advice, on stdout and stderr', () => {
     const repo = initRepo();

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { KEY_MARKER } from '@dhmad/sdk/key-format';
 import { type Appearance, type Checkpoint, readCheckpoint, storable, writeCheckpoint } from '../checkpoint.js';
 import type { Collector } from '../collector.js';
@@ -71,6 +72,22 @@ function record(sink: Collector, file: string, checkpoint: Checkpoint): void {
   }
 }
 
+/**
+ * A checkpoint is this machine's record of what it scanned. One that git tracks came with the
+ * commits, and a commit can hold a forged one that claims its own tips were scanned, so that a
+ * scan reads nothing of what it adds: refused, whatever it holds.
+ */
+async function refuseTracked(workTree: string, file: string): Promise<void> {
+  // Outside the work tree, git refuses the path (exit 128): then it is not the repository's.
+  const r = await gitAsync(workTree, ['ls-files', '-z', '--', path.resolve(file)]);
+  if (r.status === 0 && r.stdout.length > 0) {
+    throw new ScanError(
+      `--checkpoint ${file} is a file of the repository (git tracks it), and a checkpoint that comes with the commits could claim anything was scanned. ` +
+        'Keep it outside the repository, or untracked (as a CI cache restores it).',
+    );
+  }
+}
+
 /** Why `checkpoint` cannot serve as the base of this scan (see {@link scanWithCheckpoint}), or null. */
 async function unusable(cwd: string, checkpoint: Checkpoint): Promise<string | null> {
   if (!(await lostCommits(cwd, checkpoint.tips))) return null;
@@ -90,7 +107,8 @@ async function unusable(cwd: string, checkpoint: Checkpoint): Promise<string | n
  * a checkpoint of another repository covers commits this one lacks. Either way,
  * once the scan is complete, FILE records it.
  */
-export async function scanWithCheckpoint(cwd: string, file: string, sink: Collector): Promise<void> {
+export async function scanWithCheckpoint(cwd: string, file: string, sink: Collector, workTree: string | null = null): Promise<void> {
+  if (workTree !== null) await refuseTracked(workTree, file);
   const read = readCheckpoint(file);
   // The tips are taken before anything is read: a ref that moves during the scan is read again next time.
   const tipsNow = currentTips(cwd);

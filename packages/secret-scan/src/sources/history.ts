@@ -52,7 +52,7 @@ export class HistorySource implements Source {
     const cwd = this.repo!.gitDir;
     if (this.checkpoint) {
       const { scanWithCheckpoint } = await import('./history-checkpoint.js');
-      await scanWithCheckpoint(cwd, this.checkpoint, sink);
+      await scanWithCheckpoint(cwd, this.checkpoint, sink, this.repo!.root);
       return;
     }
     const revisions = this.range ? [this.range] : ['--all'];
