@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 559e236d0b6340036b42d66c33936c859f5b811586620678ad11514617fb6544
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 3b62f43ca82d3f74d0aa6179aa224546fbbcc7c2ded8abf53f7d811bba91bf5d
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -30766,17 +30766,31 @@ async function compromisedFlow(run2, state, all) {
   }
   const failed = await writeAll(run2, minted.secret, deadFrom);
   const after = await verifyProblem(run2, minted.key, minted.secret);
-  if (failed.length > 0 || after) {
-    const why = failed.length > 0 ? `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}. They` : `${after} Every target`;
+  let delivered = minted;
+  if (after) {
+    const newer = await newerRotation(run2, minted);
+    const handed = newer ? await deliver(run2, newer.minted, newer.predecessor, 1) : null;
+    if (!handed) {
+      if (run2.report.failed) return run2.report;
+      const written = run2.report.targets.filter((t2) => t2.result === "updated").map((t2) => t2.label);
+      return run2.fail(
+        "failed",
+        `${after} It stopped working while this run wrote it (deactivated by another run or by hand), so ${written.join(", ") || "no target"} may hold a dead key. Run again without compromised: the next run puts a working key in every target.`
+      );
+    }
+    delivered = handed.minted;
+  } else if (failed.length > 0) {
     return run2.fail(
       "targets-failed",
-      `${why} still hold the dead secret of ${newest.keyPrefix}: their consumers fail until a run writes them. Fix them and run again without compromised (${minted.key.keyPrefix} did not leak; the next run finishes delivering a key).`
+      `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}. They still hold the dead secret of ${newest.keyPrefix}: their consumers fail until a run writes them. Fix them and run again without compromised (${minted.key.keyPrefix} did not leak; the next run finishes delivering a key).`
     );
+  } else {
+    await complete(run2, minted);
   }
-  await complete(run2, minted);
-  logger2.info(`Every target holds ${minted.key.keyPrefix} and it works; ${leaked.map((k2) => k2.keyPrefix).join(", ")} no longer work.`);
-  await forgetSealed(run2, minted.key.name, [minted.key.id]);
-  await deleteOld(run2, [minted.key.id, ...leaked.map((k2) => k2.id)]);
+  const dead = leaked.map((k2) => k2.keyPrefix).join(", ");
+  logger2.info(`Every target holds ${delivered.key.keyPrefix} and it works; ${dead} no longer work${leaked.length === 1 ? "s" : ""}.`);
+  await forgetSealed(run2, delivered.key.name, [delivered.key.id]);
+  await deleteOld(run2, [delivered.key.id, ...leaked.map((k2) => k2.id)]);
   return run2.finish("compromised");
 }
 

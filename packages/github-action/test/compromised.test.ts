@@ -85,6 +85,23 @@ describe('compromised: true', () => {
     expect(dry).toMatchObject({ outcome: 'preflight-failed', failed: true });
   });
 
+  it('never leaves a target holding a dead key when a second dispatch replaced the new key during the writes', async () => {
+    const s = setup(2);
+    const slow = s.stores[0]!.holdNextWrite();
+    const a = rotate(leak(), s.api, s.stores, s.logger, s.clock);
+    await slow.started;
+    // A second dispatch (a double click) treats this run's new key as leaked too, and finishes first.
+    const b = await rotate(leak(), s.api, s.stores, new RecordingLogger(), s.clock);
+    expect(b).toMatchObject({ outcome: 'compromised', failed: false });
+    // Then this run's slow write lands, with the key the second one killed.
+    slow.release();
+    const report = await a;
+    expect(report).toMatchObject({ outcome: 'compromised', failed: false, keyId: b.keyId });
+    for (const store of s.stores) expect(s.api.holder(store.value)?.id).toBe(b.keyId);
+    expect(s.logger.text).toContain(`was retired by another run while this run wrote it; that run replaced it with ${b.keyPrefix}`);
+    expect(s.logger.text).toMatch(new RegExp(`${s.old.key.keyPrefix} no longer works\\.`));
+  });
+
   it('with strategy: regenerate, regenerates the same key, whatever min-age says', async () => {
     const s = setup();
     const report = await rotate(leak({ strategy: 'regenerate' }), s.api, s.stores, s.logger, s.clock);

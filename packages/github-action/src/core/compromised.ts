@@ -5,7 +5,7 @@
  * (regenerate.ts). The report gives, per target, the window in which its consumers held a
  * dead key, and each leaked key's use over the last days.
  */
-import { complete, createReplacement, earlierReplacement, verifyProblem, writeAll } from './deliver.js';
+import { complete, createReplacement, deliver, earlierReplacement, newerRotation, verifyProblem, writeAll } from './deliver.js';
 import { activeMembers, withoutSealed } from './family.js';
 import type { FamilyState } from './family.js';
 import { deactivated, deleteOld, forgetSealed } from './retire.js';
@@ -84,17 +84,34 @@ export async function compromisedFlow(run: Run, state: FamilyState, all: readonl
   }
   const failed = await writeAll(run, minted.secret, deadFrom);
   const after = await verifyProblem(run, minted.key, minted.secret);
-  if (failed.length > 0 || after) {
-    const why = failed.length > 0 ? `${failed.length} of ${run.stores.length} targets could not be written: ${failed.join(', ')}. They` : `${after} Every target`;
+  let delivered = minted;
+  if (after) {
+    // Another compromised run (a second dispatch) treated this key as leaked too and replaced it
+    // while this run wrote it: deliver that key, so no target is left holding a dead one.
+    const newer = await newerRotation(run, minted);
+    const handed = newer ? await deliver(run, newer.minted, newer.predecessor, 1) : null;
+    if (!handed) {
+      if (run.report.failed) return run.report;
+      const written = run.report.targets.filter((t) => t.result === 'updated').map((t) => t.label);
+      return run.fail(
+        'failed',
+        `${after} It stopped working while this run wrote it (deactivated by another run or by hand), so ${written.join(', ') || 'no target'} may hold a dead key. ` +
+          'Run again without compromised: the next run puts a working key in every target.',
+      );
+    }
+    delivered = handed.minted;
+  } else if (failed.length > 0) {
     return run.fail(
       'targets-failed',
-      `${why} still hold the dead secret of ${newest.keyPrefix}: their consumers fail until a run writes them. ` +
-        `Fix them and run again without compromised (${minted.key.keyPrefix} did not leak; the next run finishes delivering a key).`,
+      `${failed.length} of ${run.stores.length} targets could not be written: ${failed.join(', ')}. They still hold the dead secret of ${newest.keyPrefix}: ` +
+        `their consumers fail until a run writes them. Fix them and run again without compromised (${minted.key.keyPrefix} did not leak; the next run finishes delivering a key).`,
     );
+  } else {
+    await complete(run, minted);
   }
-  await complete(run, minted);
-  logger.info(`Every target holds ${minted.key.keyPrefix} and it works; ${leaked.map((k) => k.keyPrefix).join(', ')} no longer work.`);
-  await forgetSealed(run, minted.key.name, [minted.key.id]);
-  await deleteOld(run, [minted.key.id, ...leaked.map((k) => k.id)]);
+  const dead = leaked.map((k) => k.keyPrefix).join(', ');
+  logger.info(`Every target holds ${delivered.key.keyPrefix} and it works; ${dead} no longer work${leaked.length === 1 ? 's' : ''}.`);
+  await forgetSealed(run, delivered.key.name, [delivered.key.id]);
+  await deleteOld(run, [delivered.key.id, ...leaked.map((k) => k.id)]);
   return run.finish('compromised');
 }

@@ -190,7 +190,7 @@ export async function deliver(run: Run, minted: MintedKey, predecessor: ManagedK
  * newer rotation from it meanwhile, recover that rotation's secret by replaying its create
  * (same request, same idempotency key), so this run can deliver the key that is current.
  */
-async function newerRotation(run: Run, minted: MintedKey): Promise<{ minted: MintedKey; predecessor: ManagedKey } | null> {
+export async function newerRotation(run: Run, minted: MintedKey): Promise<{ minted: MintedKey; predecessor: ManagedKey } | null> {
   const all = await run.keys.list();
   const mine = all.find((k) => k.id === minted.key.id);
   if (mine?.isActive) return null;
