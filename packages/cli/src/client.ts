@@ -39,6 +39,7 @@ export function openAccount(t: Terminal): Account {
 }
 
 function stderrLogger(t: Terminal): Logger {
-  const line = (message: string): void => void t.stderr.write(`dhmad: ${redactText(message)}\n`);
+  // The SDK marks its lines `[dhmad] `; here every line already starts with `dhmad: `.
+  const line = (message: string): void => void t.stderr.write(`dhmad: ${redactText(message).replace(/^\[dhmad\] /, '')}\n`);
   return { error: line, warn: line, info: line, debug: line };
 }

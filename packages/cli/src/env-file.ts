@@ -49,6 +49,10 @@ export function prepareEnvFile(t: Terminal, file: string, variable: string, envi
     throw new CliError(`--write-env ${file} goes through a symlink (${dir} is ${realDir}); dhmad never writes through one. Name the real path.`);
   }
   const root = repositoryRoot(realDir);
+  // An absolute path may pass symlinks above the repository (/tmp on macOS), not inside it.
+  if (explicit && root !== null && realDir !== dir && !endsWithRealPath(dir, realDir, root)) {
+    throw new CliError(`--write-env ${file} goes through a symlink inside the repository (${dir} is ${realDir}); dhmad never writes through one. Name the real path.`);
+  }
   const cwdRoot = explicit ? root : repositoryRoot(realCwd);
   const boundary = cwdRoot ?? realCwd;
   if (!explicit && !isInside(boundary, target)) {
@@ -83,6 +87,15 @@ export function prepareEnvFile(t: Terminal, file: string, variable: string, envi
 // A file's repository is the one around it: a GIT_DIR in the environment does not move where a file is.
 const repositoryRoot = (dir: string): string | null => findRepoSync(dir, 'path')?.root ?? null;
 const ignoredByRepoRules = (root: string, rel: string): boolean => ignoredByRepoRulesSync(root, [rel], 'path').has(rel);
+
+/** Whether `dir` as given reaches `realDir` with no symlink below `root`: its last parts are the real path's parts under the root. */
+function endsWithRealPath(dir: string, realDir: string, root: string): boolean {
+  const under = path.relative(root, realDir);
+  if (under === '') return realpathSync(dir) === root;
+  const given = dir.split(path.sep);
+  const tail = under.split(path.sep);
+  return given.slice(-tail.length).join(path.sep) === under && realpathSync(given.slice(0, -tail.length).join(path.sep) || path.sep) === root;
+}
 
 function isInside(root: string, target: string): boolean {
   const rel = path.relative(root, target);
@@ -130,7 +143,9 @@ function updatedContent(content: string, variable: string, value: string, displa
       out.push(line);
       continue;
     }
-    if (!replaced) out.push(`${variable}=${value}${line.endsWith('\r\n') ? '\r\n' : line.endsWith('\n') ? '\n' : ''}`);
+    // `export NAME=` stays exported: a file that a shell sources keeps working.
+    const exported = /^\s*export\s+/.exec(line)?.[0] ?? '';
+    if (!replaced) out.push(`${exported}${variable}=${value}${line.endsWith('\r\n') ? '\r\n' : line.endsWith('\n') ? '\n' : ''}`);
     replaced = true;
   }
   if (!replaced) {

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import yargs, { type Argv } from 'yargs';
+import type { Argv } from 'yargs';
 import type { Scope } from '@dhmad/sdk';
 import type { Environment } from '@dhmad/sdk/key-format';
-import { CliError, describeError, EXIT } from './errors.js';
+import { CliError, EXIT } from './errors.js';
 import type { Terminal } from './terminal.js';
 import { COMMANDS, usageError } from './usage-error.js';
 
@@ -50,8 +50,14 @@ function flagsOf(cli: Argv): Record<string, unknown> {
 
 /** Run the CLI on `args`; resolves to the exit code. */
 export async function main(args: readonly string[], t: Terminal): Promise<number> {
+  // `dhmad --version` is what scripts and bug reports run: answered before yargs (40 modules) loads.
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    t.stdout.write(`${version}\n`);
+    return EXIT.ok;
+  }
   // Set by the one command whose exit code is not 0 on success: doctor's 1.
   let exitCode: number = EXIT.ok;
+  const { default: yargs } = await import('yargs');
   const cli = yargs([...args])
     .scriptName('dhmad')
     .usage(
@@ -176,7 +182,8 @@ export async function main(args: readonly string[], t: Terminal): Promise<number
     await cli.parseAsync();
     return exitCode;
   } catch (err) {
-    const line = describeError(err);
+    // The SDK's error classes load only when something failed.
+    const line = (await import('./describe-error.js')).describeError(err);
     t.stderr.write(`dhmad: ${line}\n`);
     return EXIT.error;
   }

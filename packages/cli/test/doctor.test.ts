@@ -186,16 +186,21 @@ describe('separate-keys: different keys for each environment', () => {
     expect(f.findings[0]!.message).toBe(`the same sandbox key (${prefixOf(key)}) is in .env:1 (DHMAD_API_KEY) and e2e/.env.staging:2 (DHMAD_API_KEY)`);
   });
 
-  it('fails on a live key in a test file and a sandbox key in a production one', async () => {
+  it('fails on a live key in a test file and a sandbox key in a production one, by name or else by folder', async () => {
     const root = cleanRepo();
-    const live = liveKey();
-    const sandbox = sandboxKey();
+    const [live, sandbox, liveInFolder, sandboxInFolder] = [liveKey(), sandboxKey(), liveKey(), sandboxKey()];
     write(root, '.env.test', `DHMAD_API_KEY=${live}\n`);
     write(root, '.env.production', `DHMAD_API_KEY=${sandbox}\n`);
+    write(root, 'test/.env', `PAY_KEY=${liveInFolder}\n`);
+    write(root, 'deploy/production/.env', `PAY_KEY=${sandboxInFolder}\n`);
+    // The name says it first: a development file in a production folder is a development file.
+    write(root, 'deploy/production/.env.development', `OTHER_KEY=${sandboxKey()}\n`);
     const f = (await doctor(root)).checks['separate-keys']!;
     expect(f.findings.map((x) => x.message)).toEqual([
       `a sandbox key (${prefixOf(sandbox)}) in .env.production:1 (DHMAD_API_KEY), a production env file`,
       `a live key (${prefixOf(live)}) in .env.test:1 (DHMAD_API_KEY), a non-production env file`,
+      `a sandbox key (${prefixOf(sandboxInFolder)}) in deploy/production/.env:1 (PAY_KEY), a production env file`,
+      `a live key (${prefixOf(liveInFolder)}) in test/.env:1 (PAY_KEY), a non-production env file`,
     ]);
   });
 
@@ -240,6 +245,18 @@ describe('rotated: keys rotated periodically', () => {
     const fresh = await api.sdk().apiKeys.regenerate(k.apiKey.id);
     const after = (await doctor(cleanRepo())).checks.rotated!;
     expect(after.findings.some((f) => f.keyPrefix === fresh.apiKey.keyPrefix)).toBe(false);
+  });
+
+  it('--max-age 1: a new secret passes; it warns from 80% of the day (19.2 h) and fails past it', async () => {
+    const status = async (): Promise<string> => (await doctor(cleanRepo(), api.env(), ['--max-age', '1'])).checks.rotated!.status;
+    await api.sdk().apiKeys.create({ name: 'billing' });
+    expect(await status()).toBe('pass');
+    api.emu.advanceTime(19 * 3_600_000);
+    expect(await status()).toBe('pass');
+    api.emu.advanceTime(3_600_000);
+    expect(await status()).toBe('warn');
+    api.emu.advanceTime(5 * 3_600_000);
+    expect(await status()).toBe('fail');
   });
 
   it('--max-age sets the limit', async () => {

@@ -75,6 +75,7 @@ describe('when the API or the setting is wrong', () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines.filter((l) => /retrying in \d+ ms/.test(l))).toHaveLength(2);
+    expect(r.stderr).not.toContain('[dhmad]');
     expect(lines.at(-1)).toMatch(/^dhmad: The DHMAD API failed \(503 Service Unavailable\): .* Nothing here is wrong: try again in a minute; if it keeps failing, give DHMAD support the request id \S+\.$/);
   });
 

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { isolatedEnv, tempDir } from '../../../test/support/git.js';
@@ -22,6 +23,20 @@ describe('the command line, as people type it', () => {
   it('-V prints the version', async () => {
     const r = await dhmad(['-V']);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('--version loads neither yargs nor the SDK (scripts and bug reports run it)', async () => {
+    const dir = tempDir();
+    // An ES module loader hook that prints every module the bin loads.
+    writeFileSync(path.join(dir, 'hooks.mjs'), 'export async function load(url, context, next) { process.stderr.write(`loaded ${url}\\n`); return next(url, context); }\n');
+    writeFileSync(path.join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)});\n`);
+    for (const flag of ['--version', '-V']) {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', pathToFileURL(path.join(dir, 'register.mjs')).href, BIN, flag], { env: isolatedEnv() });
+      expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+      const loaded = stderr.split('\n').filter((l) => l.startsWith('loaded '));
+      expect(loaded.some((l) => l.includes('/dist/cli.js')), stderr).toBe(true);
+      expect(loaded.filter((l) => /node_modules\/yargs\/|\/sdk\/dist\/(index|client)\.js/.test(l)), flag).toEqual([]);
+    }
   });
 
   it('a misspelt command or flag gets a suggestion; a missing argument or command says which; one sentence; exit 2', async () => {

@@ -55,6 +55,15 @@ describe('dhmad keys create --write-env', () => {
     expect(readFileSync(path.join(root, '.gitignore'), 'utf8')).toBe('.env*\n');
   });
 
+  it('keeps `export` on the line it replaces, so a file a shell sources still exports the key', async () => {
+    const root = initRepo();
+    write(root, '.gitignore', '.env\n');
+    write(root, '.env', 'export PORT=1\nexport DHMAD_API_KEY=old\n');
+    const r = await writeEnv(root, ['--write-env', '.env']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path.join(root, '.env'), 'utf8')).toMatch(/^export PORT=1\nexport DHMAD_API_KEY=sk_live_[0-9a-f]{64}\n$/);
+  });
+
   it('tightens a file that others could read to 0600, and says where it is from a subfolder', async () => {
     const root = initRepo();
     write(root, 'svc/.env', 'A=1\n');
@@ -106,6 +115,17 @@ describe('dhmad keys create --write-env', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/through a symlink/);
       expect(existsSync(path.join(outside, '.env'))).toBe(false);
+      expect(posts()).toBe(0);
+    });
+
+    it('an absolute path through a symlinked folder inside the repository', async () => {
+      const root = initRepo();
+      mkdirSync(path.join(root, 'real'));
+      symlinkSync(path.join(root, 'real'), path.join(root, 'linked'));
+      const r = await writeEnv(root, ['--write-env', path.join(root, 'linked/.env')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^dhmad: --write-env .* goes through a symlink inside the repository \(.*\); dhmad never writes through one\. Name the real path\.\n$/);
+      expect(existsSync(path.join(root, 'real/.env'))).toBe(false);
       expect(posts()).toBe(0);
     });
 

@@ -1,4 +1,5 @@
-import { describeError, EXIT } from '../errors.js';
+import { describeError } from '../describe-error.js';
+import { EXIT } from '../errors.js';
 import { json } from '../format.js';
 import { accessLimited, monitoring, rotated } from '../doctor/account-checks.js';
 import { CHECKS, type CheckId, type CheckOutcome, type CheckResult } from '../doctor/check.js';

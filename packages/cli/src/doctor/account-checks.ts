@@ -7,6 +7,7 @@ import { rotationWorkflows } from './workflows.js';
 
 const noAccount = 'DHMAD_API_KEY is not set: set it to a keys:manage key to check the account too.';
 const UNUSED_DAYS = 30;
+const DAY_MS = 86_400_000;
 const RECENT_FLAG_DAYS = 7;
 
 /** Active and not expired at `now`. */
@@ -27,14 +28,15 @@ export async function rotated(inputs: DoctorInputs): Promise<CheckOutcome> {
   const { account, options } = inputs;
   if (!account) return skipped(noAccount);
   const { keys, now } = await activeKeys(account);
-  const warnFrom = Math.floor(options.maxAgeDays * 0.8);
   const findings: Finding[] = [];
   let oldest = 0;
   for (const k of keys) {
+    // Compared to the millisecond: whole days would make a 1-day limit warn at once (80% of 1 is 0).
+    const ageMs = now - Date.parse(k.secretCreatedAt);
     const age = daysSince(k.secretCreatedAt, now);
     oldest = Math.max(oldest, age);
-    if (age < warnFrom) continue;
-    const over = age > options.maxAgeDays;
+    if (ageMs < options.maxAgeDays * 0.8 * DAY_MS) continue;
+    const over = ageMs > options.maxAgeDays * DAY_MS;
     findings.push({
       message: `${keyLabel(k)}: its secret is ${age} days old (made ${day(k.secretCreatedAt)}); ${over ? 'over' : 'near'} the ${options.maxAgeDays}-day limit`,
       keyPrefix: k.keyPrefix,

@@ -9,11 +9,29 @@ import type { DoctorInputs } from './inputs.js';
 
 type Stage = 'production' | 'non-production' | null;
 
-/** What an env file's name says it is for: `.env.production(.local)` is production; test, development and CI files are not; `.env` and `.env.local` do not say. */
+const PRODUCTION = new Set(['production', 'prod']);
+const NON_PRODUCTION = new Set(['test', 'tests', 'testing', 'development', 'dev', 'ci', 'e2e', '.github']);
+
+/** What one name part says: `production`, `non-production`, or nothing. */
+function stageOfPart(part: string): Stage {
+  const p = part.toLowerCase();
+  return PRODUCTION.has(p) ? 'production' : NON_PRODUCTION.has(p) ? 'non-production' : null;
+}
+
+/**
+ * What an env file is for. Its name first: `.env.production(.local)` is production; `.env.test`,
+ * `.env.development`, `.env.ci` are not. Then the nearest folder that says: `deploy/production/.env`
+ * is production, `test/.env`, `e2e/.env` and `.github/.env` are not. `.env` and `.env.local` elsewhere do not say.
+ */
 export function stageOf(file: string): Stage {
-  const parts = path.posix.basename(file).split('.').slice(2).map((p) => p.toLowerCase());
-  if (parts.some((p) => p === 'production' || p === 'prod')) return 'production';
-  if (parts.some((p) => ['test', 'testing', 'development', 'dev', 'ci'].includes(p))) return 'non-production';
+  const parts = file.split('/');
+  const nameParts = parts[parts.length - 1]!.split('.').slice(2).map(stageOfPart);
+  if (nameParts.includes('production')) return 'production';
+  if (nameParts.includes('non-production')) return 'non-production';
+  for (const folder of parts.slice(0, -1).reverse()) {
+    const stage = stageOfPart(folder);
+    if (stage !== null) return stage;
+  }
   return null;
 }
 
