@@ -331,6 +331,26 @@ describe('--history finds what is there', () => {
     expect(keyFindings(out).map((f) => [f.file, f.commit])).toEqual([['b.txt', two]]);
   });
 
+  it('takes a range written around one commit (rev^!, rev^-), and says when a shallow clone lacks the commit named', () => {
+    const repo = initRepo();
+    write(repo, 'a.txt', 'a\n');
+    commitAll(repo, 'first');
+    const key = makeKey();
+    write(repo, 'b.txt', `${key}\n`);
+    const added = commitAll(repo, 'key');
+    write(repo, 'c.txt', 'c\n');
+    commitAll(repo, 'after');
+    for (const range of [`${added}^!`, `${added}^-`, `${added}^-1`]) {
+      const { out } = scanJson(['--history', range], { cwd: repo }, [key]);
+      expect(keyFindings(out).map((f) => [f.file, f.commit]), range).toEqual([['b.txt', added]]);
+    }
+    const shallow = path.join(tempDir(), 'shallow');
+    git(tempDir(), ['clone', '-q', '--depth', '1', `file://${repo}`, shallow]);
+    const run = runCli(['--history', 'HEAD~1..HEAD'], { cwd: shallow });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('dhmad-scan: --history range HEAD~1..HEAD: HEAD~1 is not a commit in this repository (a shallow clone: `git fetch --unshallow` brings the older commits).\n');
+  });
+
   it('is incomplete, never clean, with a corrupt object: exit 2', () => {
     const repo = initRepo();
     write(repo, 'a.txt', 'clean\n');

@@ -41,9 +41,14 @@ export class HistorySource implements Source {
   async prepare(): Promise<void> {
     this.repo = await this.ctx.repo;
     if (!this.repo || !this.range) return;
-    for (const rev of this.range.split(/\.\.\.?/).filter(Boolean)) {
+    for (const part of this.range.split(/\.\.\.?/).filter(Boolean)) {
+      // `rev^!` (the commit alone), `rev^@` (its parents) and `rev^-n` name ranges around a commit.
+      const rev = part.replace(/\^(?:!|@|-\d*)$/, '');
       if (gitSync(this.repo.gitDir, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).status !== 0) {
-        throw new ScanError(`--history range ${this.range}: ${rev} is not a commit in this repository.`);
+        const shallow = gitSync(this.repo.gitDir, ['rev-parse', '--is-shallow-repository']).stdout.toString('utf8').trim() === 'true';
+        throw new ScanError(
+          `--history range ${this.range}: ${part} is not a commit in this repository${shallow ? ' (a shallow clone: `git fetch --unshallow` brings the older commits)' : ''}.`,
+        );
       }
     }
   }
