@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScanError } from './errors.js';
 import { findRepo, gitOk } from './git.js';
+import { refuseLinkedFolder } from './safe-write.js';
 
 const MARKER = '# dhmad-scan pre-commit hook';
 /** Where a hook that was there before ours is kept; ours runs it first. */
@@ -86,6 +87,8 @@ export function installHook(cwd: string = process.cwd()): InstallHookResult {
  * and run on teammates' machines, so it names no path of this one.
  */
 function installHuskyHook(root: string): InstallHookResult {
+  // A checkout can hold `.husky` itself as a link to a folder of the machine.
+  refuseLinkedFolder(root, path.join('.husky', 'pre-commit'), 'install-hook');
   const hook = path.join(root, '.husky', 'pre-commit');
   let before = '';
   if (existsSync(hook)) {

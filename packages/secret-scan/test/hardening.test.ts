@@ -151,6 +151,24 @@ describe('nothing from the repository reaches the terminal as a control sequence
   });
 });
 
+describe('install-hook never writes through a symlink', () => {
+  it('refuses a .husky folder that links outside the repository, and leaves what it points at as it was', () => {
+    const repo = initRepo();
+    write(repo, 'a.txt', 'a\n');
+    commitAll(repo, 'first');
+    const elsewhere = tempDir();
+    writeFileSync(path.join(elsewhere, 'pre-commit'), 'precious\n');
+    symlinkSync(elsewhere, path.join(repo, '.husky'));
+    git(repo, ['config', 'core.hooksPath', '.husky/_']);
+    const run = runCli(['install-hook'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'dhmad-scan: install-hook: .husky/pre-commit is in a folder that is a symlink to outside the repository, and dhmad-scan never writes through a symlink. Replace the link with a real folder, then run it again.\n',
+    );
+    expect(readFileSync(path.join(elsewhere, 'pre-commit'), 'utf8')).toBe('precious\n');
+  });
+});
+
 describe('--output never writes through a symlink', () => {
   it('refuses a report path that a checkout holds as a symlink (CI writes its SARIF there), and leaves the target as it was', () => {
     const repo = initRepo();
