@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 3b62f43ca82d3f74d0aa6179aa224546fbbcc7c2ded8abf53f7d811bba91bf5d
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 37584eaca66600536168d008456c75a72baaa7dbdc357c163270dee58884aec7
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -29674,14 +29674,28 @@ var Page = class {
     this.#fetch = fetcher;
   }
   hasNextPage() {
-    return this.data.length > 0 && this.pagination.page < this.pagination.pages;
+    return this.data.length > 0 && this.#number < this.pagination.pages;
   }
-  /** The following page, with the same params and request options. Throws if there is none. */
+  /** The page that was asked for; the answer's `pagination.page` must be the same (checked when walking). */
+  get #number() {
+    return this.#params.page ?? 1;
+  }
+  /**
+   * The following page, with the same params and request options. Throws if there is none, and
+   * when the answer is another page than the one asked for: something on the way that ignores the
+   * query string (a cache keyed on the path alone) would hand out page 1 again and again, and a
+   * walk that trusted it would never end.
+   */
   async getNextPage() {
     if (!this.hasNextPage()) {
       throw new Error("No next page: check hasNextPage() before calling getNextPage().");
     }
-    return this.#fetch({ ...this.#params, page: this.pagination.page + 1 }, this.#options);
+    const wanted = this.#number + 1;
+    const next = await this.#fetch({ ...this.#params, page: wanted }, this.#options);
+    if (next.pagination.page !== wanted) {
+      throw new DhmadError(`Asked for page ${wanted} and the answer is page ${String(next.pagination.page)}: something between here and the DHMAD API (a proxy or cache) ignores the query string, so the list cannot be read page by page.`);
+    }
+    return next;
   }
   /** Every page from this one on. */
   async *iterPages() {

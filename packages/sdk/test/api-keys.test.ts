@@ -10,7 +10,7 @@ import {
   isKey,
 } from '../src/index.js';
 import type { ApiKey } from '../src/index.js';
-import { useEmulator } from './helpers.js';
+import { json, makeKey, startStub, useEmulator } from './helpers.js';
 
 const emulator = useEmulator();
 
@@ -167,6 +167,25 @@ describe('auto-pagination', () => {
       '/api/v1/api-keys?page=3&limit=2&isActive=true',
     ]);
     expect((await dhmad.apiKeys.list({ isActive: false })).data.map((k) => k.id)).toEqual([off]);
+  });
+
+  it('stops with an error, after one more request, when the answer is not the page asked for (a cache that ignores the query string)', async () => {
+    const key = { id: 'a'.repeat(24), name: 'k', keyPrefix: 'sk_live_abcdef', environment: 'live', isActive: true };
+    const stub = await startStub((_req, res) => json(res, 200, { apiKeys: [key], pagination: { page: 1, limit: 1, total: 3, pages: 3 } }));
+    try {
+      const dhmad = new Dhmad({ apiKey: makeKey('live'), baseUrl: stub.url, maxRetries: 0 });
+      let seen = 0;
+      const walk = async () => {
+        for await (const _ of dhmad.apiKeys.list({ limit: 1 })) seen++;
+      };
+      await expect(walk()).rejects.toThrow(
+        'Asked for page 2 and the answer is page 1: something between here and the DHMAD API (a proxy or cache) ignores the query string, so the list cannot be read page by page.',
+      );
+      expect(seen).toBe(1);
+      expect(stub.requests.map((r) => r.url)).toEqual(['/api/v1/api-keys?limit=1', '/api/v1/api-keys?page=2&limit=1']);
+    } finally {
+      await stub.close();
+    }
   });
 
   it('fetches later pages with the first call’s request options', async () => {

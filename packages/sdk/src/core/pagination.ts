@@ -6,6 +6,7 @@
  * `for await` over it for every item of every page, fetched one page at a time.
  */
 import type { Pagination } from '../types.js';
+import { DhmadError } from './errors.js';
 import type { RequestOptions } from '../internal/request-options.js';
 
 export interface PageParams {
@@ -36,15 +37,32 @@ export class Page<Item, Params extends PageParams = PageParams> implements Async
 
   hasNextPage(): boolean {
     // An empty page ends the walk even if `pages` says otherwise (items deleted meanwhile).
-    return this.data.length > 0 && this.pagination.page < this.pagination.pages;
+    return this.data.length > 0 && this.#number < this.pagination.pages;
   }
 
-  /** The following page, with the same params and request options. Throws if there is none. */
+  /** The page that was asked for; the answer's `pagination.page` must be the same (checked when walking). */
+  get #number(): number {
+    return this.#params.page ?? 1;
+  }
+
+  /**
+   * The following page, with the same params and request options. Throws if there is none, and
+   * when the answer is another page than the one asked for: something on the way that ignores the
+   * query string (a cache keyed on the path alone) would hand out page 1 again and again, and a
+   * walk that trusted it would never end.
+   */
   async getNextPage(): Promise<Page<Item, Params>> {
     if (!this.hasNextPage()) {
       throw new Error('No next page: check hasNextPage() before calling getNextPage().');
     }
-    return this.#fetch({ ...this.#params, page: this.pagination.page + 1 }, this.#options);
+    const wanted = this.#number + 1;
+    const next = await this.#fetch({ ...this.#params, page: wanted }, this.#options);
+    if (next.pagination.page !== wanted) {
+      throw new DhmadError(
+        `Asked for page ${wanted} and the answer is page ${String(next.pagination.page)}: something between here and the DHMAD API (a proxy or cache) ignores the query string, so the list cannot be read page by page.`,
+      );
+    }
+    return next;
   }
 
   /** Every page from this one on. */
