@@ -14,21 +14,26 @@ export async function confirm(t: Terminal, key: ApiKey, action: 'regenerate' | '
   if (yes) return;
   const label = keyLabel(key);
   if (!t.stdin.isTTY || !t.stderr.isTTY) {
-    throw new CliError(`dhmad keys ${action} ${key.keyPrefix} needs confirmation and there is no terminal to ask on: pass --yes to ${action} ${label}. Nothing was changed.`);
+    throw new CliError(`keys ${action} ${key.keyPrefix} needs confirmation and there is no terminal to ask on: pass --yes to ${action} ${label}. Nothing was changed.`);
   }
   t.stderr.write(`${consequence}\n`);
   if (key.environment === 'live') {
     // The name as shown: a name that holds a key is shown, and so typed, redacted.
     const shown = printable(key.name);
     const answer = await ask(t, `Type the name of the live key to ${action} it (${shown}): `);
+    if (answer === null) throw cancelled(label, action);
     if (answer !== key.name && answer !== shown) throw new CliError(`The name did not match, so ${label} was not ${action}d. Nothing was changed.`);
   } else {
     const answer = await ask(t, `${action === 'delete' ? 'Delete' : 'Regenerate'} ${label}? [y/N] `);
+    if (answer === null) throw cancelled(label, action);
     if (!/^y(es)?$/i.test(answer.trim())) throw new CliError(`Not confirmed: ${label} was not ${action}d. Nothing was changed.`);
   }
 }
 
-function ask(t: Terminal, question: string): Promise<string> {
+const cancelled = (label: string, action: string): CliError => new CliError(`Cancelled: ${label} was not ${action}d. Nothing was changed.`);
+
+/** The line typed, or null when the person pressed Ctrl-C or Ctrl-D instead of answering. */
+function ask(t: Terminal, question: string): Promise<string | null> {
   return new Promise((resolve) => {
     // readline drives the real terminal (cursor, echo); the question is redacted here instead.
     const rl = createInterface({ input: t.stdin, output: t.raw.stderr, terminal: true });
@@ -42,7 +47,7 @@ function ask(t: Terminal, question: string): Promise<string> {
     rl.on('close', () => {
       if (!answered) {
         t.stderr.write('\n');
-        resolve('');
+        resolve(null);
       }
     });
     rl.on('SIGINT', () => rl.close());

@@ -62,6 +62,11 @@ function truncate(text: string, width: number): string {
   return out + '…';
 }
 
+/** `1 key`, `2 keys`; `plural` when adding an s will not do. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 /** How a key is named in sentences: its prefix and name, never the secret. */
 export function keyLabel(key: Pick<ApiKey, 'keyPrefix' | 'name'>): string {
   return `${key.keyPrefix} "${printable(key.name)}"`;

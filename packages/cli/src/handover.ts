@@ -38,7 +38,7 @@ export async function handOver(t: Terminal, made: ApiKeyWithSecretResponse, verb
     return;
   }
   t.raw.stdout.write(key);
-  t.stderr.write(`${verb} ${label}. The key went to stdout; it is not shown again.\n`);
+  t.stderr.write(`${verb} ${label}.\nThe key went to stdout; it is not shown again.\n`);
 }
 
 const onlyOnce =

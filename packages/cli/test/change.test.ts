@@ -44,7 +44,8 @@ describe('dhmad keys regenerate', () => {
     expect(r.stderr).toContain(`The old secret (${k.apiKey.keyPrefix}) stopped working now.`);
     expect(r.stderr).toContain('svc/.env.production:2 (BILLING_KEY): put the new secret there');
     expect(r.stderr).toMatch(/whatever used it last \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)/);
-    expect(r.stderr).toContain('--write-env FILE --var NAME');
+    expect(r.stderr).toContain(`\n      dhmad keys regenerate ${prefixOf(r.stdout)} --write-env FILE --var NAME\n`);
+    expect(r.stderr.split('\n').filter((l) => l.length > 80), r.stderr).toEqual([]);
     expectNoSecret([r.stdout, r.stderr], r.stdout, 1);
   });
 
@@ -91,6 +92,16 @@ describe('dhmad keys regenerate', () => {
     expect(await status(k.key)).toBe('regenerated');
   });
 
+  it('Ctrl-C or Ctrl-D at the question cancels, saying so; nothing changes', async () => {
+    const k = await live();
+    for (const key of ['\u0003', '\u0004']) {
+      const r = await dhmadOnTty(['keys', 'delete', k.apiKey.keyPrefix], { env: api.env(), answers: [['(billing worker): ', key]] });
+      expect(r.code, r.tty).toBe(2);
+      expect(r.tty).toContain(`dhmad: Cancelled: ${k.apiKey.keyPrefix} "billing worker" was not deleted. Nothing was changed.`);
+    }
+    expect(await status(k.key)).toBe(200);
+  });
+
   it('asked on the terminal with stdout piped: the prompt on the terminal, the key alone in the pipe', async () => {
     const k = await sandbox();
     const r = await dhmadOnTty(['keys', 'regenerate', k.apiKey.keyPrefix], { env: api.sandboxEnv(), stdoutPipe: true, answers: [['[y/N] ', 'yes\r']] });
@@ -104,7 +115,7 @@ describe('dhmad keys regenerate', () => {
   it("regenerating DHMAD_API_KEY's own key says to export the new secret", async () => {
     const r = await dhmad(['keys', 'regenerate', prefixOf(api.emu.bootstrapKeys.live), '--yes'], { env: api.env() });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('DHMAD_API_KEY in this shell: export the new secret before the next dhmad command');
+    expect(r.stderr.replace(/\n +/g, ' ')).toContain('DHMAD_API_KEY in this shell: export the new secret before the next dhmad command');
   });
 });
 
@@ -156,6 +167,15 @@ describe('dhmad keys deactivate / activate / rename', () => {
     expect(on.code).toBe(0);
     expect((JSON.parse(on.stdout) as { isActive: boolean }).isActive).toBe(true);
     expect(await status(k.key)).toBe(200);
+  });
+
+  it('deactivating DHMAD_API_KEY itself says that dhmad cannot use it, nor activate it, from now on', async () => {
+    const self = prefixOf(api.emu.bootstrapKeys.live);
+    const r = await dhmad(['keys', 'deactivate', self], { env: api.env() });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      `Deactivated ${self} "Emulator bootstrap key (live)": requests with it now fail until it is activated again. It is DHMAD_API_KEY itself: dhmad cannot use it from now on; activate it with another management key or in the dashboard.\n`,
+    );
   });
 
   it('rename gives the key a new name, by which it is then found', async () => {

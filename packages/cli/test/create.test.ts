@@ -19,7 +19,7 @@ describe('dhmad keys create', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(KEY);
     const prefix = await works(r.stdout);
-    expect(r.stderr).toBe(`Created ${prefix} "CI deploys" (live, id ${(await api.sdk().apiKeys.list()).data.find((k) => k.keyPrefix === prefix)!.id}). The key went to stdout; it is not shown again.\n`);
+    expect(r.stderr).toBe(`Created ${prefix} "CI deploys" (live, id ${(await api.sdk().apiKeys.list()).data.find((k) => k.keyPrefix === prefix)!.id}).\nThe key went to stdout; it is not shown again.\n`);
     expectNoSecret([r.stdout, r.stderr], r.stdout, 1);
   });
 

@@ -1,6 +1,7 @@
 import type { ApiKey } from '@dhmad/sdk';
 import path from 'node:path';
 import { findRepoSync } from '@dhmad/git-facts';
+import wrapAnsi from 'wrap-ansi';
 import { openAccount, type Account } from '../client.js';
 import { confirm } from '../confirm.js';
 import { prepareEnvFile, type PreparedEnvFile } from '../env-file.js';
@@ -48,10 +49,13 @@ function stillHolding(t: Terminal, account: Account, old: ApiKey, newPrefix: str
   if (account.keyPrefix === old.keyPrefix) holders.push('DHMAD_API_KEY in this shell: export the new secret before the next dhmad command');
   if (old.lastUsedAt) holders.push(`whatever used it last (${minute(old.lastUsedAt)}): a deployed service or CI secret; redeploy it with the new secret`);
   const lines = [`The old secret (${old.keyPrefix}) stopped working now.`];
-  if (holders.length > 0) lines.push('Still holding it:', ...holders.map((h) => `  - ${h}`));
+  const wrap = (text: string): string => wrapAnsi(text, (t.stderr.columns ?? 80) - 4, { hard: true }).replace(/\n/g, '\n    ');
+  if (holders.length > 0) lines.push('Still holding it:', ...holders.map((h) => `  - ${wrap(h)}`));
   lines.push(
-    `Next time, dhmad keys regenerate ${newPrefix} --write-env FILE --var NAME writes the new secret into a dotenv file as it regenerates;`,
-    'for GitHub secrets, the rotation Action (packages/github-action) writes it everywhere and retires the old one with no outage.',
+    'Next time, put the new secret where it goes as you regenerate:',
+    '  - in a dotenv file:',
+    `      dhmad keys regenerate ${newPrefix} --write-env FILE --var NAME`,
+    `  - ${wrap('in GitHub secrets: the rotation Action (uses: dhmad/dhmad-toolkit/packages/github-action) writes it everywhere and retires the old one with no outage.')}`,
   );
   return lines.join('\n') + '\n';
 }

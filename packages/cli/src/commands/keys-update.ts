@@ -15,7 +15,13 @@ export async function setActive(t: Terminal, options: { key: string; active: boo
   } else if (options.active) {
     t.stderr.write(`Activated ${keyLabel(key)}: requests with it work again.\n`);
   } else {
-    t.stderr.write(`Deactivated ${keyLabel(key)}: requests with it now fail until dhmad keys activate ${key.keyPrefix}.\n`);
+    // The CLI's own key cannot activate itself again: say so, and who can.
+    const self = account.keyPrefix === key.keyPrefix;
+    t.stderr.write(
+      `Deactivated ${keyLabel(key)}: requests with it now fail until ${self ? 'it is activated again' : `dhmad keys activate ${key.keyPrefix}`}.` +
+        (self ? ' It is DHMAD_API_KEY itself: dhmad cannot use it from now on; activate it with another management key or in the dashboard.' : '') +
+        '\n',
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import wrapAnsi from 'wrap-ansi';
 import { openAccount } from '../client.js';
-import { json, keyLabel } from '../format.js';
+import { count, json, keyLabel } from '../format.js';
 import { resolveKey } from '../resolve-key.js';
 import { colorEnabled, painter, type Terminal } from '../terminal.js';
 import { usageChart } from '../usage/chart.js';
@@ -26,12 +26,12 @@ export async function keyUsage(t: Terminal, options: { key: string; days: number
   const last = usage.days[usage.days.length - 1]?.date ?? '';
   const lines = [wrap(`${keyLabel(key)}, ${key.environment}${key.isActive ? '' : ', inactive'}`, 0)];
   if (totals.requests === 0) {
-    lines.push(wrap(`No requests in these ${totals.days} days (${first} to ${last}, UTC).`, 0));
+    lines.push(wrap(`No requests in ${totals.days === 1 ? 'this day' : `these ${totals.days} days`} (${first} to ${last}, UTC).`, 0));
   } else {
     lines.push(wrap(`Requests per day, ${first} to ${last} (UTC): █ succeeded, ▒ failed`, 0), '', usageChart(usage.days, flags, paint, width));
     lines.push(
       wrap(
-        `Total: ${totals.requests} requests, ${totals.errors} errors (${(totals.errorRate * 100).toFixed(1)}%) in ${totals.days} days; ` +
+        `Total: ${count(totals.requests, 'request')}, ${count(totals.errors, 'error')} (${(totals.errorRate * 100).toFixed(1)}%) in ${count(totals.days, 'day')}; ` +
           `busiest ${totals.busiest!.date} (${totals.busiest!.requests}); median ${totals.medianActiveDay} on the days it was used.`,
         0,
       ),

@@ -1,5 +1,5 @@
 import type { ApiKey } from '@dhmad/sdk';
-import { daysSince, day, keyLabel, minute } from '../format.js';
+import { count, daysSince, day, keyLabel, minute } from '../format.js';
 import { flagUsage } from '../usage/rules.js';
 import { outcome, skipped, type CheckOutcome, type Finding } from './check.js';
 import type { AccountFacts, DoctorInputs } from './inputs.js';
@@ -18,9 +18,10 @@ async function activeKeys(account: AccountFacts): Promise<{ keys: ApiKey[]; now:
   return { keys: all.filter((k) => live(k, now)), now };
 }
 
-const scope = (account: AccountFacts): string => {
+/** `3 live keys (sandbox keys need a sandbox DHMAD_API_KEY)`, with `adjective` before the environment. */
+const scope = (account: AccountFacts, n: number, adjective = ''): string => {
   const other = account.environment === 'live' ? 'sandbox' : 'live';
-  return `${account.environment} keys (${other} keys need a ${other} DHMAD_API_KEY)`;
+  return `${count(n, `${adjective}${account.environment} key`)} (${other} keys need a ${other} DHMAD_API_KEY)`;
 };
 
 /** `rotated`: each active key's current secret (a regenerated key is young again) is younger than --max-age; warn from 80%. */
@@ -47,7 +48,7 @@ export async function rotated(inputs: DoctorInputs): Promise<CheckOutcome> {
   for (const w of rotationWorkflows(inputs.root)) {
     findings.push({ message: `${w.file} rotates ${w.keyNames.map((n) => `"${n}"`).join(', ')} with the rotation Action`, file: w.file, severity: 'note' });
   }
-  const summary = `${keys.length} active ${scope(account)}; the oldest secret is ${oldest} days old (limit ${options.maxAgeDays}).`;
+  const summary = `${scope(account, keys.length, 'active ')}; the oldest secret is ${oldest} days old (limit ${options.maxAgeDays}).`;
   return outcome(findings, summary);
 }
 
@@ -68,7 +69,7 @@ export async function accessLimited(inputs: DoctorInputs): Promise<CheckOutcome>
       : [];
   return outcome(
     findings,
-    `${managers.length} active key(s) hold keys:manage, at most ${options.maxManagers} allowed: ${list}.`,
+    `${count(managers.length, 'active key holds', 'active keys hold')} keys:manage, at most ${options.maxManagers} allowed: ${list}.`,
     `${managers.length} active keys hold keys:manage; more than ${options.maxManagers} people or systems can make and delete keys.`,
   );
 }
@@ -102,5 +103,5 @@ export async function monitoring(inputs: DoctorInputs): Promise<CheckOutcome> {
       });
     }
   }
-  return outcome(findings, `${all.length} ${scope(account)}: every active key used in the last ${UNUSED_DAYS} days, and no usage flag in the last 30.`, `${findings.length} finding(s) over ${all.length} keys.`);
+  return outcome(findings, `${scope(account, all.length)}: every active key used in the last ${UNUSED_DAYS} days, and no usage flag in the last 30.`, `${count(findings.length, 'finding')} over ${count(all.length, 'key')}.`);
 }

@@ -1,7 +1,7 @@
 import type { ApiKey } from '@dhmad/sdk';
 import { isEnvFile } from '@dhmad/git-facts';
 import type { Finding as ScanFinding } from '@dhmad/secret-scan';
-import { keyLabel } from '../format.js';
+import { count, keyLabel } from '../format.js';
 import { outcome, skipped, type CheckOutcome, type Finding } from './check.js';
 import type { DoctorInputs } from './inputs.js';
 
@@ -30,7 +30,7 @@ export async function envVars(inputs: DoctorInputs): Promise<CheckOutcome> {
       severity: f.ruleId === 'malformed-key' ? ('warn' as const) : ('fail' as const),
     }));
   findings.push(...unreadableFindings(summary.unreadable));
-  return outcome(findings, `No key literal in the ${summary.files} files of the working tree (env files aside).`, `${findings.length} finding(s) in ${summary.files} files.`);
+  return outcome(findings, `No key literal in the ${count(summary.files, 'file')} of the working tree (env files aside).`, `${count(findings.length, 'finding')} in ${count(summary.files, 'file')}.`);
 }
 
 /** `not-committed`: no key in any commit; a committed key says whether it still works (by prefix, in DHMAD_API_KEY's environment). */
@@ -41,8 +41,8 @@ export async function notCommitted(inputs: DoctorInputs): Promise<CheckOutcome> 
   const keys = committed.length > 0 && inputs.account ? await inputs.account.keys : null;
   const findings = committed.map((f) => committedFinding(f, inputs, keys));
   findings.push(...unreadableFindings(summary.unreadable));
-  const clean = summary.commits === 0 ? 'No commits yet.' : `No key in the ${summary.commits} commits of the history.`;
-  return outcome(findings, clean, `${committed.length} key(s) in the history.`);
+  const clean = summary.commits === 0 ? 'No commits yet.' : `No key in the ${count(summary.commits, 'commit')} of the history.`;
+  return outcome(findings, clean, `${count(committed.length, 'key')} in the history.`);
 }
 
 function committedFinding(f: ScanFinding, inputs: DoctorInputs, keys: ApiKey[] | null): Finding {
@@ -86,5 +86,5 @@ export async function envIgnored(inputs: DoctorInputs): Promise<CheckOutcome> {
           : 'dhmad-scan --fix (adds .env and .env.* to .gitignore)',
       severity: f.severity === 'error' ? ('fail' as const) : ('warn' as const),
     }));
-  return outcome(findings, 'No env file is tracked, and the .gitignore files ignore .env and .env.local.', `${findings.length} env file finding(s).`);
+  return outcome(findings, 'No env file is tracked, and the .gitignore files ignore .env and .env.local.', `${count(findings.length, 'env file finding')}.`);
 }

@@ -3,7 +3,7 @@ import type { ApiKey } from '@dhmad/sdk';
 import { trackedFilesSync } from '@dhmad/git-facts';
 import type { EnvKey } from '../env-files.js';
 import { readSmallFile, walkFiles } from '../files.js';
-import { keyLabel } from '../format.js';
+import { count, keyLabel } from '../format.js';
 import { outcome, type CheckOutcome, type Finding } from './check.js';
 import type { DoctorInputs } from './inputs.js';
 
@@ -80,8 +80,8 @@ export async function separateKeys(inputs: DoctorInputs): Promise<CheckOutcome> 
   const files = new Set(envKeys.map((k) => k.file)).size;
   return outcome(
     findings,
-    envKeys.length === 0 ? 'No env file holds a DHMAD key.' : `${envKeys.length} key(s) in ${files} env file(s), one key per environment.`,
-    `${findings.filter((f) => f.severity !== 'note').length} finding(s) in ${files} env file(s).`,
+    envKeys.length === 0 ? 'No env file holds a DHMAD key.' : `${count(envKeys.length, 'key')} in ${count(files, 'env file')}, one key per environment.`,
+    `${count(findings.filter((f) => f.severity !== 'note').length, 'finding')} in ${count(files, 'env file')}.`,
   );
 }
 
