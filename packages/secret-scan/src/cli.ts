@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   }
   if (mode === 'staged' && result.summary.errors > 0) process.stderr.write(blockedCommitAdvice(result));
   if (result.summary.unreadable.length > 0) {
-    fail(`Some paths could not be read, so the scan is incomplete: ${result.summary.unreadable.join('; ')}. Check their permissions.`);
+    fail(`Some paths could not be read, so the scan is incomplete: ${result.summary.unreadable.join('; ')}.`);
   }
   process.exitCode = result.summary.errors > 0 ? EXIT.findings : EXIT.clean;
 }

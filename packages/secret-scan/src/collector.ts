@@ -48,6 +48,16 @@ export interface CollectorOptions {
   onProgress?: (stats: ScanStats) => void;
 }
 
+/** Node's error codes for a file that exists but cannot be read, in words, with what to do. */
+const FS_ERRORS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied (give this user read access, or exclude it)',
+  EPERM: 'not permitted (give this user read access, or exclude it)',
+  ENOENT: 'it disappeared while the scan ran (scan again)',
+  EIO: 'the disk could not read it (check the disk)',
+  EMFILE: 'too many files open at once (raise `ulimit -n`)',
+  ENFILE: 'too many files open on this machine (scan again)',
+};
+
 /**
  * The sink every source scans into. It decides, in one place, which paths
  * are scanned (the config's excludes) and turns what the detector found into
@@ -88,9 +98,9 @@ export class Collector {
     this.findings.push(finding);
   }
 
-  /** Something that exists could not be read: the scan is incomplete. */
+  /** Something that exists could not be read: the scan is incomplete. `why` is a sentence, or a Node error code. */
   unreadable(what: string, why: string): void {
-    this.stats.unreadable.push(`${shownPath(what)}: ${why}`);
+    this.stats.unreadable.push(`${shownPath(what)}: ${FS_ERRORS[why] ?? why}`);
   }
 
   /** Take a finding made on another thread, with its key when one was kept. */

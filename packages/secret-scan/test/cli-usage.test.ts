@@ -1,8 +1,11 @@
 // The command line as people type it: short flags, per-command help, "did you mean", options
 // without their value, `-` for stdin, files named in plain words, colour by the environment,
 // and named paths that a working-tree scan skips said, not skipped in silence.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitAll, initRepo, makeKey, prefixOf, runCli, write } from './helpers.js';
+import { CLI, commitAll, initRepo, isolatedEnv, makeKey, prefixOf, runCli, tempDir, write } from './helpers.js';
 
 function repoWithIgnoredAndExcluded(): string {
   const repo = initRepo();
@@ -75,6 +78,32 @@ describe('files named in plain words', () => {
     const r = runCli(args, { cwd: repoWithIgnoredAndExcluded() });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\bE[A-Z]{3,}\b/);
+  });
+});
+
+describe('a file that cannot be read', () => {
+  // Root reads a file of mode 000 anyway: as root, run the scan as nobody (setpriv, util-linux).
+  const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+
+  it('is named with the reason in words and what to do, and the scan is incomplete (exit 2), never clean', () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    write(dir, 'readable.js', 'export default 1;\n');
+    write(dir, 'locked.env.js', 'export default 2;\n');
+    chmodSync(path.join(dir, 'locked.env.js'), 0o000);
+    // The bin and its bundle, copied where that user can read them, wherever this checkout is.
+    const copy = tempDir();
+    chmodSync(copy, 0o755);
+    for (const part of ['bin/dhmad-scan.cjs', 'dist/dhmad-scan.cjs']) {
+      mkdirSync(path.join(copy, path.dirname(part)), { recursive: true, mode: 0o755 });
+      copyFileSync(path.join(path.dirname(CLI), '..', part), path.join(copy, part));
+    }
+    const [command, ...args] = [...asUser, process.execPath, path.join(copy, 'bin/dhmad-scan.cjs'), '.'];
+    const r = spawnSync(command!, args, { cwd: dir, env: isolatedEnv(), encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('Incomplete scan');
+    expect(r.stderr).toContain('locked.env.js: permission denied (give this user read access, or exclude it)');
     expect(r.stderr).not.toMatch(/\bE[A-Z]{3,}\b/);
   });
 });
