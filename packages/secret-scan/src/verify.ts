@@ -1,6 +1,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, AuthenticationError, Dhmad, DhmadError, PermissionDeniedError, RateLimitError, redactText } from '@dhmad/sdk';
 import { secretOf } from './collector.js';
 import type { Finding, Verification } from './findings.js';
+import { printable } from './printable.js';
 
 export interface VerifyOptions {
   /** Base URL for keys of both environments (the emulator, a proxy); default DHMAD's own hosts. */
@@ -147,7 +148,5 @@ function statusOf(e: unknown, timeout: number): Verification {
  * control character that could rewrite the terminal.
  */
 function safeText(value: unknown): string {
-  const text = value instanceof Error ? value.message : String(value);
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  return redactText(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return printable(redactText(value instanceof Error ? value.message : String(value)));
 }
