@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { commitAll, git, makeRepo, tempDir, write, writeFiles } from '../../../test/support/git.js';
+import { commitAll, git, initRepo, makeRepo, tempDir, write, writeFiles } from '../../../test/support/git.js';
 import { liveKey, prefixOf, sandboxKey } from '../../../test/support/keys.js';
 import { DAY_MS, dhmad, expectNoSecret, recordHistory, useEmulator, type Run } from './support/cli.js';
 
@@ -77,7 +77,7 @@ describe('dhmad doctor', () => {
     expect(checks.rotated!.summary).toMatch(/^Could not check: Connection error/);
   });
 
-  it('a path that is not a folder is a usage error', async () => {
+  it('a path that is not a folder, or not a working tree, is a usage error', async () => {
     const r = await dhmad(['doctor', 'nowhere'], { cwd: tempDir(), env: api.env() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('dhmad doctor nowhere: no such folder');
@@ -85,6 +85,13 @@ describe('dhmad doctor', () => {
     const file = await dhmad(['doctor', 'README.md'], { cwd: root, env: api.env() });
     expect(file.code).toBe(2);
     expect(file.stderr).toBe('dhmad: dhmad doctor README.md: that is a file; name the folder of the repository to check (default: .).\n');
+    const inGit = await dhmad(['doctor', '.git'], { cwd: root, env: api.env() });
+    expect(inGit.code).toBe(2);
+    expect(inGit.stderr).toBe("dhmad: dhmad doctor .git: that is inside the repository's .git folder, which is git's own; name the folder of a working tree (a clone).\n");
+    const bare = initRepo({ bare: true });
+    const bareRun = await dhmad(['doctor', bare], { cwd: root, env: api.env() });
+    expect(bareRun.code).toBe(2);
+    expect(bareRun.stderr).toContain('that is a bare repository, which has no working tree');
   });
 });
 

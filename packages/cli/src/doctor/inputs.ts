@@ -48,6 +48,11 @@ export function gatherInputs(t: Terminal, target: string, options: DoctorOptions
   if (!existsSync(dir)) throw new CliError(`dhmad doctor ${target}: no such folder. Name the repository to check (default: .).`);
   if (!statSync(dir).isDirectory()) throw new CliError(`dhmad doctor ${target}: that is a file; name the folder of the repository to check (default: .).`);
   const repo = findRepoSync(dir, 'path');
+  if (repo && repo.root === null) {
+    throw new CliError(
+      `dhmad doctor ${target}: ${repo.bare ? 'that is a bare repository, which has no working tree' : "that is inside the repository's .git folder, which is git's own"}; name the folder of a working tree (a clone).`,
+    );
+  }
   const root = repo?.root ?? dir;
   const tree = scan({ mode: 'tree', cwd: root, envFiles: repo?.root !== undefined && repo.root !== null });
   const history = repo?.root ? scan({ mode: 'history', cwd: root, envFiles: false }) : null;
