@@ -5,7 +5,9 @@
 // `tsc -b` (it inlines the build of @dhmad/sdk and @dhmad/git-facts).
 //
 //   node scripts/bundle.mjs               dist/dhmad-scan.cjs, which the bin (bin/dhmad-scan.cjs)
-//                                         loads; yargs stays a dependency. `npm run build` runs it.
+//                                         loads, and dist/dhmad-scan.cjs.cache, the V8 code cache
+//                                         the bin compiles it with; yargs stays a dependency.
+//                                         `npm run build` runs it.
 //   node scripts/bundle.mjs --standalone  standalone/dhmad-scan.cjs, committed: yargs inlined too,
 //                                         so the file runs with nothing installed. The
 //                                         pre-commit framework runs it from a clone of this
@@ -18,12 +20,16 @@
 //                                         once, and each landing would invalidate the others'.
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const STANDALONE = 'standalone/dhmad-scan.cjs';
+// The bin (bin/dhmad-scan.cjs) compiles the bundle; the cache must be of the same compile.
+const bin = createRequire(import.meta.url)('../bin/dhmad-scan.cjs');
 
 /** The bundle's text; `standalone` inlines yargs and heads the file with a digest of every input. */
 async function bundle(standalone) {
@@ -33,8 +39,12 @@ async function bundle(standalone) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    // Loaded only for the help, version and unusual command lines, by a real import().
+    // Loaded only for the help, version and unusual command lines. By require(), not import():
+    // code compiled from a V8 code cache cannot import() (node 20 loses the callback), and
+    // yargs, an ES module, names its export for require() ('module.exports'), which node 20.19+
+    // (engines) loads.
     external: standalone ? [] : ['yargs'],
+    supported: { 'dynamic-import': false },
     // The scan threads run this same file, and the hook installer names it: give the bundle its own URL.
     inject: [join(root, 'scripts/import-meta-url.js')],
     define: { 'import.meta.url': 'importMetaUrl' },
@@ -82,5 +92,25 @@ if (process.argv.includes('--check')) {
   // pre-commit runs a `language: script` entry directly; git keeps the mode.
   await chmod(join(root, STANDALONE), 0o755);
 } else {
-  await write(join(root, 'dist/dhmad-scan.cjs'), await bundle(false));
+  // No shebang: the bin compiles this text inside node's module wrapper, where one cannot stand.
+  const body = (await bundle(false)).replace(/^#!.*\n/, '');
+  const source = `// dhmad-scan build ${createHash('sha256').update(body).digest('hex')}\n${body}`;
+  await write(bin.BUNDLE, source);
+  await writeFile(bin.CACHE, Buffer.concat([Buffer.from(bin.stampOf(source), 'latin1'), codeCache(source)]));
+}
+
+/**
+ * The V8 code cache of `source` as the bin compiles it. Compiled with lazy compilation off, so
+ * it holds every function, not only the top level a compile without running reaches; lazy is
+ * back on before the cache is made, because V8 refuses a cache made under other flags than its own.
+ */
+function codeCache(source) {
+  setFlagsFromString('--no-lazy');
+  let script;
+  try {
+    script = bin.compileBundle(source);
+  } finally {
+    setFlagsFromString('--lazy');
+  }
+  return script.createCachedData();
 }

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
 import { redactText } from '@dhmad/sdk/key-format';
 import { ScanError } from './errors.js';
 import { pathspecArgument } from './findings.js';
@@ -164,7 +163,12 @@ async function main(): Promise<void> {
   process.exitCode = result.summary.errors > 0 ? EXIT.findings : EXIT.clean;
 }
 
-if (isMainThread) {
+/** A scan thread of a big tree: see SCAN_THREAD_ARG in tree-parallel.ts (this file cannot import it: that would load the thread code here). */
+function isScanThread(): boolean {
+  return process.argv.includes('--dhmad-scan-thread') && !process.getBuiltinModule('node:worker_threads').isMainThread;
+}
+
+if (!isScanThread()) {
   main().catch((e: unknown) => {
     if (e instanceof ScanError) fail(e.message);
     fail(`Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

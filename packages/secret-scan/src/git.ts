@@ -98,13 +98,22 @@ export async function catFileBatch(cwd: string, names: AsyncIterable<string> | I
   feeding.catch(() => child.kill());
 
   let header: Buffer[] = [];
+  let oid = ''; // the object being read, or the last one read whole
   let remaining = -1; // bytes of content left in the current object; -1 while reading a header
   let wanted = false;
   let skipNewline = false;
-  for await (const piece of child.stdout as AsyncIterable<Buffer>) {
+  // git writes a newline after each object, and a header before the next; anything else means the
+  // output has lost step with the objects (an object whose header claims another size than its
+  // content: git prints what there is), and nothing after it can be read.
+  let outOfStep = false;
+  read: for await (const piece of child.stdout as AsyncIterable<Buffer>) {
     let buf = piece;
     while (buf.length > 0) {
       if (skipNewline) {
+        if (buf[0] !== 10) {
+          outOfStep = true;
+          break read;
+        }
         buf = buf.subarray(1);
         skipNewline = false;
         continue;
@@ -119,13 +128,18 @@ export async function catFileBatch(cwd: string, names: AsyncIterable<string> | I
         const line = Buffer.concat(header).toString('utf8');
         header = [];
         buf = buf.subarray(nl + 1);
-        const [oid, type, size] = line.split(' ');
+        const [name, type, size] = line.split(' ');
         if (type === 'missing' || type === 'ambiguous' || size === undefined) {
-          sink.missing(oid!);
+          sink.missing(name!);
           continue;
         }
         remaining = Number(size);
-        wanted = sink.begin(oid!, type!, remaining);
+        if (!Number.isSafeInteger(remaining) || remaining < 0) {
+          outOfStep = true;
+          break read;
+        }
+        oid = name!;
+        wanted = sink.begin(oid, type!, remaining);
         if (remaining === 0) {
           if (wanted) sink.end();
           remaining = -1;
@@ -144,6 +158,13 @@ export async function catFileBatch(cwd: string, names: AsyncIterable<string> | I
       }
     }
   }
+  if (outOfStep) {
+    child.kill();
+    await exited;
+    throw new ScanError(`git cat-file's output lost step at object ${oid.slice(0, 12)}: an object's content is not the size git gives for it, so the repository is damaged (\`git fsck\` there lists what is broken).`);
+  }
+  // Output that ends inside an object: git gave less than the size it announced.
+  if (remaining !== -1) sink.missing(oid);
   await feeding;
   const code = await exited;
   if (code !== 0) throw scanErrorOf(new GitError(`Reading objects from git failed (git cat-file): ${gitReason(stderr, code)}`, 'failed'));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { formatJson, formatSarif, formatText, scan } from '../src/index.js';
 import { assertNoKeys, commitAll, git, initRepo, isolatedEnv, keyFindings, makeKey, prefixOf, runCli, runCliAsync, scanJson, tempDir, write } from './helpers.js';
@@ -378,6 +379,26 @@ describe('--history finds what is there', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).not.toMatch(/No DHMAD keys/);
     expect(run.stderr).toContain(`object ${oid.slice(0, 12)}: missing or corrupt`);
+  });
+
+  it('is incomplete, never clean, with an object whose header claims more than its content (git itself prints it short, exit 0)', () => {
+    for (const others of [0, 3]) {
+      const repo = initRepo();
+      write(repo, 'a.txt', 'clean\n');
+      commitAll(repo, 'one');
+      // Other blobs beside it: cat-file's output goes on after the short object, and must not be read out of step.
+      for (let i = 0; i < others; i++) write(repo, `more/${i}.txt`, `blob ${i}\n${'filler '.repeat(40)}\n`);
+      if (others > 0) commitAll(repo, 'more');
+      const oid = git(repo, ['rev-parse', 'HEAD:a.txt']).trim();
+      if (others === 0) expect(oid).toBe(git(repo, ['rev-parse', 'HEAD:a.txt']).trim());
+      const file = path.join(repo, '.git', 'objects', oid.slice(0, 2), oid.slice(2));
+      chmodSync(file, 0o644);
+      writeFileSync(file, deflateSync('blob 99\0short'));
+      const run = runCli(['--history'], { cwd: repo });
+      expect(run.code, `${others} other blobs`).toBe(2);
+      expect(run.stdout).not.toMatch(/No DHMAD keys/);
+      expect(run.stderr).toContain('git fsck');
+    }
   });
 });
 

@@ -19,8 +19,8 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd: string; input?: string | Buffer; env?: Record<string, string> }): CliRun {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+export function runCli(args: string[], options: { cwd: string; input?: string | Buffer; env?: Record<string, string>; bin?: string }): CliRun {
+  const r = spawnSync(process.execPath, [options.bin ?? CLI, ...args], {
     cwd: options.cwd,
     input: options.input,
     env: isolatedEnv(options.env),

@@ -1,5 +1,6 @@
-import { rmSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { commitAll, git, initRepo, keyFindings, makeKey, prefixOf, runCli, scanJson, tempDir, write } from './helpers.js';
 
@@ -104,5 +105,54 @@ describe('--staged reads the index, not the working tree', () => {
     const outside = runCli(['--staged'], { cwd: tempDir() });
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/--staged needs a git repository, and .* is not inside one/);
+  });
+});
+
+describe('--staged reads every staged blob, wherever git keeps it', () => {
+  const looseFile = (gitDir: string, oid: string): string => path.join(gitDir, 'objects', oid.slice(0, 2), oid.slice(2));
+
+  it('finds a key in a blob git keeps packed (content staged again after a gc), and in a linked worktree', () => {
+    const repo = initRepo();
+    const key = makeKey();
+    write(repo, '.gitignore', IGNORE_ENV);
+    write(repo, 'cfg.txt', `key=${key}\n`);
+    commitAll(repo, 'leak');
+    git(repo, ['gc', '-q']);
+    write(repo, 'cfg.txt', 'key=from-env\n');
+    commitAll(repo, 'fix');
+    write(repo, 'cfg.txt', `key=${key}\n`);
+    git(repo, ['add', 'cfg.txt']);
+    const oid = git(repo, ['rev-parse', ':cfg.txt']).trim();
+    expect(existsSync(looseFile(path.join(repo, '.git'), oid))).toBe(false);
+    const packed = scanJson(['--staged'], { cwd: repo }, [key]);
+    expect(packed.run.code).toBe(1);
+    expect(packed.out.findings.map((f) => [f.file, f.line, f.keyPrefix])).toEqual([['cfg.txt', 1, prefixOf(key)]]);
+
+    const worktree = path.join(tempDir(), 'wt');
+    git(repo, ['worktree', 'add', '-q', '-b', 'other', worktree]);
+    const other = makeKey('sandbox');
+    write(worktree, 'other.txt', `${other}\n`);
+    git(worktree, ['add', 'other.txt']);
+    expect(existsSync(looseFile(path.join(repo, '.git'), git(worktree, ['rev-parse', ':other.txt']).trim()))).toBe(true);
+    const linked = scanJson(['--staged'], { cwd: worktree }, [other]);
+    expect(linked.run.code).toBe(1);
+    expect(linked.out.findings.map((f) => [f.file, f.keyPrefix])).toEqual([['other.txt', prefixOf(other)]]);
+  });
+
+  it('fails (exit 2) on a staged blob whose object is corrupt, never passing it as clean', () => {
+    const repo = initRepo();
+    write(repo, '.gitignore', IGNORE_ENV);
+    commitAll(repo, 'init');
+    for (const damage of ['not zlib', deflateSync('blob 999\0short')]) {
+      write(repo, 'cfg.txt', `key=${makeKey()}\n`);
+      git(repo, ['add', 'cfg.txt']);
+      const file = looseFile(path.join(repo, '.git'), git(repo, ['rev-parse', ':cfg.txt']).trim());
+      chmodSync(file, 0o644);
+      writeFileSync(file, damage);
+      const run = runCli(['--staged'], { cwd: repo });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('git fsck');
+      expect(run.stdout).toContain('Incomplete scan');
+    }
   });
 });

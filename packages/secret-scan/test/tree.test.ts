@@ -1,6 +1,7 @@
-import { chownSync, symlinkSync } from 'node:fs';
+import { chownSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PARALLEL_MIN_FILES } from '../src/sources/tree-parallel.js';
 import { commitAll, git, initRepo, keyFindings, makeKey, prefixOf, runCli, scanJson, tempDir, write } from './helpers.js';
 
 describe('working tree: what is read', () => {
@@ -97,17 +98,36 @@ describe('working tree: what is read', () => {
   it('scans a tree of many files on several threads with the same result', () => {
     const repo = initRepo();
     const keys = [makeKey(), makeKey('sandbox'), makeKey()];
-    for (let i = 0; i < 700; i++) write(repo, `pkg/m${i % 7}/f${i}.js`, `export const n${i} = ${i};\n`);
+    const count = PARALLEL_MIN_FILES + 100;
+    for (let i = 0; i < count; i++) write(repo, `pkg/m${i % 7}/f${i}.js`, `export const n${i} = ${i};\n`);
     write(repo, 'pkg/m3/f100.js', `x\ny = '${keys[0]}'\n`);
     write(repo, 'pkg/m5/f300.js', `'${keys[1]}' // dhmad-scan:allow\n`);
     write(repo, 'pkg/m6/f699.js', `${keys[2]}\n`);
     write(repo, 'pkg/bin.dat', Buffer.from([1, 0, 2]));
-    const { out } = scanJson([], { cwd: repo }, keys);
+    // Each scan thread counts the files it opened: the helpers must have taken a share, or this is a one-thread test.
+    const dir = tempDir();
+    const probe = path.join(dir, 'probe.cjs');
+    const counts = path.join(dir, 'opened.txt');
+    writeFileSync(
+      probe,
+      `const fs = require('node:fs');
+if (!require('node:worker_threads').isMainThread) {
+  let opened = 0;
+  const open = fs.openSync;
+  fs.openSync = (...args) => (opened++, open(...args));
+  process.on('exit', () => fs.appendFileSync(${JSON.stringify(counts)}, opened + '\\n'));
+}
+`,
+    );
+    const { out } = scanJson([], { cwd: repo, env: { NODE_OPTIONS: `--require ${probe}` } }, keys);
     expect(keyFindings(out).map((f) => [f.file, f.line])).toEqual([
       ['pkg/m3/f100.js', 2],
       ['pkg/m6/f699.js', 1],
     ]);
-    expect(out.summary).toMatchObject({ files: 702, skippedBinary: 1, allowed: 1 });
+    expect(out.summary).toMatchObject({ files: count + 2, skippedBinary: 1, allowed: 1 });
+    const perThread = readFileSync(counts, 'utf8').trim().split('\n').map(Number);
+    expect(perThread.length).toBeGreaterThan(0);
+    expect(perThread.some((n) => n > 0)).toBe(true);
   });
 
   it('reads a large file in chunks and still numbers its lines', () => {

@@ -63,6 +63,13 @@ export class BlobScanner implements BlobSink {
     }
   }
 
+  /** A blob read whole, not from `cat-file` (a loose staged object). */
+  whole(oid: string, content: Buffer): void {
+    this.begin(oid, 'blob', content.length);
+    this.data(content);
+    this.end();
+  }
+
   end(): void {
     const { stats, keepSecrets } = this.collector;
     for (const piece of this.sniffer.end()) this.take(piece);

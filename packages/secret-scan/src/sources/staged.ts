@@ -1,6 +1,7 @@
-import { gitEnv, gitFailed, runGit, splitZ } from '@dhmad/git-facts';
+import { gitEnv, gitFailed, type Repo, runGit, splitZ } from '@dhmad/git-facts';
 import type { Collector } from '../collector.js';
 import { catFileBatch } from '../git.js';
+import { looseObjectsDir, readLooseBlob } from '../loose-object.js';
 import { BlobScanner } from './blobs.js';
 import type { Source, SourceContext } from './source.js';
 
@@ -40,18 +41,17 @@ export async function listStaged(cwd: string, collector: Collector): Promise<Sta
 
 /**
  * The index as a source. It needs no repository lookup first: `prepare`
- * starts the diff and the `cat-file` that reads the blobs at once, from
- * `cwd`, side by side with the caller's lookup; `cat-file` is handed the
- * blobs when `scan` knows which paths the sink wants. The caller checks that
- * `cwd` is in a work tree, and reports that error first.
+ * starts the diff from `cwd`, side by side with the caller's lookup. `scan`
+ * reads the staged blobs the sink wants: loose objects straight from the
+ * object folder, the rest (packed, or out of the plain case) through one
+ * `cat-file`. The caller checks that `cwd` is in a work tree, and reports
+ * that error first.
  */
 export class StagedSource implements Source {
   readonly roots: string[] = [];
   private readonly scanner: BlobScanner;
   private entries: StagedEntry[] = [];
-  private reading: Promise<void> = Promise.resolve();
-  /** Hands cat-file the blobs to read, once known; an empty list ends it. */
-  private handOver: (oids: Iterable<string>) => void = () => undefined;
+  private repo: Repo | null = null;
 
   constructor(private readonly ctx: SourceContext) {
     this.scanner = new BlobScanner(ctx.sink);
@@ -59,28 +59,22 @@ export class StagedSource implements Source {
 
   prepare(): Promise<void> {
     const { ctx } = this;
-    const wanted = new Promise<Iterable<string>>((resolve) => (this.handOver = resolve));
-    async function* oids(): AsyncGenerator<string> {
-      yield* await wanted;
-    }
     const listed = listStaged(ctx.cwd, ctx.sink).then(
       (entries) => {
         this.entries = entries;
       },
       async (e: unknown) => {
         // In a repository git refuses to read, diff falls back to comparing two files and only says
-        // "unknown option"; cat-file, started beside it, says why: prefer its error.
-        this.handOver([]);
-        await this.reading;
+        // "unknown option"; cat-file says why: prefer its error.
+        await catFileBatch(ctx.cwd, [], this.scanner);
         throw e;
       },
     );
-    // The diff first: it is the longer road (its list feeds cat-file).
-    this.reading = catFileBatch(ctx.cwd, oids(), this.scanner);
     const root = ctx.repo.then((r) => {
+      this.repo = r;
       if (!r?.root) return;
       this.roots.push(r.root);
-      // The .env checks' git runs go side by side with the diff and cat-file.
+      // The .env checks' git runs go side by side with the diff.
       ctx.onRepo?.(r.root);
     });
     return Promise.all([listed, root]).then(() => undefined);
@@ -89,17 +83,19 @@ export class StagedSource implements Source {
   async scan(sink: Collector): Promise<void> {
     // Every staged path is asked about, for a key in its name; only files are read.
     const entries = this.entries.filter((e) => sink.wants(e.path) && e.read);
-    this.handOver(new Set(entries.map((e) => e.oid)));
-    await this.reading;
+    const objects = this.repo ? looseObjectsDir(this.repo) : null;
+    const packed = new Set<string>();
+    for (const oid of new Set(entries.map((e) => e.oid))) {
+      const blob = objects === null ? null : readLooseBlob(objects, oid);
+      if (blob === null) packed.add(oid);
+      else this.scanner.whole(oid, blob);
+    }
+    if (packed.size > 0) await catFileBatch(this.ctx.cwd, packed, this.scanner);
     for (const e of entries) {
       const found = this.scanner.hits.get(e.oid);
       if (found) sink.detections(e.path, null, found);
     }
   }
 
-  close(): void {
-    // Ends a cat-file still waiting for its list (after an error): nothing more to read.
-    this.handOver([]);
-    this.reading.catch(() => undefined);
-  }
+  close(): void {}
 }

@@ -12,7 +12,7 @@ import { scanFile, type TreeTarget } from './tree.js';
  * machine whose cores are busy that CPU is taken from the scan. Measured on a 2,300-file
  * checkout (bench/run.mjs): 247 ms single-threaded against 286 ms with the helper.
  */
-const PARALLEL_MIN_FILES = 4096;
+export const PARALLEL_MIN_FILES = 4096;
 
 /**
  * How many entries the repository's index holds (the header of
@@ -33,6 +33,13 @@ export function indexEntries(gitDir: string): number {
   }
   return head.toString('latin1', 0, 4) === 'DIRC' ? head.readUInt32BE(8) : 0;
 }
+
+/**
+ * On a scan thread's command line: the bin then loads this module, not the CLI, without loading
+ * node:worker_threads to ask (2 ms of every run's start, a `--staged` hook's too). A main thread
+ * given it on its command line is still told apart: the bin checks `isMainThread` then.
+ */
+export const SCAN_THREAD_ARG = '--dhmad-scan-thread';
 
 /** Tells this module's worker code from a user's own worker thread that imports the library. */
 interface Marker {
@@ -91,7 +98,7 @@ export class ScanPool {
     const extra = Math.min(os.availableParallelism(), 4) - 1;
     for (let w = 0; w < extra; w++) {
       const marker: Marker = { dhmadScanJob: true };
-      const worker = new Worker(new URL(import.meta.url), { workerData: marker });
+      const worker = new Worker(new URL(import.meta.url), { workerData: marker, argv: [SCAN_THREAD_ARG] });
       const result = new Promise<JobResult>((resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
