@@ -16,6 +16,8 @@ const vm = require('node:vm');
 
 const BUNDLE = path.join(__dirname, '../dist/dhmad-scan.cjs');
 const CACHE = `${BUNDLE}.cache`;
+/** How the bundle scripts/bundle.mjs writes starts: its build digest follows. */
+const BUILD_LINE = '// dhmad-scan build ';
 
 /** The bundle's text as one script: a CommonJS module body in node's own wrapper. */
 function compileBundle(source, cachedData) {
@@ -47,6 +49,9 @@ function run() {
     process.stderr.write('dhmad-scan: this copy is not built; run `npm run build` at the repository root first.\n');
     process.exit(2);
   }
+  // A bundle built before the bin took a code cache (a checkout pulled and not rebuilt) has no
+  // build line, and a shebang the module wrapper cannot hold: node loads it as before.
+  if (!source.startsWith(BUILD_LINE)) return void require(BUNDLE);
   const bundle = { exports: {} };
   compileBundle(source, cachedDataFor(source)).runInThisContext()(bundle.exports, Module.createRequire(BUNDLE), bundle, BUNDLE, path.dirname(BUNDLE));
 }

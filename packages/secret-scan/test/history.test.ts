@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, git, initRepo, keyFindings, makeKey, prefixOf, runCli, scanJson, tempDir, write } from './helpers.js';
 
@@ -91,5 +92,43 @@ describe('--history', () => {
     const { out } = scanJson(['--history'], { cwd: repo }, [key]);
     expect(out.findings).toEqual([]);
     expect(out.summary).toMatchObject({ files: 1, skippedBinary: 1, commits: 1 });
+  });
+});
+
+describe('--history names every path of a finding, whichever walk names them', () => {
+  it('gives the same findings from the walk started at the first finding and from the walk after the scan (past its size limit)', async () => {
+    const { Collector } = await import('../src/collector.js');
+    const { scanEveryRef } = await import('../src/sources/history.js');
+    const repo = initRepo();
+    const keys = [makeKey(), makeKey('sandbox'), makeKey()];
+    for (let i = 0; i < 30; i++) write(repo, `lib/m${i}.js`, `export const n = ${i};\n`);
+    commitAll(repo, 'clean start');
+    write(repo, 'config/a.txt', `key=${keys[0]}\n`);
+    commitAll(repo, 'first key');
+    for (let i = 0; i < 10; i++) {
+      write(repo, `lib/m${i}.js`, `export const n = ${i + 100};\n`);
+      commitAll(repo, `edit ${i}`);
+    }
+    // The same blob at a second path, a file renamed away from a key in its name, and a later key.
+    write(repo, 'copy/a.txt', `key=${keys[0]}\n`);
+    write(repo, `.env.${keys[1]}`, 'X=1\n');
+    commitAll(repo, 'copy and name');
+    git(repo, ['mv', `.env.${keys[1]}`, '.env.renamed']);
+    write(repo, 'late/b.txt', `${keys[2]}\n`);
+    commitAll(repo, 'rename and late key');
+
+    const findings = async (walkLimit: number) => {
+      const sink = new Collector();
+      await scanEveryRef(path.join(repo, '.git'), ['--all'], sink, walkLimit);
+      return sink.findings.map((f) => [f.ruleId, f.file, f.line, f.commit, f.keyPrefix]).sort();
+    };
+    const early = await findings(Number.POSITIVE_INFINITY);
+    const files = early.map(([, file]) => String(file)).sort();
+    expect(files.slice(1)).toEqual(['config/a.txt', 'copy/a.txt', 'late/b.txt']);
+    expect(files[0]).toBe(`.env.${prefixOf(keys[1]!)}…`);
+    expect(await findings(0)).toEqual(early);
+    // And what the CLI reports, with the commits that introduced each.
+    const { out } = scanJson(['--history'], { cwd: repo }, keys);
+    expect(out.findings.map((f) => [f.ruleId, f.file, f.line, f.commit, f.keyPrefix]).sort()).toEqual(early);
   });
 });

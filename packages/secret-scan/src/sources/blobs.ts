@@ -30,7 +30,11 @@ export class BlobScanner implements BlobSink {
   private size = 0;
   private stream: StreamDetector | null = null;
 
-  constructor(private readonly collector: Collector) {}
+  constructor(
+    private readonly collector: Collector,
+    /** Called once, at the first blob with a detection. */
+    private readonly onFirstHit?: () => void,
+  ) {}
 
   begin(oid: string, type: string, size: number): boolean {
     if (type !== 'blob') return false;
@@ -87,7 +91,10 @@ export class BlobScanner implements BlobSink {
         : [];
     this.pieces = [];
     this.stream = null;
-    if (found.length > 0) this.hits.set(this.oid, found);
+    if (found.length > 0) {
+      if (this.hits.size === 0) this.onFirstHit?.();
+      this.hits.set(this.oid, found);
+    }
     if ((stats.files & 1023) === 0) this.collector.progress();
   }
 }
