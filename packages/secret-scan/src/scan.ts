@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { findRepo, type Repo } from '@dhmad/git-facts';
+import { monotonicMs } from './clock.js';
 import { Collector, type ScanStats } from './collector.js';
 import { excluder, loadConfig, readBaseline, writeBaseline } from './config.js';
 import { checkEnvFiles } from './env-files.js';
@@ -118,7 +119,7 @@ class EnvChecks {
 
 /** Scan for DHMAD keys and exposed .env files; never throws with a key in the message. */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
-  const started = performance.now();
+  const started = monotonicMs();
   const mode = options.mode ?? 'tree';
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const sink = new Collector({ keepSecrets: Boolean(options.verify), onProgress: options.onProgress });
@@ -176,7 +177,7 @@ async function finish(options: ScanOptions, mode: ScanMode, cwd: string, root: s
       ...sink.stats,
       ...countBySeverity(findings),
       fixed,
-      durationMs: Math.round(performance.now() - started),
+      durationMs: Math.round(monotonicMs() - started),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { closeSync, constants, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { monotonicMs } from '../clock.js';
 import type { Collector } from '../collector.js';
 import { CHUNK_BYTES, mayContainKey, PREFILTER_OVERLAP, sniffEncoding, StreamDetector } from '../detect.js';
 import { ScanError } from '../errors.js';
@@ -131,11 +132,11 @@ export class TreeSource implements Source {
 
   async scan(sink: Collector): Promise<void> {
     const targets = this.listing.targets.filter((t) => sink.wants(t.file));
-    let last = performance.now();
+    let last = monotonicMs();
     let count = 0;
     await (await this.pool).scan(targets, sink, () => {
-      if ((++count & 63) === 0 && performance.now() - last > 200) {
-        last = performance.now();
+      if ((++count & 63) === 0 && monotonicMs() - last > 200) {
+        last = monotonicMs();
         sink.progress();
       }
     });
