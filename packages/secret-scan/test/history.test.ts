@@ -98,7 +98,7 @@ describe('--history', () => {
 describe('--history names every path of a finding, whichever walk names them', () => {
   it('gives the same findings from the walk started at the first finding and from the walk after the scan (past its size limit)', async () => {
     const { Collector } = await import('../src/collector.js');
-    const { scanEveryRef } = await import('../src/sources/history.js');
+    const { scanEveryRef } = await import('../src/sources/history-walk.js');
     const repo = initRepo();
     const keys = [makeKey(), makeKey('sandbox'), makeKey()];
     for (let i = 0; i < 30; i++) write(repo, `lib/m${i}.js`, `export const n = ${i};\n`);

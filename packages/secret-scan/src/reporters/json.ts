@@ -1,7 +1,7 @@
 import { redactText } from '@dhmad/sdk/key-format';
 import type { Finding } from '../findings.js';
 import type { ScanResult, ScanSummary } from '../scan.js';
-import type { ReportOptions } from './index.js';
+import type { ReportOptions } from './reporter.js';
 
 export interface JsonReport {
   version: 1;

@@ -1,7 +1,7 @@
 import { redactText } from '@dhmad/sdk/key-format';
 import { RULES, type RuleId } from '../findings.js';
 import type { ScanResult } from '../scan.js';
-import type { ReportOptions } from './index.js';
+import type { ReportOptions } from './reporter.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const RULE_IDS = Object.keys(RULES) as RuleId[];

@@ -2,7 +2,7 @@ import { redactText } from '@dhmad/sdk/key-format';
 import { type Finding, shownPath } from '../findings.js';
 import { printable, printablePath } from '../printable.js';
 import type { ScanResult } from '../scan.js';
-import type { ReportOptions } from './index.js';
+import type { ReportOptions } from './reporter.js';
 
 export type TextOptions = ReportOptions;
 

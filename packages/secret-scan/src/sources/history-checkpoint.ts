@@ -5,7 +5,7 @@ import type { Collector } from '../collector.js';
 import type { Detection } from '../detect.js';
 import { ScanError } from '../errors.js';
 import { gitAsync } from '../git.js';
-import { report, scanBlobs, walkAppearances, walkKeyNames } from './history.js';
+import { report, scanBlobs, walkAppearances, walkKeyNames } from './history-walk.js';
 
 const lines = (buf: Buffer): string[] => buf.toString('utf8').split('\n').filter(Boolean);
 

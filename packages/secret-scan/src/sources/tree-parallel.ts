@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Collector, type ScanStats, secretOf } from '../collector.js';
 import type { Finding } from '../findings.js';
-import { scanFile, type TreeTarget } from './tree.js';
+import { scanFile, type TreeTarget } from './tree-file.js';
 
 /**
  * Below this many files a second thread costs more than it saves: it takes about 40 ms of
