@@ -12,12 +12,13 @@
 //                                         so the file runs with nothing installed. The
 //                                         pre-commit framework runs it from a clone of this
 //                                         repository (.pre-commit-hooks.yaml, `language: script`).
-//                                         `npm run release:version` rebuilds it for each release.
+//                                         Rebuild it with the sources and commit it, as the
+//                                         Action's dist/; `npm run release:version` rebuilds it too.
 //   node scripts/bundle.mjs --check       fails when the committed standalone/ is not what the
-//                                         sources build; the release runs it before publishing,
-//                                         so every release tag carries that release's scanner.
-//                                         Not every landing: several people change the scanner at
-//                                         once, and each landing would invalidate the others'.
+//                                         sources build: `npm test` runs it (`npm run check`), as it
+//                                         checks the Action's dist/, so every commit, and so every
+//                                         `rev` a user pins, carries its own scanner; the release
+//                                         runs it again before publishing.
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

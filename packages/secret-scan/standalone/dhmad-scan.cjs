@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Built by scripts/bundle.mjs --standalone from src/cli.ts; inputs sha256 1b6ad392be221e49f98d9cee867872c9cc84207e8361889a51304c2cd4b4de63
+// Built by scripts/bundle.mjs --standalone from src/cli.ts; inputs sha256 b3004fafce61a04a652dcae003f6c1c4dfc7d1a348958f9a77f4fbe29baa3e1e
 "use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;
@@ -174,14 +174,6 @@ function isDisplayCut(text, hexEnd, end) {
     return text[end + 1] === ".";
   return false;
 }
-function containsKey(text) {
-  if (text.indexOf(KEY_MARKER) === -1)
-    return false;
-  for (const m of findKeys(text, { malformed: false }))
-    if (m.kind === "key")
-      return true;
-  return false;
-}
 function describe(environment) {
   return environment === null ? "A DHMAD key" : `A ${environment} key (${KEY_PREFIXES[environment]}...)`;
 }
@@ -223,9 +215,12 @@ function validateKey(value) {
   return { valid: true, environment, keyPrefix: value.slice(0, KEY_PREFIXES[environment].length + KEY_PREFIX_HEX_LENGTH) };
 }
 function redactText(text) {
-  if (text.indexOf(KEY_MARKER) === -1)
+  if (!MARKER_ANY_CASE.test(text))
     return text;
-  return text.replace(/(sk_(?:live|sandbox)_[0-9a-fA-F]{6})[0-9a-fA-F]+/g, "$1…");
+  return text.replace(REVEALING, "$1…");
+}
+function revealsKey(text) {
+  return MARKER_ANY_CASE.test(text) && redactText(text) !== text;
 }
 function redactJson(value) {
   if (typeof value === "string")
@@ -245,7 +240,7 @@ function isPlainObject(value) {
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
-var KEY_PREFIXES, KEY_MARKER, KEY_HEX_LENGTH, KEY_PREFIX_HEX_LENGTH, MALFORMED_MIN_HEX_LENGTH, CC_0, CC_9, CC_A, CC_F, CC_Z, CC_a, CC_f, CC_z, CC_BACKSLASH, KEY_LEFT_CONTEXT, ESCAPE_LETTERS, NO_MATCHES, QUOTES;
+var KEY_PREFIXES, KEY_MARKER, KEY_HEX_LENGTH, KEY_PREFIX_HEX_LENGTH, MALFORMED_MIN_HEX_LENGTH, CC_0, CC_9, CC_A, CC_F, CC_Z, CC_a, CC_f, CC_z, CC_BACKSLASH, KEY_LEFT_CONTEXT, ESCAPE_LETTERS, NO_MATCHES, QUOTES, REVEALING, MARKER_ANY_CASE;
 var init_key_format = __esm({
   "../sdk/dist/key-format.js"() {
     "use strict";
@@ -271,6 +266,8 @@ var init_key_format = __esm({
     ESCAPE_LETTERS = "nrtbfvx0";
     NO_MATCHES = Object.freeze([]);
     QUOTES = `"'\``;
+    REVEALING = /(sk_(?:live|sandbox)_[0-9a-f]{6})[0-9a-f]+/gi;
+    MARKER_ANY_CASE = /sk_/i;
   }
 });
 
@@ -287,328 +284,6 @@ var init_errors = __esm({
         super(redactText(message));
       }
     };
-  }
-});
-
-// ../git-facts/dist/run.js
-function gitEnv(whose, base = process.env) {
-  const env2 = { ...base, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
-  if (whose === "path")
-    for (const name of LOCATION_VARIABLES)
-      delete env2[name];
-  return env2;
-}
-function spawnFailure(e) {
-  return e.code === "ENOENT" ? new GitError(NO_GIT, "no-git") : new GitError(`Could not run git: ${e.message}`, "failed");
-}
-function gitReason(stderr, status) {
-  const lines2 = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
-  const first = Math.max(0, lines2.findIndex((l) => /^(fatal|error):/.test(l)));
-  const end = lines2.findIndex((l, i) => i > first && /^(usage:|fatal:|error:|hint:)/.test(l));
-  return lines2.slice(first, Math.min(end === -1 ? lines2.length : end, first + 3)).join(" ") || `exit ${status}`;
-}
-function gitFailed(what, args, out) {
-  return new GitError(`${what} failed (git ${args.find((a) => !a.startsWith("-") && !a.includes("=")) ?? args[0]}): ${gitReason(out.stderr, out.status)}`, "failed");
-}
-function runGitSync(cwd, args, env2, input) {
-  const r = (0, import_node_child_process.spawnSync)("git", args, { cwd, env: env2, input, maxBuffer: 1 << 30, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
-  if (r.error)
-    throw spawnFailure(r.error);
-  return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr.toString("utf8").trim() };
-}
-function spawnGit(cwd, args, env2, withInput = false) {
-  const child = (0, import_node_child_process.spawn)("git", args, { cwd, env: env2, stdio: [withInput ? "pipe" : "ignore", "pipe", "pipe"] });
-  child.stdin?.on("error", () => void 0);
-  return child;
-}
-function exitOf(child) {
-  const exited = new Promise((resolve5, reject) => {
-    child.on("error", (e) => reject(spawnFailure(e)));
-    child.on("close", (code) => resolve5(code ?? 1));
-  });
-  exited.catch(() => void 0);
-  return exited;
-}
-async function runGit(cwd, args, env2, input) {
-  const child = spawnGit(cwd, args, env2, input !== void 0);
-  const out = [];
-  let stderr = "";
-  child.stdout.on("data", (b) => out.push(b));
-  child.stderr.setEncoding("utf8").on("data", (s) => stderr += s);
-  const exited = exitOf(child);
-  if (input !== void 0)
-    child.stdin.end(input);
-  const status = await exited;
-  return { status, stdout: Buffer.concat(out), stderr: stderr.trim() };
-}
-function splitZ(buf) {
-  const parts = (typeof buf === "string" ? buf : buf.toString("utf8")).split("\0");
-  if (parts.length > 0 && parts[parts.length - 1] === "")
-    parts.pop();
-  return parts;
-}
-var import_node_child_process, GitError, LOCATION_VARIABLES, DISCOVERY_VARIABLES, NO_GIT;
-var init_run = __esm({
-  "../git-facts/dist/run.js"() {
-    "use strict";
-    init_import_meta_url();
-    import_node_child_process = require("node:child_process");
-    GitError = class extends Error {
-      reason;
-      name = "GitError";
-      constructor(message, reason) {
-        super(message);
-        this.reason = reason;
-      }
-    };
-    LOCATION_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_PREFIX", "GIT_OBJECT_DIRECTORY"];
-    DISCOVERY_VARIABLES = [
-      "GIT_DIR",
-      "GIT_WORK_TREE",
-      "GIT_COMMON_DIR",
-      "GIT_CEILING_DIRECTORIES",
-      "GIT_DISCOVERY_ACROSS_FILESYSTEM",
-      "GIT_CONFIG_PARAMETERS",
-      "GIT_CONFIG_COUNT"
-    ];
-    NO_GIT = "git was not found on PATH. Install git (or add it to PATH) and run again.";
-  }
-});
-
-// ../git-facts/dist/ask.js
-async function ask(cwd, q, env2) {
-  return q.read(await runGit(cwd, q.args, env2, q.input), cwd);
-}
-function askSync(cwd, q, env2) {
-  return q.read(runGitSync(cwd, q.args, env2, q.input), cwd);
-}
-var init_ask = __esm({
-  "../git-facts/dist/ask.js"() {
-    "use strict";
-    init_import_meta_url();
-    init_run();
-  }
-});
-
-// ../git-facts/dist/repo.js
-function statIfAny(p) {
-  try {
-    return (0, import_node_fs.statSync)(p, { throwIfNoEntry: false });
-  } catch {
-    return void 0;
-  }
-}
-function discoverRepo(dir, whose = "environment", env2 = process.env) {
-  if (whose === "environment" && DISCOVERY_VARIABLES.some((v) => env2[v] !== void 0))
-    return void 0;
-  let dev;
-  for (let at = import_node_path.default.resolve(dir); ; ) {
-    const st = statIfAny(at);
-    if (!st?.isDirectory() || dev !== void 0 && st.dev !== dev)
-      return void 0;
-    dev = st.dev;
-    const dotGit = import_node_path.default.join(at, ".git");
-    const kind = kindOf(dotGit);
-    if (kind !== null) {
-      let gitDir = dotGit;
-      if (kind === "file") {
-        const m = /^gitdir: (.+?)\r?\n?$/.exec(readIfFile(dotGit) ?? "");
-        if (!m)
-          return void 0;
-        gitDir = import_node_path.default.resolve(at, m[1]);
-      }
-      if (kindOf(import_node_path.default.join(gitDir, "HEAD")) !== "file")
-        return void 0;
-      const commonDir = readIfFile(import_node_path.default.join(gitDir, "commondir"));
-      const common = commonDir === null ? gitDir : import_node_path.default.resolve(gitDir, commonDir.trim());
-      const config = readIfFile(import_node_path.default.join(common, "config"));
-      if (config === null)
-        return void 0;
-      if (/worktree|bare\s*=\s*(true|yes|on|1)\b|^\s*\[\s*include/im.test(config) || kindOf(import_node_path.default.join(gitDir, "config.worktree")) !== null)
-        return void 0;
-      return { bare: false, gitDir, root: at };
-    }
-    if (kindOf(import_node_path.default.join(at, "HEAD")) !== null)
-      return void 0;
-    const up = import_node_path.default.dirname(at);
-    if (up === at)
-      return void 0;
-    at = up;
-  }
-}
-async function findRepo(dir, whose = "environment") {
-  const plain = discoverRepo(dir, whose);
-  if (plain)
-    return plain;
-  const env2 = gitEnv(whose);
-  const r = await ask(dir, REPO_QUESTION, env2);
-  if (r !== "no-work-tree")
-    return r;
-  const [root, gitDir] = await Promise.all([ask(dir, TOPLEVEL_QUESTION, env2), ask(dir, GIT_DIR_QUESTION, env2)]);
-  return { bare: false, gitDir, root };
-}
-function findRepoSync(dir, whose = "environment") {
-  const plain = discoverRepo(dir, whose);
-  if (plain)
-    return plain;
-  const env2 = gitEnv(whose);
-  const r = askSync(dir, REPO_QUESTION, env2);
-  if (r !== "no-work-tree")
-    return r;
-  return { bare: false, gitDir: askSync(dir, GIT_DIR_QUESTION, env2), root: askSync(dir, TOPLEVEL_QUESTION, env2) };
-}
-var import_node_fs, import_node_path, readIfFile, kindOf, REPO_QUESTION, TOPLEVEL_QUESTION, GIT_DIR_QUESTION;
-var init_repo = __esm({
-  "../git-facts/dist/repo.js"() {
-    "use strict";
-    init_import_meta_url();
-    import_node_fs = require("node:fs");
-    import_node_path = __toESM(require("node:path"), 1);
-    init_ask();
-    init_run();
-    readIfFile = (p) => {
-      try {
-        return (0, import_node_fs.readFileSync)(p, "utf8");
-      } catch {
-        return null;
-      }
-    };
-    kindOf = (p) => {
-      const st = statIfAny(p);
-      return st?.isDirectory() ? "dir" : st?.isFile() ? "file" : null;
-    };
-    REPO_QUESTION = {
-      args: ["rev-parse", "--is-bare-repository", "--absolute-git-dir", "--is-inside-work-tree", "--show-cdup"],
-      read(out, cwd) {
-        if (out.status !== 0) {
-          if (/safe\.directory|dubious ownership/.test(out.stderr))
-            throw new GitError(gitReason(out.stderr, out.status), "failed");
-          return null;
-        }
-        const [bare, gitDir, inside, cdup] = out.stdout.toString("utf8").split("\n");
-        if (bare === "true")
-          return { bare: true, gitDir, root: null };
-        if (inside === "true")
-          return { bare: false, gitDir, root: import_node_path.default.resolve(cwd, cdup ?? "") };
-        return "no-work-tree";
-      }
-    };
-    TOPLEVEL_QUESTION = {
-      args: ["rev-parse", "--show-toplevel"],
-      read: (out) => out.status === 0 ? out.stdout.toString("utf8").trim() : null
-    };
-    GIT_DIR_QUESTION = {
-      args: ["rev-parse", "--absolute-git-dir"],
-      read: (out) => out.stdout.toString("utf8").trim()
-    };
-  }
-});
-
-// ../git-facts/dist/ignore-rules.js
-function ignoreQuestion(paths) {
-  const args = ["-c", `core.excludesFile=${import_node_os.default.devNull}`, "check-ignore", "--no-index", "--verbose", "--stdin", "-z"];
-  return {
-    args,
-    input: paths.join("\0") + "\0",
-    read(out) {
-      if (out.status > 1)
-        throw gitFailed("Checking the .gitignore rules", args, out);
-      const parts = splitZ(out.stdout);
-      const ignored = /* @__PURE__ */ new Set();
-      for (let i = 0; i + 3 < parts.length; i += 4) {
-        if (import_node_path2.default.posix.basename(parts[i]) === ".gitignore" && !parts[i + 2].startsWith("!"))
-          ignored.add(parts[i + 3]);
-      }
-      return ignored;
-    }
-  };
-}
-async function ignoredByRepoRules(root, paths, whose = "environment") {
-  return paths.length === 0 ? /* @__PURE__ */ new Set() : ask(root, ignoreQuestion(paths), gitEnv(whose));
-}
-var import_node_os, import_node_path2;
-var init_ignore_rules = __esm({
-  "../git-facts/dist/ignore-rules.js"() {
-    "use strict";
-    init_import_meta_url();
-    import_node_os = __toESM(require("node:os"), 1);
-    import_node_path2 = __toESM(require("node:path"), 1);
-    init_ask();
-    init_run();
-  }
-});
-
-// ../git-facts/dist/env-names.js
-function isEnvName(base) {
-  return base === ".env" || base.startsWith(".env.") && base.length > 5;
-}
-function isEnvTemplate(file) {
-  const base = baseName(file);
-  return isEnvName(base) && base.slice(5).toLowerCase().split(".").some((part) => TEMPLATE_SUFFIXES.has(part));
-}
-function isEnvFile(file) {
-  return isEnvName(baseName(file)) && !isEnvTemplate(file);
-}
-var TEMPLATE_SUFFIXES, baseName, ENV_FILE_PATHSPECS, ENV_PROBES;
-var init_env_names = __esm({
-  "../git-facts/dist/env-names.js"() {
-    "use strict";
-    init_import_meta_url();
-    TEMPLATE_SUFFIXES = /* @__PURE__ */ new Set(["example", "sample", "template", "dist", "defaults"]);
-    baseName = (file) => file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
-    ENV_FILE_PATHSPECS = [":(glob)**/.env", ":(glob)**/.env.*"];
-    ENV_PROBES = [".env", ".env.local"];
-  }
-});
-
-// ../git-facts/dist/env-files.js
-function listEnvFiles(root, whose = "environment") {
-  return ask(root, envListQuestion, gitEnv(whose));
-}
-async function unignoredProbes(root, whose = "environment") {
-  const ignored = await ignoredByRepoRules(root, ENV_PROBES, whose);
-  return ENV_PROBES.filter((p) => !ignored.has(p));
-}
-var ENV_LIST_ARGS, envListQuestion;
-var init_env_files = __esm({
-  "../git-facts/dist/env-files.js"() {
-    "use strict";
-    init_import_meta_url();
-    init_ask();
-    init_env_names();
-    init_ignore_rules();
-    init_run();
-    ENV_LIST_ARGS = ["ls-files", "-z", "-t", "--cached", "--others", "--exclude-per-directory=.gitignore", "--", ...ENV_FILE_PATHSPECS];
-    envListQuestion = {
-      args: ENV_LIST_ARGS,
-      read(out) {
-        if (out.status !== 0)
-          throw gitFailed("Listing .env files", ENV_LIST_ARGS, out);
-        const tracked = /* @__PURE__ */ new Set();
-        const exposed = [];
-        for (const entry of splitZ(out.stdout)) {
-          const file = entry.slice(2);
-          if (!isEnvFile(file))
-            continue;
-          if (entry.startsWith("? "))
-            exposed.push(file);
-          else
-            tracked.add(file);
-        }
-        return { tracked: [...tracked], exposed };
-      }
-    };
-  }
-});
-
-// ../git-facts/dist/index.js
-var init_dist = __esm({
-  "../git-facts/dist/index.js"() {
-    "use strict";
-    init_import_meta_url();
-    init_repo();
-    init_env_files();
-    init_run();
   }
 });
 
@@ -663,7 +338,7 @@ function envFinding(kind, file, missing = []) {
         "env-tracked",
         "error",
         file,
-        `${file} is tracked by git. Remove it from the index (git rm --cached -- '${file}'), ignore it, and regenerate the keys it held.`
+        `${file} is tracked by git. Remove it from the index (git rm --cached -- ${pathspecArgument(file)}), ignore it, and regenerate the keys it held.`
       );
     case "env-not-ignored":
       return fileFinding(
@@ -680,6 +355,10 @@ function envFinding(kind, file, missing = []) {
         `The repository's .gitignore does not ignore ${missing.join(" or ")}; a .env file created later would be committed by \`git add .\`. Add .env and .env.* to .gitignore (dhmad-scan --fix does).`
       );
   }
+}
+function pathspecArgument(file) {
+  const spec = shownPath(file).replace(/(sk_(?:live|sandbox)_[0-9a-f]{6})…/gi, "$1*");
+  return `'${spec.replaceAll("'", "'\\''")}'`;
 }
 function countBySeverity(findings) {
   let errors = 0;
@@ -758,2137 +437,20 @@ var init_findings = __esm({
   }
 });
 
-// src/collector.ts
-function emptyStats() {
-  return {
-    files: 0,
-    bytes: 0,
-    commits: 0,
-    skippedBinary: 0,
-    skippedSubmodules: 0,
-    skippedSymlinks: 0,
-    excluded: 0,
-    allowed: 0,
-    baselined: 0,
-    unreadable: []
-  };
+// src/printable.ts
+function printable(text) {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-function secretOf(finding) {
-  return secrets.get(finding);
+function printablePath(path14) {
+  return HAS_CONTROL.test(path14) ? printable(JSON.stringify(path14)) : path14;
 }
-var secrets, Collector;
-var init_collector = __esm({
-  "src/collector.ts"() {
+var HAS_CONTROL, CONTROL;
+var init_printable = __esm({
+  "src/printable.ts"() {
     "use strict";
     init_import_meta_url();
-    init_findings();
-    secrets = /* @__PURE__ */ new WeakMap();
-    Collector = class {
-      findings = [];
-      stats = emptyStats();
-      keepSecrets;
-      /** The config's excludes, set once the config is read (before any source scans). */
-      excluded = () => false;
-      onProgress;
-      constructor(options = {}) {
-        this.keepSecrets = options.keepSecrets ?? false;
-        this.onProgress = options.onProgress;
-      }
-      progress() {
-        this.onProgress?.(this.stats);
-      }
-      /**
-       * Whether the source should scan `file` (at `commit`, in history): false for
-       * an excluded path, counted. A key in the name of a path that is scanned is
-       * a finding of its own.
-       */
-      wants(file, commit = null) {
-        if (this.excluded(file)) {
-          this.stats.excluded++;
-          return false;
-        }
-        this.findings.push(...nameFindings(file, commit));
-        return true;
-      }
-      add(finding) {
-        this.findings.push(finding);
-      }
-      /** Something that exists could not be read: the scan is incomplete. */
-      unreadable(what, why) {
-        this.stats.unreadable.push(`${shownPath(what)}: ${why}`);
-      }
-      /** Take a finding made on another thread, with its key when one was kept. */
-      adopt(finding, secret) {
-        if (secret !== void 0) secrets.set(finding, secret);
-        this.findings.push(finding);
-      }
-      /** Add another thread's counts to these. */
-      merge(other) {
-        const s = this.stats;
-        s.files += other.files;
-        s.bytes += other.bytes;
-        s.skippedBinary += other.skippedBinary;
-        s.skippedSubmodules += other.skippedSubmodules;
-        s.skippedSymlinks += other.skippedSymlinks;
-        s.allowed += other.allowed;
-        s.unreadable.push(...other.unreadable);
-      }
-      /** The detector's results for `file` (at `commit`), as findings; allowed ones are only counted. */
-      detections(file, commit, detections) {
-        for (const d of detections) {
-          if (d.allowed) {
-            this.stats.allowed++;
-            continue;
-          }
-          const finding = keyFinding(d, file, commit);
-          if (d.secret !== void 0) secrets.set(finding, d.secret);
-          this.findings.push(finding);
-        }
-      }
-    };
-  }
-});
-
-// src/git.ts
-function gitSync(cwd, args, input) {
-  return asScanError(() => runGitSync(cwd, args, ENV, input));
-}
-function gitAsync(cwd, args, input) {
-  return runGit(cwd, args, ENV, input).catch((e) => {
-    throw scanErrorOf(e);
-  });
-}
-function gitOk(cwd, args, what) {
-  const r = gitSync(cwd, args);
-  if (r.status !== 0) throw scanErrorOf(gitFailed(what, args, r));
-  return r.stdout;
-}
-function findRepo2(dir) {
-  return asScanError(() => findRepoSync(dir, "environment"));
-}
-function scanErrorOf(e) {
-  if (!(e instanceof GitError)) return e;
-  if (e.reason === "no-git" || e.message.includes("safe.directory")) return new ScanError(e.message);
-  const advice = /not a git repository/.test(e.message) ? " git does not take this folder for a repository: check .git/HEAD (`git status` there says what it sees)." : " The repository may be damaged: `git fsck` there lists what is broken.";
-  return new ScanError(`${e.message.replace(/\.?$/, ".")}${advice}`);
-}
-function asScanError(f) {
-  try {
-    return f();
-  } catch (e) {
-    throw scanErrorOf(e);
-  }
-}
-async function catFileBatch(cwd, names, sink) {
-  const child = spawnGit(cwd, ["cat-file", "--batch"], ENV, true);
-  let stderr = "";
-  child.stderr.setEncoding("utf8").on("data", (s) => stderr += s);
-  const exited = exitOf(child);
-  const stdin = child.stdin;
-  const writable = () => new Promise((resolve5) => {
-    const done = () => {
-      stdin.off("drain", done).off("close", done);
-      resolve5();
-    };
-    stdin.on("drain", done).on("close", done);
-  });
-  const feeding = (async () => {
-    try {
-      for await (const name of names) {
-        if (stdin.destroyed) break;
-        if (!stdin.write(`${name}
-`)) await writable();
-      }
-    } finally {
-      stdin.end();
-    }
-  })();
-  feeding.catch(() => child.kill());
-  let header = [];
-  let remaining = -1;
-  let wanted = false;
-  let skipNewline = false;
-  for await (const piece of child.stdout) {
-    let buf = piece;
-    while (buf.length > 0) {
-      if (skipNewline) {
-        buf = buf.subarray(1);
-        skipNewline = false;
-        continue;
-      }
-      if (remaining === -1) {
-        const nl = buf.indexOf(10);
-        if (nl === -1) {
-          header.push(buf);
-          break;
-        }
-        header.push(buf.subarray(0, nl));
-        const line = Buffer.concat(header).toString("utf8");
-        header = [];
-        buf = buf.subarray(nl + 1);
-        const [oid, type, size] = line.split(" ");
-        if (type === "missing" || type === "ambiguous" || size === void 0) {
-          sink.missing(oid);
-          continue;
-        }
-        remaining = Number(size);
-        wanted = sink.begin(oid, type, remaining);
-        if (remaining === 0) {
-          if (wanted) sink.end();
-          remaining = -1;
-          skipNewline = true;
-        }
-        continue;
-      }
-      const take = Math.min(remaining, buf.length);
-      if (wanted) sink.data(buf.subarray(0, take));
-      remaining -= take;
-      buf = buf.subarray(take);
-      if (remaining === 0) {
-        if (wanted) sink.end();
-        remaining = -1;
-        skipNewline = true;
-      }
-    }
-  }
-  await feeding;
-  const code = await exited;
-  if (code !== 0) throw scanErrorOf(new GitError(`Reading objects from git failed (git cat-file): ${gitReason(stderr, code)}`, "failed"));
-}
-async function* gitLines(cwd, args, what, separator = "\n", input) {
-  const child = spawnGit(cwd, args, ENV, input !== void 0);
-  if (input !== void 0) child.stdin.end(input);
-  let stderr = "";
-  child.stderr.setEncoding("utf8").on("data", (s) => stderr += s);
-  const exited = exitOf(child);
-  let rest = "";
-  for await (const piece of child.stdout.setEncoding("utf8")) {
-    const records = (rest + piece).split(separator);
-    rest = records.pop();
-    yield* records;
-  }
-  if (rest) yield rest;
-  const code = await exited;
-  if (code !== 0) throw scanErrorOf(new GitError(`${what} failed (git ${args[0]}): ${gitReason(stderr, code)}`, "failed"));
-}
-var ENV;
-var init_git = __esm({
-  "src/git.ts"() {
-    "use strict";
-    init_import_meta_url();
-    init_dist();
-    init_errors();
-    ENV = gitEnv("environment");
-  }
-});
-
-// src/detect.ts
-function utf16Bom(head) {
-  if (head.length < 2) return null;
-  if (head[0] === 255 && head[1] === 254) return "utf-16le";
-  if (head[0] === 254 && head[1] === 255) return "utf-16be";
-  return null;
-}
-function sniffEncoding(head) {
-  return utf16Bom(head) ?? (head.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) === -1 ? "utf-8" : null);
-}
-function mayContainKey(buf) {
-  let j = buf.indexOf(NEEDLE, 1);
-  while (j !== -1) {
-    if (buf[j - 1] === CC_s) {
-      for (const p of PREFIX_BYTES) {
-        let k = 3;
-        const at = j - 1;
-        while (k < p.length && at + k < buf.length && buf[at + k] === p[k]) k++;
-        if (k === p.length || at + k === buf.length) return true;
-      }
-    }
-    j = buf.indexOf(NEEDLE, j + 2);
-  }
-  return false;
-}
-function isSeparatorCode(c) {
-  return !(c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === CC_UNDERSCORE);
-}
-function safeCut(buf, from) {
-  for (let s = buf.length - 2; s >= from; s--) if (isSeparatorCode(buf.charCodeAt(s))) return s + 1;
-  const first = buf.indexOf(KEY_MARKER, from);
-  return first === -1 ? Math.max(from, buf.length - 2) : first;
-}
-function detectInBuffer(buf, keepSecrets = false) {
-  if (utf16Bom(buf) === null && !mayContainKey(buf)) return [];
-  const d = new StreamDetector({ keepSecrets });
-  for (let i = 0; i < buf.length; i += CHUNK_BYTES) d.push(buf.subarray(i, i + CHUNK_BYTES));
-  return d.end();
-}
-var import_node_util, ALLOW_MARKER, BINARY_SNIFF_BYTES, CHUNK_BYTES, MAX_HELD_CHARS, CONTEXT_CHARS, PREFIX_BYTES, PREFILTER_OVERLAP, NEEDLE, CC_s, HeadSniffer, CC_UNDERSCORE, StreamDetector;
-var init_detect = __esm({
-  "src/detect.ts"() {
-    "use strict";
-    init_import_meta_url();
-    init_key_format();
-    import_node_util = require("node:util");
-    init_findings();
-    ALLOW_MARKER = "dhmad-scan:allow";
-    BINARY_SNIFF_BYTES = 8192;
-    CHUNK_BYTES = 1 << 20;
-    MAX_HELD_CHARS = 4 * CHUNK_BYTES;
-    CONTEXT_CHARS = Math.max(KEY_LEFT_CONTEXT, ALLOW_MARKER.length - 1);
-    PREFIX_BYTES = Object.values(KEY_PREFIXES).map((p) => Buffer.from(p));
-    PREFILTER_OVERLAP = Math.max(...PREFIX_BYTES.map((p) => p.length)) - 1;
-    NEEDLE = Buffer.from("k_");
-    CC_s = 115;
-    HeadSniffer = class {
-      /** Undefined until decided; then how the content is encoded, or null for binary. */
-      encoding = void 0;
-      held = [];
-      heldBytes = 0;
-      /** Start over for new content. */
-      reset() {
-        this.encoding = void 0;
-        this.held = [];
-        this.heldBytes = 0;
-      }
-      /** Take the next piece; returns the pieces now ready to scan (none while undecided, or for binary content). */
-      add(piece) {
-        if (this.encoding !== void 0) return this.encoding === null ? [] : [piece];
-        this.held.push(piece);
-        this.heldBytes += piece.length;
-        return this.heldBytes >= BINARY_SNIFF_BYTES ? this.end() : [];
-      }
-      /** At the end of the content: decide on what is held, and return the pieces left to scan. */
-      end() {
-        if (this.encoding === void 0) {
-          this.encoding = sniffEncoding(this.held.length === 1 ? this.held[0] : Buffer.concat(this.held));
-        }
-        const ready = this.encoding === null ? [] : this.held;
-        this.held = [];
-        return ready;
-      }
-    };
-    CC_UNDERSCORE = 95;
-    StreamDetector = class {
-      decoder = null;
-      /** The first bytes, held until there are enough to tell the encoding. */
-      head = null;
-      keepSecrets;
-      out = [];
-      /** Text not yet scanned for keys, and the {@link CONTEXT_CHARS} characters before it. */
-      pending = "";
-      context = "";
-      /** Absolute offset (UTF-16 units since the start) of pending[0]. */
-      pendingAt = 0;
-      /** Line number (1-based) at absolute offset `cursor`, and where that line starts. */
-      line = 1;
-      lineStart = 0;
-      cursor = 0;
-      /** The last line seen to carry an allow marker, and the detections of a line whose end is not seen yet. */
-      markerLine = 0;
-      openLine = 0;
-      open = [];
-      constructor(options = {}) {
-        this.keepSecrets = options.keepSecrets ?? false;
-      }
-      push(chunk) {
-        if (this.decoder === null) {
-          const head = this.head === null ? chunk : Buffer.concat([this.head, chunk]);
-          if (head.length < 2) {
-            this.head = Buffer.from(head);
-            return;
-          }
-          this.head = null;
-          this.decoder = new import_node_util.TextDecoder(utf16Bom(head) ?? "utf-8");
-          chunk = head;
-        }
-        this.pending += this.decoder.decode(chunk, { stream: true });
-        this.process(false);
-      }
-      end() {
-        if (this.decoder === null) this.decoder = new import_node_util.TextDecoder("utf-8");
-        this.pending += this.decoder.decode(this.head ?? void 0);
-        this.head = null;
-        this.process(true);
-        return this.out;
-      }
-      /** Advance the line counter to absolute offset `to`, which lies in `buf` (starting at `bufAt`). */
-      advance(buf, bufAt, to) {
-        if (to <= this.cursor) return;
-        let i = this.cursor - bufAt;
-        const stop = to - bufAt;
-        for (; ; ) {
-          const nl = buf.indexOf("\n", i);
-          if (nl === -1 || nl >= stop) break;
-          this.line++;
-          this.lineStart = bufAt + nl + 1;
-          i = nl + 1;
-        }
-        this.cursor = to;
-      }
-      process(final) {
-        const buf = this.context + this.pending;
-        const from = this.context.length;
-        const bufAt = this.pendingAt - from;
-        let cut = final ? buf.length : safeCut(buf, from);
-        if (cut <= from) {
-          if (this.pending.length < MAX_HELD_CHARS) return;
-          cut = buf.length - 2;
-        }
-        const keys = findKeys(buf, { malformed: true, from });
-        let marker = buf.indexOf(ALLOW_MARKER, Math.max(0, from - ALLOW_MARKER.length + 1));
-        let k = 0;
-        for (; ; ) {
-          const m = k < keys.length && keys[k].index < cut ? keys[k] : null;
-          const markerDue = marker !== -1 && marker < cut && marker + ALLOW_MARKER.length <= buf.length;
-          if (markerDue && (m === null || marker < m.index)) {
-            this.advance(buf, bufAt, bufAt + marker);
-            this.markerLine = this.line;
-            if (this.openLine === this.line) for (const d of this.open.splice(0)) d.allowed = true;
-            marker = buf.indexOf(ALLOW_MARKER, marker + 1);
-          } else if (m !== null) {
-            this.report(buf, bufAt, m);
-            k++;
-          } else {
-            break;
-          }
-        }
-        if (final) {
-          this.pending = "";
-          return;
-        }
-        this.advance(buf, bufAt, bufAt + cut);
-        this.context = buf.slice(Math.max(0, cut - CONTEXT_CHARS), cut);
-        this.pending = buf.slice(cut);
-        this.pendingAt = bufAt + cut;
-      }
-      report(buf, bufAt, m) {
-        const at = bufAt + m.index;
-        this.advance(buf, bufAt, at);
-        const token = buf.slice(m.index, m.index + m.length);
-        const d = {
-          kind: m.kind,
-          environment: m.environment,
-          keyPrefix: m.keyPrefix,
-          line: this.line,
-          column: at - this.lineStart + 1,
-          digest: keyDigest(token),
-          allowed: this.markerLine === this.line
-        };
-        if (this.keepSecrets) Object.defineProperty(d, "secret", { value: token, enumerable: false });
-        if (!d.allowed) {
-          if (this.openLine !== this.line) this.open = [];
-          this.openLine = this.line;
-          this.open.push(d);
-        }
-        this.out.push(d);
-      }
-    };
-  }
-});
-
-// src/sources/blobs.ts
-function piecesMayContainKey(pieces) {
-  for (let i = 0; i < pieces.length; i++) {
-    if (mayContainKey(pieces[i])) return true;
-    if (i > 0) {
-      const prev = pieces[i - 1];
-      const seam = Buffer.concat([prev.subarray(prev.length - PREFILTER_OVERLAP), pieces[i].subarray(0, PREFILTER_OVERLAP)]);
-      if (mayContainKey(seam)) return true;
-    }
-  }
-  return false;
-}
-var WHOLE_BLOB_BYTES, BlobScanner;
-var init_blobs = __esm({
-  "src/sources/blobs.ts"() {
-    "use strict";
-    init_import_meta_url();
-    init_detect();
-    WHOLE_BLOB_BYTES = 16 * CHUNK_BYTES;
-    BlobScanner = class {
-      constructor(collector) {
-        this.collector = collector;
-      }
-      collector;
-      hits = /* @__PURE__ */ new Map();
-      oid = "";
-      sniffer = new HeadSniffer();
-      pieces = [];
-      size = 0;
-      stream = null;
-      begin(oid, type, size) {
-        if (type !== "blob") return false;
-        this.oid = oid;
-        this.sniffer.reset();
-        this.pieces = [];
-        this.size = size;
-        this.stream = null;
-        return true;
-      }
-      missing(oid) {
-        this.collector.unreadable(`object ${oid.slice(0, 12)}`, "missing or corrupt in the repository (git fsck says which)");
-      }
-      data(chunk) {
-        for (const piece of this.sniffer.add(chunk)) this.take(piece);
-      }
-      /** A piece of a blob known to be text. */
-      take(piece) {
-        if (this.stream) {
-          this.stream.push(piece);
-        } else if (this.size > WHOLE_BLOB_BYTES) {
-          this.stream = new StreamDetector({ keepSecrets: this.collector.keepSecrets });
-          this.stream.push(piece);
-        } else {
-          this.pieces.push(piece);
-        }
-      }
-      end() {
-        const { stats, keepSecrets } = this.collector;
-        for (const piece of this.sniffer.end()) this.take(piece);
-        const encoding = this.sniffer.encoding;
-        if (encoding === null) {
-          stats.skippedBinary++;
-          return;
-        }
-        stats.files++;
-        stats.bytes += this.size;
-        const found = this.stream ? this.stream.end() : encoding !== "utf-8" || piecesMayContainKey(this.pieces) ? detectInBuffer(this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces), keepSecrets) : [];
-        this.pieces = [];
-        this.stream = null;
-        if (found.length > 0) this.hits.set(this.oid, found);
-        if ((stats.files & 1023) === 0) this.collector.progress();
-      }
-    };
-  }
-});
-
-// src/sources/tree-parallel.ts
-var tree_parallel_exports = {};
-__export(tree_parallel_exports, {
-  ScanPool: () => ScanPool,
-  indexEntries: () => indexEntries
-});
-function indexEntries(gitDir) {
-  const head = Buffer.alloc(12);
-  try {
-    const fd = (0, import_node_fs5.openSync)(import_node_path6.default.join(gitDir, "index"), "r");
-    try {
-      if ((0, import_node_fs5.readSync)(fd, head, 0, 12, 0) < 12) return 0;
-    } finally {
-      (0, import_node_fs5.closeSync)(fd);
-    }
-  } catch {
-    return 0;
-  }
-  return head.toString("latin1", 0, 4) === "DIRC" ? head.readUInt32BE(8) : 0;
-}
-function drain(targets, next, collector, tick) {
-  for (; ; ) {
-    const i = Atomics.add(next, 0, 1);
-    if (i >= targets.length) return;
-    scanFile(targets[i], collector);
-    tick?.();
-  }
-}
-var import_node_fs5, import_node_os2, import_node_path6, import_node_worker_threads, PARALLEL_MIN_FILES, ScanPool;
-var init_tree_parallel = __esm({
-  "src/sources/tree-parallel.ts"() {
-    "use strict";
-    init_import_meta_url();
-    import_node_fs5 = require("node:fs");
-    import_node_os2 = __toESM(require("node:os"), 1);
-    import_node_path6 = __toESM(require("node:path"), 1);
-    import_node_worker_threads = require("node:worker_threads");
-    init_collector();
-    init_tree();
-    PARALLEL_MIN_FILES = 512;
-    ScanPool = class {
-      helpers = [];
-      /** Set by the first start, and by close: a closed pool never starts threads. */
-      started = false;
-      /** Start the helpers now when the repository's index already lists enough files. */
-      startIfBig(gitDir) {
-        if (indexEntries(gitDir) >= PARALLEL_MIN_FILES) this.start();
-      }
-      start() {
-        if (this.started) return;
-        this.started = true;
-        const extra = Math.min(import_node_os2.default.availableParallelism(), 4) - 1;
-        for (let w = 0; w < extra; w++) {
-          const marker = { dhmadScanJob: true };
-          const worker = new import_node_worker_threads.Worker(new URL(importMetaUrl), { workerData: marker });
-          const result = new Promise((resolve5, reject) => {
-            worker.once("message", resolve5);
-            worker.once("error", reject);
-            worker.once("exit", (code) => reject(new Error(`A scan thread stopped (exit code ${code}) before it reported.`)));
-          });
-          result.catch(() => void 0);
-          this.helpers.push({ worker, result });
-        }
-      }
-      /** Start the helpers if `files` are enough to need them (else {@link scan} stops them). */
-      prepare(files) {
-        if (files >= PARALLEL_MIN_FILES) this.start();
-      }
-      /** Scan the listed files on this thread and, when there are enough of them, on the helpers too. */
-      async scan(targets, collector, tick) {
-        this.prepare(targets.length);
-        const helpers = targets.length >= PARALLEL_MIN_FILES ? this.helpers.splice(0) : [];
-        this.close();
-        const next = new SharedArrayBuffer(4);
-        for (const h of helpers) {
-          const job = { targets, next, keepSecrets: collector.keepSecrets };
-          h.worker.postMessage(job);
-        }
-        drain(targets, new Int32Array(next), collector, tick);
-        for (const result of await Promise.all(helpers.map((h) => h.result))) {
-          result.findings.forEach((f, i) => collector.adopt(f, result.secrets[i] ?? void 0));
-          collector.merge(result.stats);
-        }
-      }
-      /** Stop the helpers that were not used; none start after this (a listing still running after an error). */
-      close() {
-        this.started = true;
-        for (const h of this.helpers.splice(0)) void h.worker.terminate();
-      }
-    };
-    if (!import_node_worker_threads.isMainThread && import_node_worker_threads.parentPort && import_node_worker_threads.workerData?.dhmadScanJob === true) {
-      const port = import_node_worker_threads.parentPort;
-      port.once("message", (job) => {
-        const collector = new Collector({ keepSecrets: job.keepSecrets });
-        drain(job.targets, new Int32Array(job.next), collector);
-        const result = {
-          findings: collector.findings,
-          secrets: collector.findings.map((f) => secretOf(f) ?? null),
-          stats: collector.stats
-        };
-        port.postMessage(result);
-        port.close();
-      });
-    }
-  }
-});
-
-// src/sources/tree.ts
-async function listTree(paths, cwd, collector, cwdRepo, onRepo) {
-  const targets = [];
-  const repos = /* @__PURE__ */ new Set();
-  const seen = /* @__PURE__ */ new Set();
-  const push = (abs, file) => {
-    if (seen.has(abs)) return;
-    seen.add(abs);
-    targets.push({ abs, file });
-  };
-  const lookups = /* @__PURE__ */ new Map([[cwd, cwdRepo]]);
-  const items = (paths.length > 0 ? paths : ["."]).map((p) => {
-    const abs = import_node_path7.default.resolve(cwd, p);
-    let st;
-    try {
-      st = (0, import_node_fs6.statSync)(abs);
-    } catch (e) {
-      const code = e.code;
-      throw new ScanError(
-        code === "ENOENT" ? `Cannot scan ${p}: no such file or directory.` : `Cannot scan ${p}: ${code ?? String(e)}.`
-      );
-    }
-    const dir = st.isDirectory() ? abs : import_node_path7.default.dirname(abs);
-    if (!lookups.has(dir)) lookups.set(dir, findRepo(dir));
-    return { p, abs, st, repo: lookups.get(dir) };
-  });
-  for (const item of items) {
-    const repo = await item.repo;
-    let { abs } = item;
-    const inside = (root) => {
-      const rel = import_node_path7.default.relative(root, abs);
-      return rel === "" || !rel.startsWith("..") && !import_node_path7.default.isAbsolute(rel);
-    };
-    if (repo?.root && paths.length === 0 && !inside(repo.root)) abs = repo.root;
-    if (repo?.root && inside(repo.root)) {
-      const root = repo.root;
-      if (!repos.has(root)) {
-        repos.add(root);
-        onRepo?.(root);
-      }
-      const spec = toPosix(import_node_path7.default.relative(root, abs)) || ".";
-      const out = gitOk(
-        root,
-        ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate", "--", `:(literal)${spec}`],
-        "Listing the files of the repository"
-      );
-      const base = import_node_path7.default.sep === "/" && !root.endsWith("/") ? `${root}/` : null;
-      for (const file of splitZ(out)) push(base === null ? import_node_path7.default.join(root, file) : base + file, file);
-    } else if (item.st.isDirectory()) {
-      walk(abs, abs, push, collector);
-    } else {
-      push(abs, toPosix(import_node_path7.default.relative(cwd, abs)) || import_node_path7.default.basename(abs));
-    }
-  }
-  return { targets, repos: [...repos] };
-}
-function walk(root, dir, push, collector) {
-  let entries;
-  try {
-    entries = (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true });
-  } catch (e) {
-    collector.unreadable(toPosix(import_node_path7.default.relative(root, dir)) || ".", String(e.code));
-    return;
-  }
-  for (const ent of entries) {
-    const abs = import_node_path7.default.join(dir, ent.name);
-    if (ent.isDirectory()) {
-      if (ent.name !== ".git") walk(root, abs, push, collector);
-    } else if (ent.isSymbolicLink()) {
-      collector.stats.skippedSymlinks++;
-    } else if (ent.isFile()) {
-      push(abs, toPosix(import_node_path7.default.relative(root, abs)));
-    }
-  }
-}
-function openTarget(target, collector) {
-  const { stats } = collector;
-  try {
-    if (OPEN_FLAGS === null) {
-      const st = (0, import_node_fs6.lstatSync)(target.abs);
-      if (st.isSymbolicLink()) {
-        stats.skippedSymlinks++;
-        return null;
-      }
-      if (st.isDirectory()) {
-        stats.skippedSubmodules++;
-        return null;
-      }
-      if (!st.isFile()) return null;
-    }
-    return (0, import_node_fs6.openSync)(target.abs, OPEN_FLAGS ?? "r");
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") return null;
-    if (code === "ELOOP") {
-      stats.skippedSymlinks++;
-      return null;
-    }
-    collector.unreadable(target.file, code ?? String(e));
-    return null;
-  }
-}
-function scanFile(target, collector) {
-  const { stats } = collector;
-  const fd = openTarget(target, collector);
-  if (fd === null) return;
-  try {
-    const buf = shared ??= Buffer.allocUnsafe(CHUNK_BYTES);
-    const keep = PREFILTER_OVERLAP;
-    let n;
-    try {
-      n = (0, import_node_fs6.readSync)(fd, buf, 0, CHUNK_BYTES, 0);
-    } catch (e) {
-      if (e.code !== "EISDIR") throw e;
-      stats.skippedSubmodules++;
-      return;
-    }
-    const encoding = sniffEncoding(buf.subarray(0, n));
-    if (encoding === null) {
-      stats.skippedBinary++;
-      return;
-    }
-    stats.files++;
-    stats.bytes += n;
-    let hit = encoding !== "utf-8" || mayContainKey(buf.subarray(0, n));
-    let pos = n;
-    while (!hit && n === CHUNK_BYTES) {
-      buf.copy(buf, 0, CHUNK_BYTES - keep, CHUNK_BYTES);
-      n = (0, import_node_fs6.readSync)(fd, buf, keep, CHUNK_BYTES - keep, pos);
-      if (n === 0) break;
-      pos += n;
-      stats.bytes += n;
-      hit = mayContainKey(buf.subarray(0, n + keep));
-      n += keep;
-    }
-    if (!hit) return;
-    const detector = new StreamDetector({ keepSecrets: collector.keepSecrets });
-    let at = 0;
-    for (; ; ) {
-      const m = (0, import_node_fs6.readSync)(fd, buf, 0, CHUNK_BYTES, at);
-      if (m === 0) break;
-      if (at >= pos) stats.bytes += m;
-      at += m;
-      detector.push(buf.subarray(0, m));
-    }
-    collector.detections(target.file, null, detector.end());
-  } catch (e) {
-    collector.unreadable(target.file, e.code ?? String(e));
-  } finally {
-    (0, import_node_fs6.closeSync)(fd);
-  }
-}
-var import_node_fs6, import_node_path7, toPosix, TreeSource, shared, OPEN_FLAGS;
-var init_tree = __esm({
-  "src/sources/tree.ts"() {
-    "use strict";
-    init_import_meta_url();
-    import_node_fs6 = require("node:fs");
-    import_node_path7 = __toESM(require("node:path"), 1);
-    init_detect();
-    init_errors();
-    init_dist();
-    init_git();
-    toPosix = (p) => import_node_path7.default.sep === "/" ? p : p.split(import_node_path7.default.sep).join("/");
-    TreeSource = class {
-      constructor(ctx, paths) {
-        this.ctx = ctx;
-        this.paths = paths;
-        this.pool = Promise.resolve().then(() => (init_tree_parallel(), tree_parallel_exports)).then(({ ScanPool: ScanPool2 }) => new ScanPool2());
-      }
-      ctx;
-      paths;
-      listing = { targets: [], repos: [] };
-      pool;
-      get roots() {
-        return this.listing.repos;
-      }
-      async prepare() {
-        const { ctx } = this;
-        const repo = ctx.repo.then(async (r) => {
-          if (r) (await this.pool).startIfBig(r.gitDir);
-          return r;
-        });
-        this.listing = await listTree(this.paths, ctx.cwd, ctx.sink, repo, ctx.onRepo);
-        (await this.pool).prepare(this.listing.targets.length);
-      }
-      async scan(sink) {
-        const targets = this.listing.targets.filter((t) => sink.wants(t.file));
-        let last = performance.now();
-        let count = 0;
-        await (await this.pool).scan(targets, sink, () => {
-          if ((++count & 63) === 0 && performance.now() - last > 200) {
-            last = performance.now();
-            sink.progress();
-          }
-        });
-      }
-      close() {
-        void this.pool.then((p) => p.close(), () => void 0);
-      }
-    };
-    shared = null;
-    OPEN_FLAGS = import_node_fs6.constants.O_NOFOLLOW === void 0 ? null : import_node_fs6.constants.O_RDONLY | import_node_fs6.constants.O_NOFOLLOW | import_node_fs6.constants.O_NONBLOCK;
-  }
-});
-
-// src/checkpoint.ts
-function refuseLink(file) {
-  let st;
-  try {
-    st = (0, import_node_fs7.lstatSync)(file);
-  } catch {
-    return;
-  }
-  if (st.isSymbolicLink()) {
-    throw new ScanError(`--checkpoint ${file} is a symlink, and dhmad-scan never reads or writes a checkpoint through one. Give the path of a regular file.`);
-  }
-}
-function readCheckpoint(file) {
-  refuseLink(file);
-  let text;
-  try {
-    const fd = (0, import_node_fs7.openSync)(file, import_node_fs7.constants.O_RDONLY | (import_node_fs7.constants.O_NOFOLLOW ?? 0));
-    try {
-      text = (0, import_node_fs7.readFileSync)(fd, "utf8");
-    } finally {
-      (0, import_node_fs7.closeSync)(fd);
-    }
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") return { missing: true };
-    return { unusable: `it cannot be read (${code ?? String(e)})` };
-  }
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { unusable: "it is not a dhmad-scan checkpoint (not JSON)" };
-  }
-  if (data.dhmadScanCheckpoint !== FORMAT) {
-    return { unusable: data.dhmadScanCheckpoint === void 0 ? "it is not a dhmad-scan checkpoint" : "it was written by another version of dhmad-scan" };
-  }
-  const { tips, roots, newest, commits, hits, named, appearances, rewalk } = data;
-  if (!Array.isArray(tips) || !Array.isArray(roots) || typeof newest !== "number" || typeof commits !== "number" || typeof hits !== "object" || hits === null || !Array.isArray(named) || !Array.isArray(appearances) || !Array.isArray(rewalk)) {
-    return { unusable: "it is incomplete" };
-  }
-  return { checkpoint: { tips, roots, newest, commits, hits, named, appearances, rewalk } };
-}
-function writeCheckpoint(file, checkpoint) {
-  refuseLink(file);
-  const hits = {};
-  for (const [oid, ds] of Object.entries(checkpoint.hits)) hits[oid] = ds.map((d) => ({ ...d }));
-  const stored = { dhmadScanCheckpoint: FORMAT, ...checkpoint, hits };
-  const text = JSON.stringify(stored);
-  if (redactText(text) !== text) throw new ScanError("Internal error: a checkpoint would hold a key, so none was written.");
-  const tmp = import_node_path8.default.join(import_node_path8.default.dirname(import_node_path8.default.resolve(file)), `.${import_node_path8.default.basename(file)}.${(0, import_node_crypto.randomBytes)(6).toString("hex")}.tmp`);
-  let fd;
-  try {
-    fd = (0, import_node_fs7.openSync)(tmp, import_node_fs7.constants.O_WRONLY | import_node_fs7.constants.O_CREAT | import_node_fs7.constants.O_EXCL | (import_node_fs7.constants.O_NOFOLLOW ?? 0), 384);
-  } catch (e) {
-    throw new ScanError(`--checkpoint: cannot write beside ${file} (${e.code ?? String(e)}).`);
-  }
-  try {
-    (0, import_node_fs7.writeSync)(fd, text);
-    (0, import_node_fs7.closeSync)(fd);
-    (0, import_node_fs7.renameSync)(tmp, file);
-  } catch (e) {
-    (0, import_node_fs7.rmSync)(tmp, { force: true });
-    throw new ScanError(`--checkpoint: cannot write ${file} (${e.code ?? String(e)}).`);
-  }
-}
-function storable(a) {
-  return redactText(a.path) === a.path ? { oid: a.oid, path: a.path, commit: a.commit } : null;
-}
-var import_node_crypto, import_node_fs7, import_node_path8, FORMAT;
-var init_checkpoint = __esm({
-  "src/checkpoint.ts"() {
-    "use strict";
-    init_import_meta_url();
-    import_node_crypto = require("node:crypto");
-    import_node_fs7 = require("node:fs");
-    import_node_path8 = __toESM(require("node:path"), 1);
-    init_key_format();
-    init_errors();
-    FORMAT = 1;
-  }
-});
-
-// src/sources/history-checkpoint.ts
-var history_checkpoint_exports = {};
-__export(history_checkpoint_exports, {
-  scanWithCheckpoint: () => scanWithCheckpoint
-});
-async function gitList(cwd, args, what, input) {
-  const r = await gitAsync(cwd, args, input);
-  if (r.status !== 0) throw new ScanError(`${what} failed (git ${args[0]}): ${r.stderr}`);
-  return lines(r.stdout);
-}
-async function currentTips(cwd) {
-  const [refs, head] = await Promise.all([gitList(cwd, ["for-each-ref", "--format=%(objectname)"], "Listing the refs"), gitAsync(cwd, ["rev-parse", "--verify", "--quiet", "HEAD"])]);
-  if (head.status === 0) refs.push(...lines(head.stdout));
-  return [...new Set(refs)].sort();
-}
-function newestOf(xs, floor) {
-  let m = floor;
-  for (const x of xs) if (x > m) m = x;
-  return m;
-}
-async function commitsSince(cwd, exclude) {
-  const input = exclude.length > 0 ? negated(exclude) : void 0;
-  const out = await gitList(cwd, ["log", "--format=%ct %H %P", "--all", ...input ? ["--stdin"] : [], "--"], "Listing the commits", input);
-  const dates = [];
-  const roots = [];
-  for (const line of out) {
-    const [date, commit, parent] = line.split(" ");
-    dates.push(Number(date));
-    if (!parent) roots.push(commit);
-  }
-  return { dates, roots };
-}
-async function lostCommits(cwd, tips) {
-  const r = await gitAsync(cwd, ["rev-list", "--count", "--stdin", "--not", "--all"], tips.map((t) => `${t}
-`).join(""));
-  return r.status !== 0 || lines(r.stdout)[0] !== "0";
-}
-function nextCheckpoint(covered, hits, named, appearances) {
-  const kept = [];
-  const rewalk = /* @__PURE__ */ new Set();
-  for (const a of appearances) {
-    const s = storable(a);
-    if (s) kept.push(s);
-    else rewalk.add(a.oid);
-  }
-  return { ...covered, hits: Object.fromEntries(hits), named: [...named], appearances: kept, rewalk: [...rewalk] };
-}
-function record(sink, file, checkpoint) {
-  if (sink.stats.unreadable.length === 0) {
-    writeCheckpoint(file, checkpoint);
-  } else if (sink.stats.checkpoint) {
-    sink.stats.checkpoint.note += "; the checkpoint was not updated, since the scan is incomplete";
-  }
-}
-async function unusable(cwd, checkpoint) {
-  if (!await lostCommits(cwd, checkpoint.tips)) return null;
-  const { roots } = await commitsSince(cwd, []);
-  if (!checkpoint.roots.some((r) => roots.includes(r))) return "it is of another repository (other root commits)";
-  return "commits it covered are gone (history was rewritten by a force-push, or a branch was deleted)";
-}
-async function scanWithCheckpoint(cwd, file, sink) {
-  const read = readCheckpoint(file);
-  const tipsNow = currentTips(cwd);
-  const why = "checkpoint" in read ? await unusable(cwd, read.checkpoint) : null;
-  const base = "checkpoint" in read && why === null ? read.checkpoint : null;
-  if ("missing" in read) sink.stats.checkpoint = { incremental: false, note: `no checkpoint at ${file} yet: scanned the whole history` };
-  else if ("unusable" in read) sink.stats.checkpoint = { incremental: false, note: `the checkpoint ${file} was not used (${read.unusable}): scanned the whole history` };
-  else if (why) sink.stats.checkpoint = { incremental: false, note: `the checkpoint ${file} no longer matches (${why}): scanned the whole history` };
-  const exclude = base?.tips ?? [];
-  const [tips, since, found, walked] = await Promise.all([
-    tipsNow,
-    commitsSince(cwd, exclude),
-    scanBlobs(cwd, sink, exclude),
-    base ? walkAppearances(cwd, ["--all"], null, exclude) : Promise.resolve([])
-  ]);
-  const hits = new Map(Object.entries(base?.hits ?? {}));
-  for (const [oid, ds] of found.hits) hits.set(oid, ds);
-  const named = /* @__PURE__ */ new Set([...base?.named ?? [], ...found.named]);
-  const wanted = /* @__PURE__ */ new Set([...hits.keys(), ...named]);
-  sink.stats.commits = (base?.commits ?? 0) + since.dates.length;
-  let appearances;
-  if (!base) {
-    appearances = wanted.size === 0 ? [] : await walkAppearances(cwd, ["--all"], wanted);
-  } else {
-    const fresh = walked.filter((a) => wanted.has(a.oid));
-    const oldPaths = new Set(base.appearances.map((a) => a.path));
-    const ambiguous = since.dates.some((d) => d <= base.newest) && fresh.some((a) => oldPaths.has(a.path));
-    if (ambiguous || base.rewalk.length > 0) {
-      appearances = await walkAppearances(cwd, ["--all"], wanted);
-    } else {
-      const seen = new Set(base.appearances.map((a) => `${a.oid}\0${a.path}`));
-      appearances = [...base.appearances, ...fresh.filter((a) => !seen.has(`${a.oid}\0${a.path}`))];
-    }
-    sink.stats.checkpoint = { incremental: true, note: `scanned the ${since.dates.length} commits new since the checkpoint ${file}` };
-  }
-  report(appearances, hits, sink);
-  const covered = {
-    tips,
-    roots: [.../* @__PURE__ */ new Set([...base?.roots ?? [], ...since.roots])].sort(),
-    newest: newestOf(since.dates, base?.newest ?? 0),
-    commits: sink.stats.commits
-  };
-  record(sink, file, nextCheckpoint(covered, hits, named, appearances));
-}
-var lines, negated;
-var init_history_checkpoint = __esm({
-  "src/sources/history-checkpoint.ts"() {
-    "use strict";
-    init_import_meta_url();
-    init_checkpoint();
-    init_errors();
-    init_git();
-    init_history();
-    lines = (buf) => buf.toString("utf8").split("\n").filter(Boolean);
-    negated = (tips) => tips.map((t) => `^${t}
-`).join("");
-  }
-});
-
-// src/sources/history.ts
-var history_exports = {};
-__export(history_exports, {
-  HistorySource: () => HistorySource,
-  countCommits: () => countCommits,
-  report: () => report,
-  scanBlobs: () => scanBlobs,
-  walkAppearances: () => walkAppearances
-});
-function countCommits(cwd, revisions) {
-  const count = gitSync(cwd, ["rev-list", "--count", ...revisions]);
-  if (count.status !== 0) throw new ScanError(`Counting the commits failed (git rev-list): ${count.stderr}`);
-  return Number(count.stdout.toString("utf8").trim());
-}
-async function scanBlobs(cwd, sink, exclude = []) {
-  const scanner = new BlobScanner(sink);
-  const named = /* @__PURE__ */ new Set();
-  const input = exclude.length > 0 ? exclude.map((tip) => `^${tip}
-`).join("") : void 0;
-  async function* blobs() {
-    const args = ["rev-list", "--objects", "--filter=object:type=blob", "--all", ...input ? ["--stdin"] : []];
-    for await (const line of gitLines(cwd, args, "Listing the history", "\n", input)) {
-      const space = line.indexOf(" ");
-      const oid = space === -1 ? line : line.slice(0, space);
-      if (!OID.test(oid)) continue;
-      if (space !== -1 && line.includes(KEY_MARKER, space)) named.add(oid);
-      yield oid;
-    }
-  }
-  await catFileBatch(cwd, blobs(), scanner);
-  return { hits: scanner.hits, named };
-}
-function report(appearances, hits, sink) {
-  const wanted = /* @__PURE__ */ new Map();
-  const reported = /* @__PURE__ */ new Set();
-  for (const a of appearances) {
-    let wants = wanted.get(a.path);
-    if (wants === void 0) {
-      wants = sink.wants(a.path, a.commit);
-      wanted.set(a.path, wants);
-    }
-    const found = hits.get(a.oid);
-    if (!wants || !found) continue;
-    const fresh = found.filter((d) => {
-      const id = `${d.digest}\0${a.path}`;
-      if (reported.has(id)) return false;
-      reported.add(id);
-      return true;
-    });
-    sink.detections(a.path, a.commit, fresh);
-  }
-}
-async function walkAppearances(cwd, revisions, wanted, exclude = []) {
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  const input = exclude.length > 0 ? exclude.map((tip) => `^${tip}
-`).join("") : void 0;
-  const tokens = gitLines(
-    cwd,
-    ["log", "--reverse", "-m", "--raw", "-z", "--no-abbrev", "--no-renames", "--format=%x01%H", ...revisions, ...input ? ["--stdin"] : [], "--"],
-    "Finding the commits that introduced the findings",
-    "\0",
-    input
-  );
-  let commit = "";
-  let pendingOid = null;
-  let expectPath = false;
-  for await (let token of tokens) {
-    if (expectPath) {
-      expectPath = false;
-      if (pendingOid !== null) {
-        const id = `${pendingOid}\0${token}`;
-        if (!seen.has(id)) {
-          seen.add(id);
-          out.push({ oid: pendingOid, path: token, commit, order: out.length });
-        }
-      }
-      pendingOid = null;
-      continue;
-    }
-    if (token.startsWith("\n")) token = token.slice(1);
-    if (token.startsWith("")) {
-      commit = token.slice(1).trim();
-    } else if (token.startsWith(":")) {
-      const fields = token.slice(1).split(" ");
-      const mode = fields[1] ?? "";
-      const oid = fields[3] ?? "";
-      const status = fields[4] ?? "";
-      expectPath = true;
-      pendingOid = status !== "D" && mode !== "160000" && (wanted === null || wanted.has(oid)) ? oid : null;
-    }
-  }
-  return out;
-}
-var OID, HistorySource;
-var init_history = __esm({
-  "src/sources/history.ts"() {
-    "use strict";
-    init_import_meta_url();
-    init_key_format();
-    init_errors();
-    init_git();
-    init_blobs();
-    OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-    HistorySource = class {
-      constructor(ctx, range, checkpoint = null) {
-        this.ctx = ctx;
-        this.range = range;
-        this.checkpoint = checkpoint;
-      }
-      ctx;
-      range;
-      checkpoint;
-      roots = [];
-      repo = null;
-      async prepare() {
-        this.repo = await this.ctx.repo;
-        if (!this.repo || !this.range) return;
-        for (const rev of this.range.split(/\.\.\.?/).filter(Boolean)) {
-          if (gitSync(this.repo.gitDir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]).status !== 0) {
-            throw new ScanError(`--history range ${this.range}: ${rev} is not a commit in this repository.`);
-          }
-        }
-      }
-      async scan(sink) {
-        const cwd = this.repo.gitDir;
-        if (this.checkpoint) {
-          const { scanWithCheckpoint: scanWithCheckpoint2 } = await Promise.resolve().then(() => (init_history_checkpoint(), history_checkpoint_exports));
-          await scanWithCheckpoint2(cwd, this.checkpoint, sink);
-          return;
-        }
-        const revisions = this.range ? [this.range] : ["--all"];
-        sink.stats.commits = countCommits(cwd, revisions);
-        if (this.range) {
-          const scanner = new BlobScanner(sink);
-          const appearances = await walkAppearances(cwd, revisions, null);
-          await catFileBatch(cwd, new Set(appearances.map((a) => a.oid)), scanner);
-          report(appearances, scanner.hits, sink);
-        } else {
-          const { hits, named } = await scanBlobs(cwd, sink);
-          const wanted = /* @__PURE__ */ new Set([...hits.keys(), ...named]);
-          report(wanted.size === 0 ? [] : await walkAppearances(cwd, revisions, wanted), hits, sink);
-        }
-      }
-      close() {
-      }
-    };
-  }
-});
-
-// src/sources/stdin.ts
-var stdin_exports = {};
-__export(stdin_exports, {
-  StdinSource: () => StdinSource
-});
-var StdinSource;
-var init_stdin = __esm({
-  "src/sources/stdin.ts"() {
-    "use strict";
-    init_import_meta_url();
-    init_detect();
-    StdinSource = class {
-      constructor(input, file) {
-        this.input = input;
-        this.file = file;
-      }
-      input;
-      file;
-      roots = [];
-      async prepare() {
-      }
-      async scan(sink) {
-        if (!sink.wants(this.file)) return;
-        const detector = new StreamDetector({ keepSecrets: sink.keepSecrets });
-        const sniffer = new HeadSniffer();
-        for await (const chunk of this.input) {
-          sink.stats.bytes += chunk.length;
-          for (const piece of sniffer.add(chunk)) detector.push(piece);
-          if (sniffer.encoding === null) break;
-        }
-        for (const piece of sniffer.end()) detector.push(piece);
-        if (sniffer.encoding === null) {
-          sink.stats.skippedBinary++;
-          return;
-        }
-        sink.stats.files++;
-        sink.detections(this.file, null, detector.end());
-      }
-      close() {
-      }
-    };
-  }
-});
-
-// ../sdk/dist/internal/redact.js
-function scrubHeaders(headers) {
-  const out = {};
-  if (!headers)
-    return out;
-  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
-  for (const [name, value] of entries) {
-    const lower = name.toLowerCase();
-    out[lower] = CREDENTIAL_HEADERS.has(lower) ? "[redacted]" : redactText(value);
-  }
-  return out;
-}
-function safeCause(err) {
-  if (typeof err === "string")
-    return redactText(err);
-  if (!(err instanceof Error) || !mentionsKey(err, 0))
-    return err;
-  const copy = new Error(redactText(err.message), { cause: safeCause(err.cause) });
-  copy.name = err.name;
-  copy.stack = `${copy.name}: ${copy.message}`;
-  const code = err.code;
-  if (code !== void 0)
-    Object.assign(copy, { code });
-  return copy;
-}
-function mentionsKey(err, depth) {
-  const text = `${err.message}
-${err.stack ?? ""}`;
-  if (redactText(text) !== text)
-    return true;
-  return depth < 4 && err.cause instanceof Error && mentionsKey(err.cause, depth + 1);
-}
-var CREDENTIAL_HEADERS;
-var init_redact = __esm({
-  "../sdk/dist/internal/redact.js"() {
-    "use strict";
-    init_import_meta_url();
-    init_key_format();
-    CREDENTIAL_HEADERS = /* @__PURE__ */ new Set(["authorization", "x-api-key", "cookie", "set-cookie", "proxy-authorization"]);
-  }
-});
-
-// ../sdk/dist/core/errors.js
-function reasonFromMessage(message) {
-  const m = message.toLowerCase().replace("invalid or expired api key", "");
-  if (m.includes("missing"))
-    return "missing";
-  if (m.includes("regenerat"))
-    return "regenerated";
-  if (m.includes("environment") || /\b(live|sandbox) (api|key|host)/.test(m))
-    return "wrong_environment";
-  if (m.includes("inactive") || m.includes("deactivated"))
-    return "inactive";
-  if (m.includes("expired"))
-    return "expired";
-  if (m.includes("malformed") || m.includes("format"))
-    return "malformed";
-  if (m.includes("unknown") || m.includes("deleted") || m.includes("not recognized") || m.includes("no such key"))
-    return "unknown";
-  return void 0;
-}
-function asRecord(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-}
-function retryAfterSeconds(headers) {
-  const raw = headers?.get("retry-after");
-  if (raw == null || raw === "")
-    return void 0;
-  const n = Number(raw);
-  if (Number.isFinite(n) && n >= 0)
-    return n;
-  const date = Date.parse(raw);
-  if (Number.isNaN(date))
-    return void 0;
-  return Math.max(0, (date - Date.now()) / 1e3);
-}
-var DhmadError, DhmadConfigError, InvalidApiKeyError, APIError, BadRequestError, AUTH_REASONS, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError;
-var init_errors2 = __esm({
-  "../sdk/dist/core/errors.js"() {
-    "use strict";
-    init_import_meta_url();
-    init_key_format();
-    init_redact();
-    DhmadError = class extends Error {
-      constructor(message, options) {
-        super(redactText(message), options);
-        this.name = new.target.name;
-      }
-    };
-    DhmadConfigError = class extends DhmadError {
-    };
-    InvalidApiKeyError = class extends DhmadConfigError {
-      problem;
-      /** The environment the key's prefix names, when it names one. */
-      environment;
-      constructor(problem, message, environment) {
-        super(message);
-        this.problem = problem;
-        this.environment = environment;
-      }
-    };
-    APIError = class _APIError extends DhmadError {
-      /** HTTP status code. */
-      status;
-      /** The HTTP reason phrase the API puts in `error` (e.g. `Unauthorized`). */
-      error;
-      /** The body's `details`, e.g. per-field problems for a 400 or `reason` for a 401. */
-      details;
-      /** From the `x-request-id` response header; quote it when contacting DHMAD support. */
-      requestId;
-      /** Response headers, credentials removed. */
-      headers;
-      constructor(init) {
-        const body = asRecord(init.body);
-        const serverMessage = typeof body?.message === "string" ? body.message : void 0;
-        super(serverMessage ?? `Request failed with status ${init.status}${init.statusText ? ` (${init.statusText})` : ""}.`);
-        this.status = init.status;
-        this.error = typeof body?.error === "string" ? redactText(body.error) : void 0;
-        const details = asRecord(body?.details);
-        this.details = details ? redactJson(details) : void 0;
-        this.requestId = init.headers?.get("x-request-id") ?? void 0;
-        this.headers = scrubHeaders(init.headers);
-      }
-      /** The error class for a status; the retry loop and tests use this. */
-      static generate(init) {
-        const s = init.status;
-        if (s === 400)
-          return new BadRequestError(init);
-        if (s === 401)
-          return new AuthenticationError(init);
-        if (s === 403)
-          return new PermissionDeniedError(init);
-        if (s === 404)
-          return new NotFoundError(init);
-        if (s === 409)
-          return new ConflictError(init);
-        if (s === 422)
-          return new UnprocessableEntityError(init);
-        if (s === 429)
-          return new RateLimitError(init);
-        if (s >= 500)
-          return new InternalServerError(init);
-        return new _APIError(init);
-      }
-    };
-    BadRequestError = class extends APIError {
-    };
-    AUTH_REASONS = [
-      "missing",
-      "malformed",
-      "unknown",
-      "inactive",
-      "expired",
-      "regenerated",
-      "wrong_environment"
-    ];
-    AuthenticationError = class extends APIError {
-      reason;
-      constructor(init) {
-        super(init);
-        const fromDetails = this.details?.reason;
-        this.reason = typeof fromDetails === "string" && AUTH_REASONS.includes(fromDetails) ? fromDetails : reasonFromMessage(this.message);
-      }
-    };
-    PermissionDeniedError = class extends APIError {
-    };
-    NotFoundError = class extends APIError {
-    };
-    ConflictError = class extends APIError {
-    };
-    UnprocessableEntityError = class extends APIError {
-    };
-    RateLimitError = class extends APIError {
-      /** Seconds to wait before trying again, from the body's `retryAfter` or the `Retry-After` header. */
-      retryAfter;
-      constructor(init) {
-        super(init);
-        const fromBody = asRecord(init.body)?.retryAfter;
-        this.retryAfter = typeof fromBody === "number" && Number.isFinite(fromBody) && fromBody >= 0 ? fromBody : retryAfterSeconds(init.headers);
-      }
-    };
-    InternalServerError = class extends APIError {
-    };
-    APIConnectionError = class extends DhmadError {
-      constructor(options) {
-        super(options?.message ?? "Connection error: no response from the DHMAD API.", { cause: options?.cause });
-      }
-    };
-    APIConnectionTimeoutError = class extends APIConnectionError {
-      constructor(options) {
-        super({ message: options?.message ?? "Request timed out.", cause: options?.cause });
-      }
-    };
-    APIUserAbortError = class extends DhmadError {
-      constructor(options) {
-        super(options?.message ?? "Request was aborted.", { cause: options?.cause });
-      }
-    };
-  }
-});
-
-// ../sdk/dist/internal/logger.js
-function isLogLevel(value) {
-  return typeof value === "string" && Object.hasOwn(RANK, value);
-}
-function makeLogger(logger, level) {
-  const at = (lvl) => RANK[lvl] > RANK[level] ? () => {
-  } : (message, ...rest) => logger[lvl](redactText(`[dhmad] ${message}`), ...rest.map(redactJson));
-  return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
-}
-var RANK;
-var init_logger = __esm({
-  "../sdk/dist/internal/logger.js"() {
-    "use strict";
-    init_import_meta_url();
-    init_key_format();
-    RANK = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
-  }
-});
-
-// ../sdk/dist/internal/redirects.js
-async function fetchFollowingRedirects(f, url, request) {
-  let current = new URL(url);
-  let { method, headers, body } = request;
-  for (let hops = 0; ; hops++) {
-    const response = await f(current.href, { method, headers, body, signal: request.signal, redirect: "manual" });
-    const location = response.headers.get("location");
-    if (response.type === "opaqueredirect") {
-      throw new TypeError("fetch failed", { cause: new Error('this fetch hides redirects (redirect: "manual" gave an opaque response), so the SDK cannot follow them safely') });
-    }
-    if (!REDIRECTS.has(response.status) || location === null)
-      return response;
-    await response.body?.cancel();
-    if (hops === MAX_REDIRECTS)
-      throw new TypeError("fetch failed", { cause: new Error(`more than ${MAX_REDIRECTS} redirects`) });
-    const next = new URL(location, current);
-    if (next.protocol !== "https:" && next.protocol !== "http:") {
-      throw new TypeError("fetch failed", { cause: new Error(`a redirect to a ${next.protocol} URL`) });
-    }
-    if (next.origin !== current.origin)
-      headers = withoutCredentials(headers);
-    if (response.status === 303 && method !== "HEAD" || (response.status === 301 || response.status === 302) && method === "POST") {
-      method = "GET";
-      body = void 0;
-      headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !name.toLowerCase().startsWith("content-")));
-    }
-    current = next;
-  }
-}
-function withoutCredentials(headers) {
-  return Object.fromEntries(Object.entries(headers).filter(([name, value]) => !CREDENTIAL_HEADERS.has(name.toLowerCase()) && !containsKey(value)));
-}
-var MAX_REDIRECTS, REDIRECTS;
-var init_redirects = __esm({
-  "../sdk/dist/internal/redirects.js"() {
-    "use strict";
-    init_import_meta_url();
-    init_key_format();
-    init_redact();
-    MAX_REDIRECTS = 20;
-    REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-  }
-});
-
-// ../sdk/dist/internal/utils.js
-function pathSegment(name, value) {
-  if (typeof value !== "string" || value.length === 0) {
-    throw new DhmadConfigError(`\`${name}\` must be a non-empty string; got ${value === "" ? "an empty string" : typeof value}.`);
-  }
-  if (value === "." || value === "..") {
-    throw new DhmadConfigError(`\`${name}\` may not be "${value}".`);
-  }
-  return encodeURIComponent(value);
-}
-function sleep(ms, signal) {
-  return new Promise((resolve5, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve5();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-function isPlainNumber(value) {
-  return typeof value === "number" && Number.isFinite(value);
-}
-var init_utils = __esm({
-  "../sdk/dist/internal/utils.js"() {
-    "use strict";
-    init_import_meta_url();
-    init_errors2();
-  }
-});
-
-// ../sdk/dist/core/pagination.js
-var Page, PagePromise;
-var init_pagination = __esm({
-  "../sdk/dist/core/pagination.js"() {
-    "use strict";
-    init_import_meta_url();
-    Page = class {
-      /** The items of this page. */
-      data;
-      pagination;
-      #params;
-      #options;
-      #fetch;
-      constructor(data, pagination, params, options, fetcher) {
-        this.data = data;
-        this.pagination = pagination;
-        this.#params = params;
-        this.#options = options;
-        this.#fetch = fetcher;
-      }
-      hasNextPage() {
-        return this.data.length > 0 && this.pagination.page < this.pagination.pages;
-      }
-      /** The following page, with the same params and request options. Throws if there is none. */
-      async getNextPage() {
-        if (!this.hasNextPage()) {
-          throw new Error("No next page: check hasNextPage() before calling getNextPage().");
-        }
-        return this.#fetch({ ...this.#params, page: this.pagination.page + 1 }, this.#options);
-      }
-      /** Every page from this one on. */
-      async *iterPages() {
-        yield this;
-        let next = this.hasNextPage() ? await this.getNextPage() : void 0;
-        while (next !== void 0) {
-          yield next;
-          next = next.hasNextPage() ? await next.getNextPage() : void 0;
-        }
-      }
-      /** Every item from this page on, across pages. */
-      async *[Symbol.asyncIterator]() {
-        for await (const page of this.iterPages())
-          yield* page.data;
-      }
-    };
-    PagePromise = class {
-      #load;
-      #promise;
-      constructor(load) {
-        this.#load = load;
-      }
-      #first() {
-        this.#promise ??= this.#load();
-        return this.#promise;
-      }
-      then(onfulfilled, onrejected) {
-        return this.#first().then(onfulfilled, onrejected);
-      }
-      catch(onrejected) {
-        return this.#first().catch(onrejected);
-      }
-      finally(onfinally) {
-        return this.#first().finally(onfinally);
-      }
-      async *[Symbol.asyncIterator]() {
-        const first = await this.#first();
-        yield* first;
-      }
-      get [Symbol.toStringTag]() {
-        return "PagePromise";
-      }
-    };
-  }
-});
-
-// ../sdk/dist/resources/resource.js
-var APIResource;
-var init_resource = __esm({
-  "../sdk/dist/resources/resource.js"() {
-    "use strict";
-    init_import_meta_url();
-    APIResource = class {
-      _client;
-      constructor(client) {
-        this._client = client;
-      }
-    };
-  }
-});
-
-// ../sdk/dist/resources/api-keys.js
-var ApiKeys;
-var init_api_keys = __esm({
-  "../sdk/dist/resources/api-keys.js"() {
-    "use strict";
-    init_import_meta_url();
-    init_pagination();
-    init_utils();
-    init_resource();
-    ApiKeys = class extends APIResource {
-      /** Keys, never secrets. Await for the first page, or `for await` over every key. */
-      list(params = {}, options) {
-        const fetchPage = async (p, o) => {
-          const body = await this._client.request({
-            method: "get",
-            path: "/api-keys",
-            query: { page: p.page, limit: p.limit, isActive: p.isActive },
-            ...o
-          });
-          return new Page(body.apiKeys, body.pagination, p, o, fetchPage);
-        };
-        return new PagePromise(() => fetchPage(params, options));
-      }
-      /**
-       * A new key; its secret is in `result.key`, in this response only. Retries
-       * reuse one `Idempotency-Key`, so a lost response never mints a second key.
-       */
-      create(params, options) {
-        return this._client.request({ method: "post", path: "/api-keys", body: params, ...options });
-      }
-      async retrieve(id, options) {
-        return this._client.request({ method: "get", path: `/api-keys/${pathSegment("id", id)}`, ...options });
-      }
-      /** Rename, activate or deactivate, change `rateLimit`, `expiresAt` or `metadata`. */
-      async update(id, params, options) {
-        return this._client.request({ method: "patch", path: `/api-keys/${pathSegment("id", id)}`, body: params, ...options });
-      }
-      /** Re-enable a deactivated key. */
-      async activate(id, options) {
-        return this.update(id, { isActive: true }, options);
-      }
-      /** Disable a key without deleting it; `activate` brings it back. */
-      async deactivate(id, options) {
-        return this.update(id, { isActive: false }, options);
-      }
-      /** A new secret for the same key, in `result.key`; the old secret stops working at once. */
-      async regenerate(id, options) {
-        return this._client.request({ method: "post", path: `/api-keys/${pathSegment("id", id)}/regenerate`, ...options });
-      }
-      /** Delete a key for good. */
-      async delete(id, options) {
-        return this._client.request({ method: "delete", path: `/api-keys/${pathSegment("id", id)}`, ...options });
-      }
-      /** Per-day request and error counts, oldest first. */
-      async usage(id, params = {}, options) {
-        return this._client.request({
-          method: "get",
-          path: `/api-keys/${pathSegment("id", id)}/usage`,
-          query: { days: params.days },
-          ...options
-        });
-      }
-    };
-  }
-});
-
-// ../sdk/dist/resources/me.js
-var Me;
-var init_me = __esm({
-  "../sdk/dist/resources/me.js"() {
-    "use strict";
-    init_import_meta_url();
-    init_resource();
-    Me = class extends APIResource {
-      /**
-       * The key in use and its developer account: the documented way to check that
-       * a key works, is active, and which environment it belongs to.
-       */
-      retrieve(options) {
-        return this._client.request({ method: "get", path: "/me", ...options });
-      }
-    };
-  }
-});
-
-// ../sdk/dist/version.js
-var VERSION;
-var init_version = __esm({
-  "../sdk/dist/version.js"() {
-    "use strict";
-    init_import_meta_url();
-    VERSION = "0.1.0";
-  }
-});
-
-// ../sdk/dist/client.js
-function readEnv(name) {
-  const v = typeof process === "undefined" ? void 0 : process.env[name];
-  return v === void 0 || v === "" ? void 0 : v;
-}
-function envLogLevel() {
-  const v = readEnv("DHMAD_LOG");
-  return isLogLevel(v) ? v : "warn";
-}
-function assertTimeout(timeout) {
-  if (!isPlainNumber(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT_MS) {
-    throw new DhmadConfigError(`\`timeout\` must be a number of milliseconds > 0 and <= ${MAX_TIMEOUT_MS} (about 24.8 days); got ${String(timeout)}.`);
-  }
-}
-function assertMaxRetries(maxRetries) {
-  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-    throw new DhmadConfigError(`\`maxRetries\` must be a whole number >= 0; got ${String(maxRetries)}.`);
-  }
-}
-function normalizeBaseUrl(value, fromOption) {
-  const source = fromOption ? "The `baseUrl` option" : "DHMAD_BASE_URL";
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new DhmadConfigError(`${source} is not a URL: "${redactText(value)}". Use e.g. ${LIVE_BASE_URL}.`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new DhmadConfigError(`${source} must be an http(s) URL; got ${url.protocol}.`);
-  }
-  return value.replace(/\/+$/, "");
-}
-function lowerCaseKeys(headers) {
-  const out = {};
-  for (const [k, v] of Object.entries(headers))
-    out[k.toLowerCase()] = v;
-  return out;
-}
-function buildUrl(baseUrl, path11, query) {
-  let url = baseUrl + path11;
-  if (query) {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query))
-      if (v !== void 0 && v !== null)
-        params.set(k, String(v));
-    const qs = params.toString();
-    if (qs)
-      url += `?${qs}`;
-  }
-  return url;
-}
-function parseJson(text) {
-  if (text === "")
-    return void 0;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-}
-function parseBody(text, response, what) {
-  if (text === "")
-    return void 0;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new DhmadError(`${what} answered ${response.status} with a body that is not JSON (content-type ${response.headers.get("content-type") ?? "none"}). Is baseUrl pointing at the DHMAD API?`);
-  }
-}
-function shouldRetry(response) {
-  const override = response.headers.get("x-should-retry");
-  if (override === "true")
-    return true;
-  if (override === "false")
-    return false;
-  const s = response.status;
-  return s === 408 || s === 409 || s === 429 || s >= 500;
-}
-function backoff(attempt) {
-  return Math.random() * Math.min(MAX_RETRY_DELAY_MS, INITIAL_RETRY_DELAY_MS * 2 ** attempt);
-}
-function retryDelay(headers, body, attempt) {
-  let asked;
-  const ms = Number(headers.get("retry-after-ms") ?? NaN);
-  if (Number.isFinite(ms) && ms >= 0)
-    asked = ms;
-  if (asked === void 0) {
-    const seconds = retryAfterSeconds(headers);
-    if (seconds !== void 0)
-      asked = seconds * 1e3;
-  }
-  if (asked === void 0 && body !== null && typeof body === "object") {
-    const s = body.retryAfter;
-    if (isPlainNumber(s) && s >= 0)
-      asked = s * 1e3;
-  }
-  if (asked === void 0)
-    return backoff(attempt);
-  return asked > MAX_RETRY_AFTER_MS ? null : asked;
-}
-function isRequestBuildError(cause) {
-  return cause instanceof TypeError && /^Headers\.|invalid header/i.test(cause.message);
-}
-function describeCause(cause) {
-  if (cause instanceof Error) {
-    const inner = cause.cause;
-    const code = inner instanceof Error ? inner.code ?? inner.message : void 0;
-    return code ? `${cause.message} (${String(code)})` : cause.message;
-  }
-  return String(cause);
-}
-var import_node_crypto2, LIVE_BASE_URL, SANDBOX_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, INITIAL_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS, MAX_RETRY_AFTER_MS, KNOWN_HOSTS, Dhmad, MAX_TIMEOUT_MS;
-var init_client = __esm({
-  "../sdk/dist/client.js"() {
-    "use strict";
-    init_import_meta_url();
-    import_node_crypto2 = require("node:crypto");
-    init_errors2();
-    init_key_format();
-    init_logger();
-    init_redact();
-    init_redirects();
-    init_utils();
-    init_api_keys();
-    init_me();
-    init_version();
-    LIVE_BASE_URL = "https://dhmad.tn/api/v1";
-    SANDBOX_BASE_URL = "https://sandbox.dhmad.tn/api/v1";
-    DEFAULT_MAX_RETRIES = 2;
-    DEFAULT_TIMEOUT_MS = 6e4;
-    INITIAL_RETRY_DELAY_MS = 500;
-    MAX_RETRY_DELAY_MS = 8e3;
-    MAX_RETRY_AFTER_MS = 6e4;
-    KNOWN_HOSTS = {
-      "dhmad.tn": "live",
-      "www.dhmad.tn": "live",
-      "sandbox.dhmad.tn": "sandbox"
-    };
-    Dhmad = class {
-      me;
-      apiKeys;
-      maxRetries;
-      timeout;
-      #apiKey;
-      #keySourceName;
-      #explicitBaseUrl;
-      /** Where the explicit base URL came from, for messages that tell the user what to change. */
-      #baseUrlSourceName;
-      #fetch;
-      #defaultHeaders;
-      #log;
-      #debug;
-      /** The last key checked, so a static key (or an unchanged rotating one) is validated once. */
-      #resolved;
-      constructor(options = {}) {
-        const fromOption = options.apiKey !== void 0;
-        const apiKey = options.apiKey ?? readEnv("DHMAD_API_KEY");
-        this.#keySourceName = fromOption ? "the `apiKey` option" : "the DHMAD_API_KEY environment variable";
-        const baseUrl = options.baseUrl ?? readEnv("DHMAD_BASE_URL");
-        this.#explicitBaseUrl = baseUrl === void 0 ? void 0 : normalizeBaseUrl(baseUrl, options.baseUrl !== void 0);
-        this.#baseUrlSourceName = options.baseUrl !== void 0 ? "the `baseUrl` option" : "DHMAD_BASE_URL";
-        this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-        assertMaxRetries(this.maxRetries);
-        this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-        assertTimeout(this.timeout);
-        const level = options.logLevel ?? envLogLevel();
-        if (!isLogLevel(level)) {
-          throw new DhmadConfigError(`\`logLevel\` must be one of off, error, warn, info, debug; got ${String(level)}.`);
-        }
-        this.#log = makeLogger(options.logger ?? console, level);
-        this.#debug = level === "debug";
-        const f = options.fetch ?? globalThis.fetch;
-        if (typeof f !== "function") {
-          throw new DhmadConfigError("No `fetch` is available: pass one in the `fetch` option (Node >= 20.19 has it built in).");
-        }
-        this.#fetch = f;
-        this.#defaultHeaders = lowerCaseKeys(options.defaultHeaders ?? {});
-        if (typeof apiKey === "function") {
-          this.#apiKey = apiKey;
-          this.#keySourceName = "the `apiKey` function";
-        } else {
-          this.#apiKey = apiKey ?? "";
-          this.#resolved = this.#check(this.#apiKey);
-        }
-        this.me = new Me(this);
-        this.apiKeys = new ApiKeys(this);
-      }
-      /** The base URL requests go to (for an `apiKey` function without `baseUrl`, known after the first call). */
-      get baseUrl() {
-        return this.#explicitBaseUrl ?? this.#resolved?.baseUrl;
-      }
-      /** The key's printable `keyPrefix` (type prefix + 6 hex), never the key. */
-      get keyPrefix() {
-        return this.#resolved?.keyPrefix;
-      }
-      /**
-       * Send one request with the client's auth, timeout and retry policy. The
-       * resource methods use this; it is public for endpoints the SDK does not
-       * wrap yet. `path` is relative to the base URL, e.g. `/balance`. An object
-       * result carries the response's `x-request-id` as `requestId` (non-enumerable).
-       */
-      async request(req) {
-        const maxRetries = req.maxRetries ?? this.maxRetries;
-        const timeout = req.timeout ?? this.timeout;
-        if (req.timeout !== void 0)
-          assertTimeout(timeout);
-        if (req.maxRetries !== void 0)
-          assertMaxRetries(maxRetries);
-        const method = req.method.toUpperCase();
-        const idempotencyKey = method === "POST" ? req.idempotencyKey ?? (0, import_node_crypto2.randomUUID)() : void 0;
-        const what = `${method} ${req.path}`;
-        for (let attempt = 0; ; attempt++) {
-          if (req.signal?.aborted)
-            throw new APIUserAbortError();
-          const retriesLeft = maxRetries - attempt;
-          const { key, baseUrl } = await this.#resolveKey();
-          if (req.signal?.aborted)
-            throw new APIUserAbortError({ message: `Request was aborted (${what}).` });
-          const url = buildUrl(baseUrl, req.path, req.query);
-          const headers = this.#headers(key, req, idempotencyKey);
-          if (this.#debug) {
-            this.#log.debug(`→ ${what} (attempt ${attempt + 1} of ${maxRetries + 1})`, { url, headers: scrubHeaders(headers) });
-          }
-          const controller = new AbortController();
-          const onUserAbort = () => controller.abort();
-          req.signal?.addEventListener("abort", onUserAbort, { once: true });
-          const timer = setTimeout(() => controller.abort(), timeout);
-          const started = this.#debug ? performance.now() : 0;
-          let response;
-          let text;
-          try {
-            response = await fetchFollowingRedirects(this.#fetch, url, {
-              method,
-              headers,
-              body: req.body === void 0 ? void 0 : JSON.stringify(req.body),
-              signal: controller.signal
-            });
-            text = await response.text();
-          } catch (cause) {
-            if (req.signal?.aborted)
-              throw new APIUserAbortError({ message: `Request was aborted (${what}).` });
-            if (isRequestBuildError(cause)) {
-              throw new DhmadConfigError(`The request could not be sent (${what}): ${describeCause(cause)}.`, { cause: safeCause(cause) });
-            }
-            const error2 = controller.signal.aborted ? new APIConnectionTimeoutError({ message: `Request timed out after ${timeout} ms (${what}).` }) : new APIConnectionError({ message: `Connection error (${what}): ${describeCause(cause)}.`, cause: safeCause(cause) });
-            if (retriesLeft <= 0)
-              throw error2;
-            const delay = backoff(attempt);
-            this.#log.info(`${error2.message} Retrying in ${Math.round(delay)} ms (${retriesLeft} left).`);
-            await this.#wait(delay, req.signal, what);
-            continue;
-          } finally {
-            clearTimeout(timer);
-            req.signal?.removeEventListener("abort", onUserAbort);
-          }
-          const requestId = response.headers.get("x-request-id");
-          if (this.#debug) {
-            this.#log.debug(`← ${response.status} ${what} in ${Math.round(performance.now() - started)} ms`, { requestId });
-          }
-          if (response.ok) {
-            const result = parseBody(text, response, what);
-            if (requestId !== null && result !== null && typeof result === "object") {
-              Object.defineProperty(result, "requestId", { value: requestId, enumerable: false });
-            }
-            return result;
-          }
-          const body = parseJson(text);
-          const error = APIError.generate({
-            status: response.status,
-            body,
-            headers: response.headers,
-            statusText: response.statusText
-          });
-          if (retriesLeft > 0 && shouldRetry(response)) {
-            const delay = retryDelay(response.headers, body, attempt);
-            if (delay !== null) {
-              this.#log.info(`${what} answered ${response.status}; retrying in ${Math.round(delay)} ms (${retriesLeft} left).`);
-              await this.#wait(delay, req.signal, what);
-              continue;
-            }
-            this.#log.warn(`${what} answered ${response.status} and asks for a wait over ${MAX_RETRY_AFTER_MS / 1e3} s; not retrying.`);
-          }
-          throw error;
-        }
-      }
-      /** Shows the base URL and keyPrefix, never the key. */
-      toJSON() {
-        return { baseUrl: this.baseUrl, keyPrefix: this.keyPrefix, maxRetries: this.maxRetries, timeout: this.timeout };
-      }
-      [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")](_depth, options, inspect2) {
-        return `Dhmad ${inspect2(this.toJSON(), options)}`;
-      }
-      async #resolveKey() {
-        const source = this.#apiKey;
-        if (typeof source === "string")
-          return this.#resolved;
-        let key;
-        try {
-          key = await source();
-        } catch (cause) {
-          throw new DhmadConfigError(`The \`apiKey\` function failed: ${describeCause(cause)}.`, { cause: safeCause(cause) });
-        }
-        if (this.#resolved !== void 0 && key === this.#resolved.key)
-          return this.#resolved;
-        this.#resolved = this.#check(key);
-        return this.#resolved;
-      }
-      /** The pre-send checks: a well-formed key, with nothing around it, of the right environment for a DHMAD host. */
-      #check(key) {
-        const v = validateKey(key);
-        if (!v.valid) {
-          const where = v.problem === "missing" ? "" : ` (The key came from ${this.#keySourceName}.)`;
-          throw new InvalidApiKeyError(v.problem, v.message + where, v.environment);
-        }
-        const baseUrl = this.#explicitBaseUrl ?? (v.environment === "live" ? LIVE_BASE_URL : SANDBOX_BASE_URL);
-        const hostEnv = KNOWN_HOSTS[new URL(baseUrl).hostname];
-        if (hostEnv !== void 0 && hostEnv !== v.environment) {
-          const right2 = hostEnv === "live" ? SANDBOX_BASE_URL : LIVE_BASE_URL;
-          throw new InvalidApiKeyError("wrong_environment", `A ${v.environment} key (${v.keyPrefix}…) cannot be used on the ${hostEnv} API at ${baseUrl}: use a ${hostEnv} key (${KEY_PREFIXES[hostEnv]}...) there, or set ${this.#baseUrlSourceName} to ${right2} for ${v.environment}.`, v.environment);
-        }
-        return { key, keyPrefix: v.keyPrefix, baseUrl };
-      }
-      #headers(key, req, idempotencyKey) {
-        const h = {
-          accept: "application/json",
-          "user-agent": `dhmad-sdk-node/${VERSION} node/${process.version}`,
-          authorization: `Bearer ${key}`
-        };
-        if (req.body !== void 0)
-          h["content-type"] = "application/json";
-        if (idempotencyKey !== void 0)
-          h["idempotency-key"] = idempotencyKey;
-        Object.assign(h, this.#defaultHeaders);
-        if (req.headers) {
-          for (const [name, value] of Object.entries(req.headers)) {
-            const lower = name.toLowerCase();
-            if (value === null)
-              delete h[lower];
-            else if (value !== void 0)
-              h[lower] = value;
-          }
-        }
-        return h;
-      }
-      async #wait(ms, signal, what) {
-        try {
-          await sleep(ms, signal);
-        } catch {
-          throw new APIUserAbortError({ message: `Request was aborted while waiting to retry (${what}).` });
-        }
-      }
-    };
-    MAX_TIMEOUT_MS = 2 ** 31 - 1;
-  }
-});
-
-// ../sdk/dist/index.js
-var init_dist2 = __esm({
-  "../sdk/dist/index.js"() {
-    "use strict";
-    init_import_meta_url();
-    init_client();
-    init_errors2();
-    init_key_format();
-  }
-});
-
-// src/verify.ts
-var verify_exports = {};
-__export(verify_exports, {
-  verifyFindings: () => verifyFindings
-});
-async function verifyFindings(findings, options) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    if (f.ruleId !== "live-key" && f.ruleId !== "sandbox-key") continue;
-    const key = secretOf(f);
-    if (key === void 0) continue;
-    const list = byKey.get(key);
-    if (list) list.push(f);
-    else byKey.set(key, [f]);
-  }
-  for (const [key, list] of byKey) {
-    const environment = list[0].environment;
-    const baseUrl = (environment === "live" ? options.liveBaseUrl : options.sandboxBaseUrl) ?? options.baseUrl;
-    const verified = await verifyKey(key, { ...options, baseUrl });
-    for (const f of list) f.verified = verified;
-  }
-}
-async function verifyKey(apiKey, options) {
-  let client;
-  try {
-    client = new Dhmad({
-      apiKey,
-      ...options.baseUrl ? { baseUrl: options.baseUrl } : {},
-      maxRetries: options.maxRetries ?? 1,
-      timeout: options.timeout ?? 1e4
-    });
-  } catch (e) {
-    return { status: "unreachable", detail: `Not checked: ${safeMessage(e)}` };
-  }
-  try {
-    const me = await client.me.retrieve();
-    return me.apiKey.isActive ? { status: "active", detail: `Active key "${me.apiKey.name}": anyone holding it can use it now. Regenerate it.` } : { status: "inactive", detail: "The key exists but is deactivated." };
-  } catch (e) {
-    if (e instanceof AuthenticationError) {
-      switch (e.reason) {
-        case "inactive":
-          return { status: "inactive", detail: "The key exists but is deactivated." };
-        case "expired":
-          return { status: "expired", detail: "The key has expired." };
-        case "unknown":
-          return { status: "revoked", detail: "The API does not know this key (deleted, or never issued)." };
-        case "regenerated":
-          return { status: "revoked", detail: "This secret was replaced by a regeneration and no longer works." };
-        default:
-          return { status: "revoked", detail: `The API refused the key: ${safeMessage(e)}` };
-      }
-    }
-    if (e instanceof APIConnectionError) return { status: "unreachable", detail: `Could not reach the API: ${safeMessage(e)}` };
-    if (e instanceof DhmadError) return { status: "unreachable", detail: `The API did not answer usefully: ${safeMessage(e)}` };
-    throw e;
-  }
-}
-function safeMessage(e) {
-  return redactText(e instanceof Error ? e.message : String(e));
-}
-var init_verify = __esm({
-  "src/verify.ts"() {
-    "use strict";
-    init_import_meta_url();
-    init_dist2();
-    init_collector();
+    HAS_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+    CONTROL = new RegExp(HAS_CONTROL.source, "g");
   }
 });
 
@@ -4858,11 +2420,11 @@ var init_lib2 = __esm({
       format: import_util.format,
       normalize: import_path2.normalize,
       resolve: import_path2.resolve,
-      require: (path11) => {
+      require: (path14) => {
         if (typeof require2 !== "undefined") {
-          return require2(path11);
-        } else if (path11.match(/\.json$/)) {
-          return JSON.parse((0, import_fs2.readFileSync)(path11, "utf8"));
+          return require2(path14);
+        } else if (path14.match(/\.json$/)) {
+          return JSON.parse((0, import_fs2.readFileSync)(path14, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -5304,7 +2866,7 @@ var require_get_caller_file = __commonJS({
 });
 
 // ../../node_modules/yargs/lib/platform-shims/esm.mjs
-var import_assert, import_util3, import_url, import_path4, import_node_module2, import_get_caller_file, import_node_fs8, __dirname, mainFilename, require3, esm_default;
+var import_assert, import_util3, import_url, import_path4, import_node_module2, import_get_caller_file, import_node_fs, __dirname, mainFilename, require3, esm_default;
 var init_esm = __esm({
   "../../node_modules/yargs/lib/platform-shims/esm.mjs"() {
     "use strict";
@@ -5321,7 +2883,7 @@ var init_esm = __esm({
     init_y18n();
     import_node_module2 = require("node:module");
     import_get_caller_file = __toESM(require_get_caller_file(), 1);
-    import_node_fs8 = require("node:fs");
+    import_node_fs = require("node:fs");
     __dirname = (0, import_url.fileURLToPath)(importMetaUrl);
     mainFilename = __dirname.substring(0, __dirname.lastIndexOf("node_modules"));
     require3 = (0, import_node_module2.createRequire)(importMetaUrl);
@@ -5358,8 +2920,8 @@ var init_esm = __esm({
         nextTick: process.nextTick,
         stdColumns: typeof process.stdout.columns !== "undefined" ? process.stdout.columns : null
       },
-      readFileSync: import_node_fs8.readFileSync,
-      readdirSync: import_node_fs8.readdirSync,
+      readFileSync: import_node_fs.readFileSync,
+      readdirSync: import_node_fs.readdirSync,
       require: require3,
       getCallerFile: () => {
         const callerFile = (0, import_get_caller_file.default)(3);
@@ -8859,8 +6421,8 @@ function formatText(result, options = {}) {
     for (const f of list) {
       const where = f.line === null ? "-" : `${f.line}:${f.column}`;
       const sev = f.severity === "error" ? red("error  ") : yellow("warning");
-      const verified = f.verified ? `  [${f.verified.status}: ${f.verified.detail}]` : "";
-      out.push(`  ${dim(where.padEnd(9))} ${sev}  ${f.ruleId.padEnd(16)} ${f.message}${verified}`);
+      const verified = f.verified ? `  [${f.verified.status}: ${printable(f.verified.detail)}]` : "";
+      out.push(`  ${dim(where.padEnd(9))} ${sev}  ${f.ruleId.padEnd(16)} ${printable(f.message)}${verified}`);
     }
     out.push("");
   }
@@ -8873,7 +6435,7 @@ function formatText(result, options = {}) {
   if (s.excluded) notes.push(`${s.excluded} excluded by config`);
   if (s.allowed) notes.push(`${s.allowed} allowed inline`);
   if (s.baselined) notes.push(`${s.baselined} in baseline`);
-  if (s.fixed.length) notes.push(`fixed ${s.fixed.join(", ")}`);
+  if (s.fixed.length) notes.push(`fixed ${s.fixed.map(showPath).join(", ")}`);
   const tail = `${scanned} scanned${notes.length ? ` (${notes.join(", ")})` : ""}`;
   if (s.errors + s.warnings === 0 && s.unreadable.length === 0) {
     out.push(green(`✔ No DHMAD keys or exposed .env files: ${tail}.`));
@@ -8884,22 +6446,19 @@ function formatText(result, options = {}) {
     out.push(`${mark} ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}: ${tail}.`);
   }
   for (const u of s.unreadable) out.push(red(`Could not read ${showPath(u)}`));
-  return out.join("\n") + "\n";
+  return redactText(out.join("\n") + "\n");
 }
 function showPath(raw) {
-  const p = shownPath(raw);
-  for (let i = 0; i < p.length; i++) {
-    const c = p.charCodeAt(i);
-    if (c < 32 || c === 127) return JSON.stringify(p);
-  }
-  return p;
+  return printablePath(shownPath(raw));
 }
 var paint, plural;
 var init_text = __esm({
   "src/reporters/text.ts"() {
     "use strict";
     init_import_meta_url();
+    init_key_format();
     init_findings();
+    init_printable();
     paint = (on, code) => (s) => on ? `\x1B[${code}m${s}\x1B[0m` : s;
     plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   }
@@ -8928,12 +6487,13 @@ function formatJson(result, _options) {
     })),
     summary: result.summary
   };
-  return JSON.stringify(report2, null, 2) + "\n";
+  return redactText(JSON.stringify(report2, null, 2) + "\n");
 }
 var init_json = __esm({
   "src/reporters/json.ts"() {
     "use strict";
     init_import_meta_url();
+    init_key_format();
   }
 });
 
@@ -8991,7 +6551,7 @@ function formatSarif(result, _options) {
       }
     ]
   };
-  return JSON.stringify(log, null, 2) + "\n";
+  return redactText(JSON.stringify(log, null, 2) + "\n");
 }
 function encodeUri(file) {
   return file.split("/").map(encodeURIComponent).join("/");
@@ -9001,171 +6561,507 @@ var init_sarif = __esm({
   "src/reporters/sarif.ts"() {
     "use strict";
     init_import_meta_url();
+    init_key_format();
     init_findings();
     SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     RULE_IDS = Object.keys(RULES);
   }
 });
 
-// src/hook.ts
-var hook_exports = {};
-__export(hook_exports, {
-  HUSKY_LINE: () => HUSKY_LINE,
-  PREVIOUS_HOOK_SUFFIX: () => PREVIOUS_HOOK_SUFFIX,
-  installHook: () => installHook
-});
-function binPath() {
-  const manifest = new URL("../package.json", importMetaUrl);
-  const { bin } = JSON.parse((0, import_node_fs9.readFileSync)(manifest, "utf8"));
-  return (0, import_node_url2.fileURLToPath)(new URL(bin["dhmad-scan"], manifest));
-}
-function installHook(cwd = process.cwd()) {
-  const repo = findRepo2(cwd);
-  if (!repo) throw new ScanError(`${cwd} is not inside a git repository; run install-hook from your repository.`);
-  const hooksDir = import_node_path10.default.resolve(cwd, gitOk(cwd, ["rev-parse", "--git-path", "hooks"], "Finding the hooks folder").toString("utf8").trim());
-  if (repo.root && import_node_path10.default.relative(repo.root, hooksDir) === import_node_path10.default.join(".husky", "_")) return installHuskyHook(repo.root);
-  (0, import_node_fs9.mkdirSync)(hooksDir, { recursive: true });
-  const hook = import_node_path10.default.join(hooksDir, "pre-commit");
-  const previousPath = hook + PREVIOUS_HOOK_SUFFIX;
-  let updated = false;
-  let previous = (0, import_node_fs9.existsSync)(previousPath) ? previousPath : null;
-  if ((0, import_node_fs9.existsSync)(hook)) {
-    if ((0, import_node_fs9.readFileSync)(hook, "utf8").includes(MARKER)) {
-      updated = true;
-    } else {
-      if (previous) throw new ScanError(`Both ${hook} and ${previousPath} exist; merge them by hand, then run install-hook again.`);
-      (0, import_node_fs9.renameSync)(hook, previousPath);
-      previous = previousPath;
-    }
-  }
-  const cli = binPath();
-  const script = [
-    "#!/bin/sh",
-    MARKER,
-    "# Scans what is being committed (the index), not the work tree.",
-    `prev="$(dirname "$0")/pre-commit${PREVIOUS_HOOK_SUFFIX}"`,
-    'if [ -x "$prev" ]; then "$prev" "$@" || exit $?; fi',
-    `node=${shellQuote(process.execPath)}`,
-    `cli=${shellQuote(cli)}`,
-    "# The copy that installed this hook; if it moved (a reinstall, another machine), the project's own.",
-    'if [ -x "$node" ] && [ -f "$cli" ]; then exec "$node" "$cli" --staged; fi',
-    "exec npx --no-install dhmad-scan --staged",
-    ""
-  ].join("\n");
-  (0, import_node_fs9.writeFileSync)(hook, script);
-  (0, import_node_fs9.chmodSync)(hook, 493);
-  return { hook, previous, updated };
-}
-function installHuskyHook(root) {
-  const hook = import_node_path10.default.join(root, ".husky", "pre-commit");
-  let before = "";
-  if ((0, import_node_fs9.existsSync)(hook)) {
-    if ((0, import_node_fs9.lstatSync)(hook).isSymbolicLink()) throw new ScanError(`${hook} is a symbolic link; dhmad-scan does not write through one. Add the line \`${HUSKY_LINE}\` to the file it points to.`);
-    before = (0, import_node_fs9.readFileSync)(hook, "utf8");
-  }
-  const updated = before.split("\n").some((line) => line.trim() === HUSKY_LINE);
-  if (!updated) {
-    const sep = before === "" || before.endsWith("\n") ? "" : "\n";
-    (0, import_node_fs9.writeFileSync)(hook, `${before}${sep}# Blocks commits that stage a DHMAD key or .env file (scans the index).
-${HUSKY_LINE}
-`);
-  }
-  return { hook, previous: null, updated, husky: { binMissing: !(0, import_node_fs9.existsSync)(import_node_path10.default.join(root, "node_modules", ".bin", "dhmad-scan")) } };
-}
-var import_node_fs9, import_node_path10, import_node_url2, MARKER, PREVIOUS_HOOK_SUFFIX, HUSKY_LINE, shellQuote;
-var init_hook = __esm({
-  "src/hook.ts"() {
-    "use strict";
-    init_import_meta_url();
-    import_node_fs9 = require("node:fs");
-    import_node_path10 = __toESM(require("node:path"), 1);
-    import_node_url2 = require("node:url");
-    init_errors();
-    init_git();
-    MARKER = "# dhmad-scan pre-commit hook";
-    PREVIOUS_HOOK_SUFFIX = ".before-dhmad-scan";
-    HUSKY_LINE = "dhmad-scan --staged";
-    shellQuote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
-  }
-});
-
-// src/cli.ts
-var cli_exports = {};
-__export(cli_exports, {
-  EXIT: () => EXIT
-});
-module.exports = __toCommonJS(cli_exports);
-init_import_meta_url();
-var import_node_fs10 = require("node:fs");
-var import_node_worker_threads2 = require("node:worker_threads");
-init_key_format();
-init_errors();
-
-// src/args.ts
-init_import_meta_url();
-
-// src/scan.ts
-init_import_meta_url();
-var import_node_path9 = __toESM(require("node:path"), 1);
-init_dist();
-init_collector();
-
-// src/config.ts
-init_import_meta_url();
-var import_node_fs3 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
-init_errors();
-
 // src/safe-write.ts
-init_import_meta_url();
-var import_node_fs2 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
-init_errors();
-var within = (root, p) => {
-  const rel = import_node_path3.default.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !import_node_path3.default.isAbsolute(rel);
-};
-function writeNoFollow(root, file, content, how, what) {
-  const abs = import_node_path3.default.resolve(root, file);
-  if (within(root, abs)) {
-    let dir;
-    try {
-      dir = (0, import_node_fs2.realpathSync)(import_node_path3.default.dirname(abs));
-    } catch {
-      dir = import_node_path3.default.dirname(abs);
-    }
-    if (!within((0, import_node_fs2.realpathSync)(root), dir)) {
-      throw new ScanError(`${what}: ${file} is in a folder that is a symlink to outside the repository, and dhmad-scan never writes through a symlink. Replace the link with a real folder, then run it again.`);
-    }
+function refuseLinkedFolder(root, file, what) {
+  const abs = import_node_path.default.resolve(root, file);
+  if (!within(root, abs)) return;
+  let dir;
+  try {
+    dir = (0, import_node_fs3.realpathSync)(import_node_path.default.dirname(abs));
+  } catch {
+    dir = import_node_path.default.dirname(abs);
   }
-  const flags = import_node_fs2.constants.O_WRONLY | import_node_fs2.constants.O_CREAT | (how === "append" ? import_node_fs2.constants.O_APPEND : import_node_fs2.constants.O_TRUNC) | (import_node_fs2.constants.O_NOFOLLOW ?? 0);
+  if (!within((0, import_node_fs3.realpathSync)(root), dir)) {
+    throw new ScanError(`${what}: ${file} is in a folder that is a symlink to outside the repository, and dhmad-scan never writes through a symlink. Replace the link with a real folder, then run it again.`);
+  }
+}
+function writeNoFollow(root, file, content, how, what) {
+  const abs = import_node_path.default.resolve(root, file);
+  refuseLinkedFolder(root, file, what);
+  const flags = import_node_fs3.constants.O_WRONLY | import_node_fs3.constants.O_CREAT | (how === "append" ? import_node_fs3.constants.O_APPEND : import_node_fs3.constants.O_TRUNC) | (import_node_fs3.constants.O_NOFOLLOW ?? 0);
   let fd;
   try {
-    fd = (0, import_node_fs2.openSync)(abs, flags, 420);
+    fd = (0, import_node_fs3.openSync)(abs, flags, 420);
   } catch (e) {
     const code = e.code;
     if (code === "ELOOP") throw new ScanError(`${what}: ${file} is a symlink, and dhmad-scan never writes through a symlink. Replace it with a regular file, then run it again.`);
-    throw new ScanError(`${what}: cannot write ${file} (${code ?? String(e)}).`);
+    throw new ScanError(`${what}: ${fsProblem(file, e)}.`);
   }
   try {
-    (0, import_node_fs2.writeSync)(fd, content);
+    (0, import_node_fs3.writeSync)(fd, content);
   } finally {
-    (0, import_node_fs2.closeSync)(fd);
+    (0, import_node_fs3.closeSync)(fd);
   }
 }
+function fsProblem(file, e) {
+  switch (e.code) {
+    case "ENOENT":
+      return (0, import_node_fs3.existsSync)(import_node_path.default.dirname(import_node_path.default.resolve(file))) ? `${file} does not exist` : `the folder ${import_node_path.default.dirname(file)} does not exist`;
+    case "EACCES":
+    case "EPERM":
+      return `permission denied on ${file}; check its permissions`;
+    case "EISDIR":
+      return `${file} is a folder, not a file`;
+    case "ENOTDIR":
+      return `a part of ${file} is a file, not a folder`;
+    default:
+      return `${file}: ${e.message}`;
+  }
+}
+var import_node_fs3, import_node_path, within;
+var init_safe_write = __esm({
+  "src/safe-write.ts"() {
+    "use strict";
+    init_import_meta_url();
+    import_node_fs3 = require("node:fs");
+    import_node_path = __toESM(require("node:path"), 1);
+    init_errors();
+    within = (root, p) => {
+      const rel = import_node_path.default.relative(root, p);
+      return rel === "" || !rel.startsWith("..") && !import_node_path.default.isAbsolute(rel);
+    };
+  }
+});
+
+// ../git-facts/dist/run.js
+function gitEnv(whose, base = process.env) {
+  const env2 = { ...base, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
+  if (whose === "path")
+    for (const name of LOCATION_VARIABLES)
+      delete env2[name];
+  return env2;
+}
+function spawnFailure(e) {
+  return e.code === "ENOENT" ? new GitError(NO_GIT, "no-git") : new GitError(`Could not run git: ${e.message}`, "failed");
+}
+function gitReason(stderr, status) {
+  const lines2 = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const first = Math.max(0, lines2.findIndex((l) => /^(fatal|error):/.test(l)));
+  const end = lines2.findIndex((l, i) => i > first && /^(usage:|fatal:|error:|hint:)/.test(l));
+  return lines2.slice(first, Math.min(end === -1 ? lines2.length : end, first + 3)).join(" ") || `exit ${status}`;
+}
+function gitFailed(what, args, out) {
+  return new GitError(`${what} failed (git ${args.find((a) => !a.startsWith("-") && !a.includes("=")) ?? args[0]}): ${gitReason(out.stderr, out.status)}`, "failed");
+}
+function runGitSync(cwd, args, env2, input) {
+  const r = (0, import_node_child_process.spawnSync)("git", args, { cwd, env: env2, input, maxBuffer: 1 << 30, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+  if (r.error)
+    throw spawnFailure(r.error);
+  return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr.toString("utf8").trim() };
+}
+function spawnGit(cwd, args, env2, withInput = false) {
+  const child = (0, import_node_child_process.spawn)("git", args, { cwd, env: env2, stdio: [withInput ? "pipe" : "ignore", "pipe", "pipe"] });
+  child.stdin?.on("error", () => void 0);
+  return child;
+}
+function exitOf(child) {
+  const exited = new Promise((resolve5, reject) => {
+    child.on("error", (e) => reject(spawnFailure(e)));
+    child.on("close", (code) => resolve5(code ?? 1));
+  });
+  exited.catch(() => void 0);
+  return exited;
+}
+async function runGit(cwd, args, env2, input) {
+  const child = spawnGit(cwd, args, env2, input !== void 0);
+  const out = [];
+  let stderr = "";
+  child.stdout.on("data", (b) => out.push(b));
+  child.stderr.setEncoding("utf8").on("data", (s) => stderr += s);
+  const exited = exitOf(child);
+  if (input !== void 0)
+    child.stdin.end(input);
+  const status = await exited;
+  return { status, stdout: Buffer.concat(out), stderr: stderr.trim() };
+}
+function splitZ(buf) {
+  const parts = (typeof buf === "string" ? buf : buf.toString("utf8")).split("\0");
+  if (parts.length > 0 && parts[parts.length - 1] === "")
+    parts.pop();
+  return parts;
+}
+var import_node_child_process, GitError, LOCATION_VARIABLES, DISCOVERY_VARIABLES, NO_GIT;
+var init_run = __esm({
+  "../git-facts/dist/run.js"() {
+    "use strict";
+    init_import_meta_url();
+    import_node_child_process = require("node:child_process");
+    GitError = class extends Error {
+      reason;
+      name = "GitError";
+      constructor(message, reason) {
+        super(message);
+        this.reason = reason;
+      }
+    };
+    LOCATION_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_PREFIX", "GIT_OBJECT_DIRECTORY"];
+    DISCOVERY_VARIABLES = [
+      "GIT_DIR",
+      "GIT_WORK_TREE",
+      "GIT_COMMON_DIR",
+      "GIT_CEILING_DIRECTORIES",
+      "GIT_DISCOVERY_ACROSS_FILESYSTEM",
+      "GIT_CONFIG_PARAMETERS",
+      "GIT_CONFIG_COUNT"
+    ];
+    NO_GIT = "git was not found on PATH. Install git (or add it to PATH) and run again.";
+  }
+});
+
+// ../git-facts/dist/ask.js
+async function ask(cwd, q, env2) {
+  return q.read(await runGit(cwd, q.args, env2, q.input), cwd);
+}
+function askSync(cwd, q, env2) {
+  return q.read(runGitSync(cwd, q.args, env2, q.input), cwd);
+}
+var init_ask = __esm({
+  "../git-facts/dist/ask.js"() {
+    "use strict";
+    init_import_meta_url();
+    init_run();
+  }
+});
+
+// ../git-facts/dist/repo.js
+function statIfAny(p) {
+  try {
+    return (0, import_node_fs4.statSync)(p, { throwIfNoEntry: false });
+  } catch {
+    return void 0;
+  }
+}
+function discoverRepo(dir, whose = "environment", env2 = process.env) {
+  if (whose === "environment" && DISCOVERY_VARIABLES.some((v) => env2[v] !== void 0))
+    return void 0;
+  let dev;
+  for (let at = import_node_path2.default.resolve(dir); ; ) {
+    const st = statIfAny(at);
+    if (!st?.isDirectory() || dev !== void 0 && st.dev !== dev)
+      return void 0;
+    dev = st.dev;
+    const dotGit = import_node_path2.default.join(at, ".git");
+    const kind = kindOf(dotGit);
+    if (kind !== null) {
+      let gitDir = dotGit;
+      if (kind === "file") {
+        const m = /^gitdir: (.+?)\r?\n?$/.exec(readIfFile(dotGit) ?? "");
+        if (!m)
+          return void 0;
+        gitDir = import_node_path2.default.resolve(at, m[1]);
+      }
+      if (kindOf(import_node_path2.default.join(gitDir, "HEAD")) !== "file")
+        return void 0;
+      const commonDir = readIfFile(import_node_path2.default.join(gitDir, "commondir"));
+      const common = commonDir === null ? gitDir : import_node_path2.default.resolve(gitDir, commonDir.trim());
+      const config = readIfFile(import_node_path2.default.join(common, "config"));
+      if (config === null)
+        return void 0;
+      if (/worktree|bare\s*=\s*(true|yes|on|1)\b|^\s*\[\s*include/im.test(config) || kindOf(import_node_path2.default.join(gitDir, "config.worktree")) !== null)
+        return void 0;
+      return { bare: false, gitDir, root: at };
+    }
+    if (kindOf(import_node_path2.default.join(at, "HEAD")) !== null)
+      return void 0;
+    const up = import_node_path2.default.dirname(at);
+    if (up === at)
+      return void 0;
+    at = up;
+  }
+}
+async function findRepo(dir, whose = "environment") {
+  const plain = discoverRepo(dir, whose);
+  if (plain)
+    return plain;
+  const env2 = gitEnv(whose);
+  const r = await ask(dir, REPO_QUESTION, env2);
+  if (r !== "no-work-tree")
+    return r;
+  const [root, gitDir] = await Promise.all([ask(dir, TOPLEVEL_QUESTION, env2), ask(dir, GIT_DIR_QUESTION, env2)]);
+  return { bare: false, gitDir, root };
+}
+function findRepoSync(dir, whose = "environment") {
+  const plain = discoverRepo(dir, whose);
+  if (plain)
+    return plain;
+  const env2 = gitEnv(whose);
+  const r = askSync(dir, REPO_QUESTION, env2);
+  if (r !== "no-work-tree")
+    return r;
+  return { bare: false, gitDir: askSync(dir, GIT_DIR_QUESTION, env2), root: askSync(dir, TOPLEVEL_QUESTION, env2) };
+}
+var import_node_fs4, import_node_path2, readIfFile, kindOf, REPO_QUESTION, TOPLEVEL_QUESTION, GIT_DIR_QUESTION;
+var init_repo = __esm({
+  "../git-facts/dist/repo.js"() {
+    "use strict";
+    init_import_meta_url();
+    import_node_fs4 = require("node:fs");
+    import_node_path2 = __toESM(require("node:path"), 1);
+    init_ask();
+    init_run();
+    readIfFile = (p) => {
+      try {
+        return (0, import_node_fs4.readFileSync)(p, "utf8");
+      } catch {
+        return null;
+      }
+    };
+    kindOf = (p) => {
+      const st = statIfAny(p);
+      return st?.isDirectory() ? "dir" : st?.isFile() ? "file" : null;
+    };
+    REPO_QUESTION = {
+      args: ["rev-parse", "--is-bare-repository", "--absolute-git-dir", "--is-inside-work-tree", "--show-cdup"],
+      read(out, cwd) {
+        if (out.status !== 0) {
+          if (/safe\.directory|dubious ownership/.test(out.stderr))
+            throw new GitError(gitReason(out.stderr, out.status), "failed");
+          return null;
+        }
+        const [bare, gitDir, inside, cdup] = out.stdout.toString("utf8").split("\n");
+        if (bare === "true")
+          return { bare: true, gitDir, root: null };
+        if (inside === "true")
+          return { bare: false, gitDir, root: import_node_path2.default.resolve(cwd, cdup ?? "") };
+        return "no-work-tree";
+      }
+    };
+    TOPLEVEL_QUESTION = {
+      args: ["rev-parse", "--show-toplevel"],
+      read: (out) => out.status === 0 ? out.stdout.toString("utf8").trim() : null
+    };
+    GIT_DIR_QUESTION = {
+      args: ["rev-parse", "--absolute-git-dir"],
+      read: (out) => out.stdout.toString("utf8").trim()
+    };
+  }
+});
+
+// ../git-facts/dist/ignore-rules.js
+function ignoreQuestion(paths) {
+  const args = ["-c", `core.excludesFile=${import_node_os.default.devNull}`, "check-ignore", "--no-index", "--verbose", "--stdin", "-z"];
+  return {
+    args,
+    input: paths.join("\0") + "\0",
+    read(out) {
+      if (out.status > 1)
+        throw gitFailed("Checking the .gitignore rules", args, out);
+      const parts = splitZ(out.stdout);
+      const ignored = /* @__PURE__ */ new Set();
+      for (let i = 0; i + 3 < parts.length; i += 4) {
+        if (import_node_path3.default.posix.basename(parts[i]) === ".gitignore" && !parts[i + 2].startsWith("!"))
+          ignored.add(parts[i + 3]);
+      }
+      return ignored;
+    }
+  };
+}
+async function ignoredByRepoRules(root, paths, whose = "environment") {
+  return paths.length === 0 ? /* @__PURE__ */ new Set() : ask(root, ignoreQuestion(paths), gitEnv(whose));
+}
+var import_node_os, import_node_path3;
+var init_ignore_rules = __esm({
+  "../git-facts/dist/ignore-rules.js"() {
+    "use strict";
+    init_import_meta_url();
+    import_node_os = __toESM(require("node:os"), 1);
+    import_node_path3 = __toESM(require("node:path"), 1);
+    init_ask();
+    init_run();
+  }
+});
+
+// ../git-facts/dist/env-names.js
+function isEnvName(base) {
+  return base === ".env" || base.startsWith(".env.") && base.length > 5;
+}
+function isEnvTemplate(file) {
+  const base = baseName(file);
+  return isEnvName(base) && base.slice(5).toLowerCase().split(".").some((part) => TEMPLATE_SUFFIXES.has(part));
+}
+function isEnvFile(file) {
+  return isEnvName(baseName(file)) && !isEnvTemplate(file);
+}
+var TEMPLATE_SUFFIXES, baseName, ENV_FILE_PATHSPECS, ENV_PROBES;
+var init_env_names = __esm({
+  "../git-facts/dist/env-names.js"() {
+    "use strict";
+    init_import_meta_url();
+    TEMPLATE_SUFFIXES = /* @__PURE__ */ new Set(["example", "sample", "template", "dist", "defaults"]);
+    baseName = (file) => file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+    ENV_FILE_PATHSPECS = [":(glob)**/.env", ":(glob)**/.env.*"];
+    ENV_PROBES = [".env", ".env.local"];
+  }
+});
+
+// ../git-facts/dist/env-files.js
+function listEnvFiles(root, whose = "environment") {
+  return ask(root, envListQuestion, gitEnv(whose));
+}
+async function unignoredProbes(root, whose = "environment") {
+  const ignored = await ignoredByRepoRules(root, ENV_PROBES, whose);
+  return ENV_PROBES.filter((p) => !ignored.has(p));
+}
+var ENV_LIST_ARGS, envListQuestion;
+var init_env_files = __esm({
+  "../git-facts/dist/env-files.js"() {
+    "use strict";
+    init_import_meta_url();
+    init_ask();
+    init_env_names();
+    init_ignore_rules();
+    init_run();
+    ENV_LIST_ARGS = ["ls-files", "-z", "-t", "--cached", "--others", "--exclude-per-directory=.gitignore", "--", ...ENV_FILE_PATHSPECS];
+    envListQuestion = {
+      args: ENV_LIST_ARGS,
+      read(out) {
+        if (out.status !== 0)
+          throw gitFailed("Listing .env files", ENV_LIST_ARGS, out);
+        const tracked = /* @__PURE__ */ new Set();
+        const exposed = [];
+        for (const entry of splitZ(out.stdout)) {
+          const file = entry.slice(2);
+          if (!isEnvFile(file))
+            continue;
+          if (entry.startsWith("? "))
+            exposed.push(file);
+          else
+            tracked.add(file);
+        }
+        return { tracked: [...tracked], exposed };
+      }
+    };
+  }
+});
+
+// ../git-facts/dist/index.js
+var init_dist = __esm({
+  "../git-facts/dist/index.js"() {
+    "use strict";
+    init_import_meta_url();
+    init_repo();
+    init_env_files();
+    init_run();
+  }
+});
+
+// src/collector.ts
+function emptyStats() {
+  return {
+    files: 0,
+    bytes: 0,
+    commits: 0,
+    skippedBinary: 0,
+    skippedSubmodules: 0,
+    skippedSymlinks: 0,
+    excluded: 0,
+    allowed: 0,
+    baselined: 0,
+    unreadable: []
+  };
+}
+function secretOf(finding) {
+  return secrets.get(finding);
+}
+var secrets, FS_ERRORS, Collector;
+var init_collector = __esm({
+  "src/collector.ts"() {
+    "use strict";
+    init_import_meta_url();
+    init_findings();
+    secrets = /* @__PURE__ */ new WeakMap();
+    FS_ERRORS = {
+      EACCES: "permission denied (give this user read access, or exclude it)",
+      EPERM: "not permitted (give this user read access, or exclude it)",
+      ENOENT: "it disappeared while the scan ran (scan again)",
+      EIO: "the disk could not read it (check the disk)",
+      EMFILE: "too many files open at once (raise `ulimit -n`)",
+      ENFILE: "too many files open on this machine (scan again)"
+    };
+    Collector = class {
+      findings = [];
+      stats = emptyStats();
+      keepSecrets;
+      /** The config's excludes, set once the config is read (before any source scans). */
+      excluded = () => false;
+      onProgress;
+      constructor(options = {}) {
+        this.keepSecrets = options.keepSecrets ?? false;
+        this.onProgress = options.onProgress;
+      }
+      progress() {
+        this.onProgress?.(this.stats);
+      }
+      /**
+       * Whether the source should scan `file` (at `commit`, in history): false for
+       * an excluded path, counted. A key in the name of a path that is scanned is
+       * a finding of its own.
+       */
+      wants(file, commit = null) {
+        if (this.excluded(file)) {
+          this.stats.excluded++;
+          return false;
+        }
+        this.findings.push(...nameFindings(file, commit));
+        return true;
+      }
+      add(finding) {
+        this.findings.push(finding);
+      }
+      /** Something that exists could not be read: the scan is incomplete. `why` is a sentence, or a Node error code. */
+      unreadable(what, why) {
+        this.stats.unreadable.push(`${shownPath(what)}: ${FS_ERRORS[why] ?? why}`);
+      }
+      /** Take a finding made on another thread, with its key when one was kept. */
+      adopt(finding, secret) {
+        if (secret !== void 0) secrets.set(finding, secret);
+        this.findings.push(finding);
+      }
+      /** Add another thread's counts to these. */
+      merge(other) {
+        const s = this.stats;
+        s.files += other.files;
+        s.bytes += other.bytes;
+        s.skippedBinary += other.skippedBinary;
+        s.skippedSubmodules += other.skippedSubmodules;
+        s.skippedSymlinks += other.skippedSymlinks;
+        s.allowed += other.allowed;
+        s.unreadable.push(...other.unreadable);
+      }
+      /** The detector's results for `file` (at `commit`), as findings; allowed ones are only counted. */
+      detections(file, commit, detections) {
+        for (const d of detections) {
+          if (d.allowed) {
+            this.stats.allowed++;
+            continue;
+          }
+          const finding = keyFinding(d, file, commit);
+          if (d.secret !== void 0) secrets.set(finding, d.secret);
+          this.findings.push(finding);
+        }
+      }
+    };
+  }
+});
 
 // src/config.ts
-var CONFIG_FILE = ".dhmad-scan.json";
 function loadConfig(file, root) {
   const abs = file ? import_node_path4.default.resolve(file) : import_node_path4.default.join(root, CONFIG_FILE);
-  if (!file && !(0, import_node_fs3.existsSync)(abs)) return { exclude: [] };
+  if (!file && !(0, import_node_fs5.existsSync)(abs)) return { exclude: [] };
   let raw;
   try {
-    raw = JSON.parse((0, import_node_fs3.readFileSync)(abs, "utf8"));
+    raw = JSON.parse((0, import_node_fs5.readFileSync)(abs, "utf8"));
   } catch (e) {
     const code = e.code;
     throw new ScanError(
-      code ? `Cannot read the config file ${abs}: ${code}.` : `The config file ${abs} is not valid JSON: ${e.message}.`
+      code === "ENOENT" ? `The config file ${abs} does not exist.` : code ? `Cannot read the config file ${abs}: ${code === "EACCES" ? "permission denied; check its permissions" : code === "EISDIR" ? "it is a folder" : code}.` : `The config file ${abs} is not valid JSON: ${e.message}.`
     );
   }
   const exclude = raw?.exclude ?? [];
@@ -9197,10 +7093,10 @@ function excluder(globs) {
   return (file) => res.some((re) => re.test(file));
 }
 function readBaseline(file) {
-  if (!(0, import_node_fs3.existsSync)(file)) return /* @__PURE__ */ new Set();
+  if (!(0, import_node_fs5.existsSync)(file)) return /* @__PURE__ */ new Set();
   let data;
   try {
-    data = JSON.parse((0, import_node_fs3.readFileSync)(file, "utf8"));
+    data = JSON.parse((0, import_node_fs5.readFileSync)(file, "utf8"));
   } catch (e) {
     throw new ScanError(`The baseline ${file} is not valid JSON (${e.message}). Recreate it with --update-baseline.`);
   }
@@ -9213,227 +7109,2287 @@ function writeBaseline(root, file, findings) {
   const data = { version: 1, fingerprints: [...new Set(findings.map((f) => f.fingerprint))].sort() };
   writeNoFollow(root, file, JSON.stringify(data, null, 2) + "\n", "replace", "--update-baseline");
 }
+var import_node_fs5, import_node_path4, CONFIG_FILE;
+var init_config = __esm({
+  "src/config.ts"() {
+    "use strict";
+    init_import_meta_url();
+    import_node_fs5 = require("node:fs");
+    import_node_path4 = __toESM(require("node:path"), 1);
+    init_errors();
+    init_safe_write();
+    CONFIG_FILE = ".dhmad-scan.json";
+  }
+});
 
-// src/env-files.ts
-init_import_meta_url();
-var import_node_fs4 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
-init_dist();
-init_findings();
-var FIX_BLOCK = ["# Secrets: keep .env files out of git (added by dhmad-scan --fix)", ".env", ".env.*", "!.env.example", "!.env.sample", "!.env.template"];
-async function checkEnvFiles(root, collector, options = {}) {
-  const [{ tracked, exposed: firstExposed }, firstMissing] = await Promise.all([listEnvFiles(root), unignoredProbes(root)]);
-  for (const file of tracked) collector.add(envFinding("env-tracked", file));
-  let exposed = firstExposed;
-  let missing = firstMissing;
-  if (options.fix && (exposed.length > 0 || missing.length > 0)) {
-    appendLines(root, ".gitignore", FIX_BLOCK);
-    options.fixed?.push(".gitignore");
-    for (const file of (await listEnvFiles(root)).exposed) {
-      const dir = import_node_path5.default.posix.dirname(file);
-      const gitignore = dir === "." ? ".gitignore" : `${dir}/.gitignore`;
-      appendLines(root, gitignore, [`/${import_node_path5.default.posix.basename(file)}`]);
-      if (!options.fixed?.includes(shownPath(gitignore))) options.fixed?.push(shownPath(gitignore));
-    }
-    [{ exposed }, missing] = await Promise.all([listEnvFiles(root), unignoredProbes(root)]);
-  }
-  for (const file of exposed) collector.add(envFinding("env-not-ignored", file));
-  if (exposed.length === 0 && missing.length > 0) collector.add(envFinding("env-unprotected", ".gitignore", missing));
+// src/git.ts
+function gitSync(cwd, args, input) {
+  return asScanError(() => runGitSync(cwd, args, ENV, input));
 }
-function appendLines(root, file, lines2) {
-  const abs = import_node_path5.default.join(root, file);
-  const existing = (0, import_node_fs4.lstatSync)(abs, { throwIfNoEntry: false })?.isFile() ? (0, import_node_fs4.readFileSync)(abs, "utf8") : "";
-  const sep = existing.length === 0 || existing.endsWith("\n") ? "" : "\n";
-  writeNoFollow(root, file, sep + lines2.join("\n") + "\n", "append", "--fix");
+function gitAsync(cwd, args, input) {
+  return runGit(cwd, args, ENV, input).catch((e) => {
+    throw scanErrorOf(e);
+  });
 }
-
-// src/scan.ts
-init_errors();
-init_findings();
-init_git();
-
-// src/sources/staged.ts
-init_import_meta_url();
-init_dist();
-init_git();
-init_blobs();
-var GITLINK = "160000";
-var SYMLINK = "120000";
-var DIFF_ARGS = ["diff", "--cached", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-relative", "--no-ext-diff", "--diff-filter=ACMT"];
-async function listStaged(cwd, collector) {
-  const out = await runGit(cwd, DIFF_ARGS, gitEnv("environment"));
-  if (out.status !== 0) throw gitFailed("Reading the staged changes", DIFF_ARGS, out);
-  const parts = splitZ(out.stdout);
-  const entries = [];
-  for (let i = 0; i + 1 < parts.length; i += 2) {
-    const [, newMode, , newOid] = parts[i].slice(1).split(" ");
-    const file = parts[i + 1];
-    if (newMode === GITLINK) collector.stats.skippedSubmodules++;
-    else if (newMode === SYMLINK) collector.stats.skippedSymlinks++;
-    else entries.push({ path: file, oid: newOid });
-  }
-  return entries;
+function gitOk(cwd, args, what) {
+  const r = gitSync(cwd, args);
+  if (r.status !== 0) throw scanErrorOf(gitFailed(what, args, r));
+  return r.stdout;
 }
-var StagedSource = class {
-  constructor(ctx) {
-    this.ctx = ctx;
-    this.scanner = new BlobScanner(ctx.sink);
-  }
-  ctx;
-  roots = [];
-  scanner;
-  entries = [];
-  reading = Promise.resolve();
-  /** Hands cat-file the blobs to read, once known; an empty list ends it. */
-  handOver = () => void 0;
-  prepare() {
-    const { ctx } = this;
-    const wanted = new Promise((resolve5) => this.handOver = resolve5);
-    async function* oids() {
-      yield* await wanted;
-    }
-    this.reading = catFileBatch(ctx.cwd, oids(), this.scanner);
-    const listed = listStaged(ctx.cwd, ctx.sink).then(
-      (entries) => {
-        this.entries = entries;
-      },
-      async (e) => {
-        this.handOver([]);
-        await this.reading;
-        throw e;
-      }
-    );
-    const root = ctx.repo.then((r) => {
-      if (r?.root) this.roots.push(r.root);
-    });
-    return Promise.all([listed, root]).then(() => void 0);
-  }
-  async scan(sink) {
-    const entries = this.entries.filter((e) => sink.wants(e.path));
-    this.handOver(new Set(entries.map((e) => e.oid)));
-    await this.reading;
-    for (const e of entries) {
-      const found = this.scanner.hits.get(e.oid);
-      if (found) sink.detections(e.path, null, found);
-    }
-  }
-  close() {
-    this.handOver([]);
-    this.reading.catch(() => void 0);
-  }
-};
-
-// src/scan.ts
-init_tree();
-var VERSION2 = "0.1.0";
-async function openSource(mode, ctx, options) {
-  switch (mode) {
-    case "tree":
-      return new TreeSource(ctx, options.paths ?? []);
-    case "staged":
-      return new StagedSource(ctx);
-    case "history":
-      if (options.checkpoint && options.range) throw new ScanError("--checkpoint records a scan of every ref, not of a range: drop the range, or the --checkpoint.");
-      if (options.checkpoint && options.verify) throw new ScanError("--verify needs the keys themselves, which a checkpoint never keeps: run --verify without --checkpoint.");
-      return new (await Promise.resolve().then(() => (init_history(), history_exports))).HistorySource(ctx, options.range ?? null, options.checkpoint ?? null);
-    case "stdin":
-      return new (await Promise.resolve().then(() => (init_stdin(), stdin_exports))).StdinSource(options.stdin ?? process.stdin, options.stdinFilename ?? "<stdin>");
-  }
+function findRepo2(dir) {
+  return asScanError(() => findRepoSync(dir, "environment"));
 }
-function checkRepository(mode, repo, cwd, paths) {
-  if (mode === "stdin" || mode === "tree" && paths.length > 0) return;
-  if (repo && !repo.root) {
-    const where = repo.bare ? "this is a bare repository, which has no working tree" : `${cwd} is inside the repository's .git folder`;
-    if (mode === "tree") throw new ScanError(`There are no files to scan here: ${where}. Run it from the working tree, or scan the commits with --history.`);
-    if (mode === "staged") throw new ScanError(`--staged needs a work tree, and ${where}. Run it from the working tree, or use --history.`);
-  }
-  if (!repo && mode !== "tree") {
-    throw new ScanError(`--${mode} needs a git repository, and ${cwd} is not inside one. Run it from your repository, or scan files without --${mode}.`);
-  }
+function scanErrorOf(e) {
+  if (!(e instanceof GitError)) return e;
+  if (e.reason === "no-git" || e.message.includes("safe.directory")) return new ScanError(e.message);
+  const advice = /not a git repository/.test(e.message) ? " git does not take this folder for a repository: check .git/HEAD (`git status` there says what it sees)." : " The repository may be damaged: `git fsck` there lists what is broken.";
+  return new ScanError(`${e.message.replace(/\.?$/, ".")}${advice}`);
 }
-var EnvChecks = class {
-  constructor(enabled, fix, sink) {
-    this.enabled = enabled;
-    this.fix = fix;
-    this.sink = sink;
-  }
-  enabled;
-  fix;
-  sink;
-  running = /* @__PURE__ */ new Map();
-  fixed = [];
-  start(root) {
-    if (!this.enabled || this.running.has(root)) return;
-    const check = checkEnvFiles(root, this.sink, { fix: this.fix, fixed: this.fixed });
-    check.catch(() => void 0);
-    this.running.set(root, check);
-  }
-  async done() {
-    await Promise.all(this.running.values());
-  }
-};
-async function scan(options = {}) {
-  const started = performance.now();
-  const mode = options.mode ?? "tree";
-  const cwd = import_node_path9.default.resolve(options.cwd ?? process.cwd());
-  const sink = new Collector({ keepSecrets: Boolean(options.verify), onProgress: options.onProgress });
-  const env2 = new EnvChecks(options.envFiles !== false && (mode === "tree" || mode === "staged"), options.fix ?? false, sink);
-  const repoFound = mode === "stdin" ? Promise.resolve(null) : findRepo(cwd);
-  repoFound.catch(() => void 0);
-  const onRepo = options.fix ? void 0 : (root) => env2.start(root);
-  let source;
-  let repo;
+function asScanError(f) {
   try {
-    source = await openSource(mode, { cwd, repo: repoFound, sink, onRepo }, options);
-    const prepared = source.prepare();
-    prepared.catch(() => void 0);
-    repo = await repoFound;
-    sink.excluded = excluder(loadConfig(options.config ?? null, repo?.root ?? cwd).exclude);
-    checkRepository(mode, repo, cwd, options.paths ?? []);
-    await prepared;
-    for (const r of source.roots) env2.start(r);
-    await Promise.all([source.scan(sink), env2.done()]);
+    return f();
   } catch (e) {
     throw scanErrorOf(e);
-  } finally {
-    source?.close();
   }
-  return finish(options, mode, cwd, repo?.root ?? cwd, sink, env2.fixed, started);
 }
-async function finish(options, mode, cwd, root, sink, fixed, started) {
-  let findings = sink.findings;
-  if (options.baseline) {
-    const file = import_node_path9.default.resolve(cwd, options.baseline);
-    if (options.updateBaseline) writeBaseline(root, file, findings);
-    const known = options.updateBaseline ? new Set(findings.map((f) => f.fingerprint)) : readBaseline(file);
-    const before = findings.length;
-    findings = findings.filter((f) => !known.has(f.fingerprint));
-    sink.stats.baselined = before - findings.length;
-  } else if (options.updateBaseline) {
-    throw new ScanError("--update-baseline needs --baseline FILE to say where to write it.");
-  }
-  if (options.verify) {
-    const { verifyFindings: verifyFindings2 } = await Promise.resolve().then(() => (init_verify(), verify_exports));
-    await verifyFindings2(findings, options.verify);
-  }
-  sortFindings(findings);
-  return {
-    findings,
-    summary: {
-      version: VERSION2,
-      mode,
-      ...sink.stats,
-      ...countBySeverity(findings),
-      fixed,
-      durationMs: Math.round(performance.now() - started)
+async function catFileBatch(cwd, names, sink) {
+  const child = spawnGit(cwd, ["cat-file", "--batch", "--buffer"], ENV, true);
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (s) => stderr += s);
+  const exited = exitOf(child);
+  const stdin = child.stdin;
+  const writable = () => new Promise((resolve5) => {
+    const done = () => {
+      stdin.off("drain", done).off("close", done);
+      resolve5();
+    };
+    stdin.on("drain", done).on("close", done);
+  });
+  const feeding = (async () => {
+    let batch = "";
+    try {
+      for await (const name of names) {
+        if (stdin.destroyed) return;
+        batch += `${name}
+`;
+        if (batch.length < NAMES_PER_WRITE_BYTES) continue;
+        const full = !stdin.write(batch);
+        batch = "";
+        if (full) await writable();
+      }
+      if (batch && !stdin.destroyed) stdin.write(batch);
+    } finally {
+      stdin.end();
     }
+  })();
+  feeding.catch(() => child.kill());
+  let header = [];
+  let oid = "";
+  let remaining = -1;
+  let wanted = false;
+  let skipNewline = false;
+  let outOfStep = false;
+  read: for await (const piece of child.stdout) {
+    let buf = piece;
+    while (buf.length > 0) {
+      if (skipNewline) {
+        if (buf[0] !== 10) {
+          outOfStep = true;
+          break read;
+        }
+        buf = buf.subarray(1);
+        skipNewline = false;
+        continue;
+      }
+      if (remaining === -1) {
+        const nl = buf.indexOf(10);
+        if (nl === -1) {
+          header.push(buf);
+          break;
+        }
+        header.push(buf.subarray(0, nl));
+        const line = Buffer.concat(header).toString("utf8");
+        header = [];
+        buf = buf.subarray(nl + 1);
+        const [name, type, size] = line.split(" ");
+        if (type === "missing" || type === "ambiguous" || size === void 0) {
+          sink.missing(name);
+          continue;
+        }
+        remaining = Number(size);
+        if (!Number.isSafeInteger(remaining) || remaining < 0) {
+          outOfStep = true;
+          break read;
+        }
+        oid = name;
+        wanted = sink.begin(oid, type, remaining);
+        if (remaining === 0) {
+          if (wanted) sink.end();
+          remaining = -1;
+          skipNewline = true;
+        }
+        continue;
+      }
+      const take = Math.min(remaining, buf.length);
+      if (wanted) sink.data(buf.subarray(0, take));
+      remaining -= take;
+      buf = buf.subarray(take);
+      if (remaining === 0) {
+        if (wanted) sink.end();
+        remaining = -1;
+        skipNewline = true;
+      }
+    }
+  }
+  if (outOfStep) {
+    child.kill();
+    await exited;
+    throw new ScanError(`git cat-file's output lost step at object ${oid.slice(0, 12)}: an object's content is not the size git gives for it, so the repository is damaged (\`git fsck\` there lists what is broken).`);
+  }
+  if (remaining !== -1) sink.missing(oid);
+  await feeding;
+  const code = await exited;
+  if (code !== 0) throw scanErrorOf(new GitError(`Reading objects from git failed (git cat-file): ${gitReason(stderr, code)}`, "failed"));
+}
+async function* gitLines(cwd, args, what, separator = "\n", input) {
+  const child = spawnGit(cwd, args, ENV, input !== void 0);
+  if (input !== void 0) child.stdin.end(input);
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (s) => stderr += s);
+  const exited = exitOf(child);
+  let rest = "";
+  for await (const piece of child.stdout.setEncoding("utf8")) {
+    const records = (rest + piece).split(separator);
+    rest = records.pop();
+    yield* records;
+  }
+  if (rest) yield rest;
+  const code = await exited;
+  if (code !== 0) throw scanErrorOf(new GitError(`${what} failed (git ${args[0]}): ${gitReason(stderr, code)}`, "failed"));
+}
+var ENV, NAMES_PER_WRITE_BYTES;
+var init_git = __esm({
+  "src/git.ts"() {
+    "use strict";
+    init_import_meta_url();
+    init_dist();
+    init_errors();
+    ENV = gitEnv("environment");
+    NAMES_PER_WRITE_BYTES = 4096;
+  }
+});
+
+// src/detect.ts
+function utf16Bom(head) {
+  if (head.length < 2) return null;
+  if (head[0] === 255 && head[1] === 254) return "utf-16le";
+  if (head[0] === 254 && head[1] === 255) return "utf-16be";
+  return null;
+}
+function sniffEncoding(head) {
+  return utf16Bom(head) ?? (head.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) === -1 ? "utf-8" : null);
+}
+function mayContainKey(buf) {
+  let j = buf.indexOf(NEEDLE, 1);
+  while (j !== -1) {
+    if (buf[j - 1] === CC_s) {
+      for (const p of PREFIX_BYTES) {
+        let k = 3;
+        const at = j - 1;
+        while (k < p.length && at + k < buf.length && buf[at + k] === p[k]) k++;
+        if (k === p.length || at + k === buf.length) return true;
+      }
+    }
+    j = buf.indexOf(NEEDLE, j + 2);
+  }
+  return false;
+}
+function isSeparatorCode(c) {
+  return !(c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === CC_UNDERSCORE);
+}
+function safeCut(buf, from) {
+  for (let s = buf.length - 2; s >= from; s--) if (isSeparatorCode(buf.charCodeAt(s))) return s + 1;
+  const first = buf.indexOf(KEY_MARKER, from);
+  return first === -1 ? Math.max(from, buf.length - 2) : first;
+}
+function detectInBuffer(buf, keepSecrets = false) {
+  if (utf16Bom(buf) === null && !mayContainKey(buf)) return [];
+  const d = new StreamDetector({ keepSecrets });
+  for (let i = 0; i < buf.length; i += CHUNK_BYTES) d.push(buf.subarray(i, i + CHUNK_BYTES));
+  return d.end();
+}
+var import_node_util, ALLOW_MARKER, BINARY_SNIFF_BYTES, CHUNK_BYTES, MAX_HELD_CHARS, CONTEXT_CHARS, PREFIX_BYTES, PREFILTER_OVERLAP, NEEDLE, CC_s, HeadSniffer, CC_UNDERSCORE, StreamDetector;
+var init_detect = __esm({
+  "src/detect.ts"() {
+    "use strict";
+    init_import_meta_url();
+    init_key_format();
+    import_node_util = require("node:util");
+    init_findings();
+    ALLOW_MARKER = "dhmad-scan:allow";
+    BINARY_SNIFF_BYTES = 8192;
+    CHUNK_BYTES = 1 << 20;
+    MAX_HELD_CHARS = 4 * CHUNK_BYTES;
+    CONTEXT_CHARS = Math.max(KEY_LEFT_CONTEXT, ALLOW_MARKER.length - 1);
+    PREFIX_BYTES = Object.values(KEY_PREFIXES).map((p) => Buffer.from(p));
+    PREFILTER_OVERLAP = Math.max(...PREFIX_BYTES.map((p) => p.length)) - 1;
+    NEEDLE = Buffer.from("k_");
+    CC_s = 115;
+    HeadSniffer = class {
+      /** Undefined until decided; then how the content is encoded, or null for binary. */
+      encoding = void 0;
+      held = [];
+      heldBytes = 0;
+      /** Start over for new content. */
+      reset() {
+        this.encoding = void 0;
+        this.held = [];
+        this.heldBytes = 0;
+      }
+      /** Take the next piece; returns the pieces now ready to scan (none while undecided, or for binary content). */
+      add(piece) {
+        if (this.encoding !== void 0) return this.encoding === null ? [] : [piece];
+        this.held.push(piece);
+        this.heldBytes += piece.length;
+        return this.heldBytes >= BINARY_SNIFF_BYTES ? this.end() : [];
+      }
+      /** At the end of the content: decide on what is held, and return the pieces left to scan. */
+      end() {
+        if (this.encoding === void 0) {
+          this.encoding = sniffEncoding(this.held.length === 1 ? this.held[0] : Buffer.concat(this.held));
+        }
+        const ready = this.encoding === null ? [] : this.held;
+        this.held = [];
+        return ready;
+      }
+    };
+    CC_UNDERSCORE = 95;
+    StreamDetector = class {
+      decoder = null;
+      /** The first bytes, held until there are enough to tell the encoding. */
+      head = null;
+      keepSecrets;
+      out = [];
+      /** Text not yet scanned for keys, and the {@link CONTEXT_CHARS} characters before it. */
+      pending = "";
+      context = "";
+      /** Absolute offset (UTF-16 units since the start) of pending[0]. */
+      pendingAt = 0;
+      /** Line number (1-based) at absolute offset `cursor`, and where that line starts. */
+      line = 1;
+      lineStart = 0;
+      cursor = 0;
+      /** The last line seen to carry an allow marker, and the detections of a line whose end is not seen yet. */
+      markerLine = 0;
+      openLine = 0;
+      open = [];
+      constructor(options = {}) {
+        this.keepSecrets = options.keepSecrets ?? false;
+      }
+      push(chunk) {
+        if (this.decoder === null) {
+          const head = this.head === null ? chunk : Buffer.concat([this.head, chunk]);
+          if (head.length < 2) {
+            this.head = Buffer.from(head);
+            return;
+          }
+          this.head = null;
+          this.decoder = new import_node_util.TextDecoder(utf16Bom(head) ?? "utf-8");
+          chunk = head;
+        }
+        this.pending += this.decoder.decode(chunk, { stream: true });
+        this.process(false);
+      }
+      end() {
+        if (this.decoder === null) this.decoder = new import_node_util.TextDecoder("utf-8");
+        this.pending += this.decoder.decode(this.head ?? void 0);
+        this.head = null;
+        this.process(true);
+        return this.out;
+      }
+      /** Advance the line counter to absolute offset `to`, which lies in `buf` (starting at `bufAt`). */
+      advance(buf, bufAt, to) {
+        if (to <= this.cursor) return;
+        let i = this.cursor - bufAt;
+        const stop = to - bufAt;
+        for (; ; ) {
+          const nl = buf.indexOf("\n", i);
+          if (nl === -1 || nl >= stop) break;
+          this.line++;
+          this.lineStart = bufAt + nl + 1;
+          i = nl + 1;
+        }
+        this.cursor = to;
+      }
+      process(final) {
+        const buf = this.context + this.pending;
+        const from = this.context.length;
+        const bufAt = this.pendingAt - from;
+        let cut = final ? buf.length : safeCut(buf, from);
+        if (cut <= from) {
+          if (this.pending.length < MAX_HELD_CHARS) return;
+          cut = buf.length - 2;
+        }
+        const keys = findKeys(buf, { malformed: true, from });
+        let marker = buf.indexOf(ALLOW_MARKER, Math.max(0, from - ALLOW_MARKER.length + 1));
+        let k = 0;
+        for (; ; ) {
+          const m = k < keys.length && keys[k].index < cut ? keys[k] : null;
+          const markerDue = marker !== -1 && marker < cut && marker + ALLOW_MARKER.length <= buf.length;
+          if (markerDue && (m === null || marker < m.index)) {
+            this.advance(buf, bufAt, bufAt + marker);
+            this.markerLine = this.line;
+            if (this.openLine === this.line) for (const d of this.open.splice(0)) d.allowed = true;
+            marker = buf.indexOf(ALLOW_MARKER, marker + 1);
+          } else if (m !== null) {
+            this.report(buf, bufAt, m);
+            k++;
+          } else {
+            break;
+          }
+        }
+        if (final) {
+          this.pending = "";
+          return;
+        }
+        this.advance(buf, bufAt, bufAt + cut);
+        this.context = buf.slice(Math.max(0, cut - CONTEXT_CHARS), cut);
+        this.pending = buf.slice(cut);
+        this.pendingAt = bufAt + cut;
+      }
+      report(buf, bufAt, m) {
+        const at = bufAt + m.index;
+        this.advance(buf, bufAt, at);
+        const token = buf.slice(m.index, m.index + m.length);
+        const d = {
+          kind: m.kind,
+          environment: m.environment,
+          keyPrefix: m.keyPrefix,
+          line: this.line,
+          column: at - this.lineStart + 1,
+          digest: keyDigest(token),
+          allowed: this.markerLine === this.line
+        };
+        if (this.keepSecrets) Object.defineProperty(d, "secret", { value: token, enumerable: false });
+        if (!d.allowed) {
+          if (this.openLine !== this.line) this.open = [];
+          this.openLine = this.line;
+          this.open.push(d);
+        }
+        this.out.push(d);
+      }
+    };
+  }
+});
+
+// src/sources/blobs.ts
+function piecesMayContainKey(pieces) {
+  for (let i = 0; i < pieces.length; i++) {
+    if (mayContainKey(pieces[i])) return true;
+    if (i > 0) {
+      const prev = pieces[i - 1];
+      const seam = Buffer.concat([prev.subarray(prev.length - PREFILTER_OVERLAP), pieces[i].subarray(0, PREFILTER_OVERLAP)]);
+      if (mayContainKey(seam)) return true;
+    }
+  }
+  return false;
+}
+var WHOLE_BLOB_BYTES, BlobScanner;
+var init_blobs = __esm({
+  "src/sources/blobs.ts"() {
+    "use strict";
+    init_import_meta_url();
+    init_detect();
+    WHOLE_BLOB_BYTES = 16 * CHUNK_BYTES;
+    BlobScanner = class {
+      constructor(collector, onFirstHit) {
+        this.collector = collector;
+        this.onFirstHit = onFirstHit;
+      }
+      collector;
+      onFirstHit;
+      hits = /* @__PURE__ */ new Map();
+      oid = "";
+      sniffer = new HeadSniffer();
+      pieces = [];
+      size = 0;
+      stream = null;
+      begin(oid, type, size) {
+        if (type !== "blob") return false;
+        this.oid = oid;
+        this.sniffer.reset();
+        this.pieces = [];
+        this.size = size;
+        this.stream = null;
+        return true;
+      }
+      missing(oid) {
+        this.collector.unreadable(`object ${oid.slice(0, 12)}`, "missing or corrupt in the repository (git fsck says which)");
+      }
+      data(chunk) {
+        for (const piece of this.sniffer.add(chunk)) this.take(piece);
+      }
+      /** A piece of a blob known to be text. */
+      take(piece) {
+        if (this.stream) {
+          this.stream.push(piece);
+        } else if (this.size > WHOLE_BLOB_BYTES) {
+          this.stream = new StreamDetector({ keepSecrets: this.collector.keepSecrets });
+          this.stream.push(piece);
+        } else {
+          this.pieces.push(piece);
+        }
+      }
+      /** A blob read whole, not from `cat-file` (a loose staged object). */
+      whole(oid, content) {
+        this.begin(oid, "blob", content.length);
+        this.data(content);
+        this.end();
+      }
+      end() {
+        const { stats, keepSecrets } = this.collector;
+        for (const piece of this.sniffer.end()) this.take(piece);
+        const encoding = this.sniffer.encoding;
+        if (encoding === null) {
+          stats.skippedBinary++;
+          return;
+        }
+        stats.files++;
+        stats.bytes += this.size;
+        const found = this.stream ? this.stream.end() : encoding !== "utf-8" || piecesMayContainKey(this.pieces) ? detectInBuffer(this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces), keepSecrets) : [];
+        this.pieces = [];
+        this.stream = null;
+        if (found.length > 0) {
+          if (this.hits.size === 0) this.onFirstHit?.();
+          this.hits.set(this.oid, found);
+        }
+        if ((stats.files & 1023) === 0) this.collector.progress();
+      }
+    };
+  }
+});
+
+// src/sources/tree-file.ts
+function openTarget(target, collector) {
+  const { stats } = collector;
+  try {
+    if (OPEN_FLAGS === null) {
+      const st = (0, import_node_fs8.lstatSync)(target.abs);
+      if (st.isSymbolicLink()) {
+        stats.skippedSymlinks++;
+        return null;
+      }
+      if (st.isDirectory()) {
+        stats.skippedSubmodules++;
+        return null;
+      }
+      if (!st.isFile()) return null;
+    }
+    return (0, import_node_fs8.openSync)(target.abs, OPEN_FLAGS ?? "r");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return null;
+    if (code === "ELOOP") {
+      stats.skippedSymlinks++;
+      return null;
+    }
+    collector.unreadable(target.file, code ?? String(e));
+    return null;
+  }
+}
+function scanFile(target, collector) {
+  const { stats } = collector;
+  const fd = openTarget(target, collector);
+  if (fd === null) return;
+  try {
+    const buf = shared ??= Buffer.allocUnsafe(CHUNK_BYTES);
+    const keep = PREFILTER_OVERLAP;
+    let n;
+    try {
+      n = (0, import_node_fs8.readSync)(fd, buf, 0, CHUNK_BYTES, 0);
+    } catch (e) {
+      if (e.code !== "EISDIR") throw e;
+      stats.skippedSubmodules++;
+      return;
+    }
+    const encoding = sniffEncoding(buf.subarray(0, n));
+    if (encoding === null) {
+      stats.skippedBinary++;
+      return;
+    }
+    stats.files++;
+    stats.bytes += n;
+    let hit = encoding !== "utf-8" || mayContainKey(buf.subarray(0, n));
+    let pos = n;
+    while (!hit && n === CHUNK_BYTES) {
+      buf.copy(buf, 0, CHUNK_BYTES - keep, CHUNK_BYTES);
+      n = (0, import_node_fs8.readSync)(fd, buf, keep, CHUNK_BYTES - keep, pos);
+      if (n === 0) break;
+      pos += n;
+      stats.bytes += n;
+      hit = mayContainKey(buf.subarray(0, n + keep));
+      n += keep;
+    }
+    if (!hit) return;
+    const detector = new StreamDetector({ keepSecrets: collector.keepSecrets });
+    let at = 0;
+    for (; ; ) {
+      const m = (0, import_node_fs8.readSync)(fd, buf, 0, CHUNK_BYTES, at);
+      if (m === 0) break;
+      if (at >= pos) stats.bytes += m;
+      at += m;
+      detector.push(buf.subarray(0, m));
+    }
+    collector.detections(target.file, null, detector.end());
+  } catch (e) {
+    collector.unreadable(target.file, e.code ?? String(e));
+  } finally {
+    (0, import_node_fs8.closeSync)(fd);
+  }
+}
+var import_node_fs8, shared, OPEN_FLAGS;
+var init_tree_file = __esm({
+  "src/sources/tree-file.ts"() {
+    "use strict";
+    init_import_meta_url();
+    import_node_fs8 = require("node:fs");
+    init_detect();
+    shared = null;
+    OPEN_FLAGS = import_node_fs8.constants.O_NOFOLLOW === void 0 ? null : import_node_fs8.constants.O_RDONLY | import_node_fs8.constants.O_NOFOLLOW | import_node_fs8.constants.O_NONBLOCK;
+  }
+});
+
+// src/sources/tree-parallel.ts
+var tree_parallel_exports = {};
+__export(tree_parallel_exports, {
+  PARALLEL_MIN_FILES: () => PARALLEL_MIN_FILES,
+  SCAN_THREAD_ARG: () => SCAN_THREAD_ARG,
+  ScanPool: () => ScanPool,
+  indexEntries: () => indexEntries
+});
+function indexEntries(gitDir) {
+  const head = Buffer.alloc(12);
+  try {
+    const fd = (0, import_node_fs9.openSync)(import_node_path7.default.join(gitDir, "index"), "r");
+    try {
+      if ((0, import_node_fs9.readSync)(fd, head, 0, 12, 0) < 12) return 0;
+    } finally {
+      (0, import_node_fs9.closeSync)(fd);
+    }
+  } catch {
+    return 0;
+  }
+  return head.toString("latin1", 0, 4) === "DIRC" ? head.readUInt32BE(8) : 0;
+}
+function drain(targets, next, collector, tick) {
+  for (; ; ) {
+    const i = Atomics.add(next, 0, 1);
+    if (i >= targets.length) return;
+    scanFile(targets[i], collector);
+    tick?.();
+  }
+}
+var import_node_fs9, import_node_os2, import_node_path7, import_node_worker_threads, PARALLEL_MIN_FILES, SCAN_THREAD_ARG, ScanPool;
+var init_tree_parallel = __esm({
+  "src/sources/tree-parallel.ts"() {
+    "use strict";
+    init_import_meta_url();
+    import_node_fs9 = require("node:fs");
+    import_node_os2 = __toESM(require("node:os"), 1);
+    import_node_path7 = __toESM(require("node:path"), 1);
+    import_node_worker_threads = require("node:worker_threads");
+    init_collector();
+    init_tree_file();
+    PARALLEL_MIN_FILES = 4096;
+    SCAN_THREAD_ARG = "--dhmad-scan-thread";
+    ScanPool = class {
+      helpers = [];
+      /** Set by the first start, and by close: a closed pool never starts threads. */
+      started = false;
+      /** Start the helpers now when the repository's index already lists enough files. */
+      startIfBig(gitDir) {
+        if (indexEntries(gitDir) >= PARALLEL_MIN_FILES) this.start();
+      }
+      start() {
+        if (this.started) return;
+        this.started = true;
+        const extra = Math.min(import_node_os2.default.availableParallelism(), 4) - 1;
+        for (let w = 0; w < extra; w++) {
+          const marker = { dhmadScanJob: true };
+          const worker = new import_node_worker_threads.Worker(new URL(importMetaUrl), { workerData: marker, argv: [SCAN_THREAD_ARG] });
+          const result = new Promise((resolve5, reject) => {
+            worker.once("message", resolve5);
+            worker.once("error", reject);
+            worker.once("exit", (code) => reject(new Error(`A scan thread stopped (exit code ${code}) before it reported.`)));
+          });
+          result.catch(() => void 0);
+          this.helpers.push({ worker, result });
+        }
+      }
+      /** Start the helpers if `files` are enough to need them (else {@link scan} stops them). */
+      prepare(files) {
+        if (files >= PARALLEL_MIN_FILES) this.start();
+      }
+      /** Scan the listed files on this thread and, when there are enough of them, on the helpers too. */
+      async scan(targets, collector, tick) {
+        this.prepare(targets.length);
+        const helpers = targets.length >= PARALLEL_MIN_FILES ? this.helpers.splice(0) : [];
+        this.close();
+        const next = new SharedArrayBuffer(4);
+        for (const h of helpers) {
+          const job = { targets, next, keepSecrets: collector.keepSecrets };
+          h.worker.postMessage(job);
+        }
+        drain(targets, new Int32Array(next), collector, tick);
+        for (const result of await Promise.all(helpers.map((h) => h.result))) {
+          result.findings.forEach((f, i) => collector.adopt(f, result.secrets[i] ?? void 0));
+          collector.merge(result.stats);
+        }
+      }
+      /** Stop the helpers that were not used; none start after this (a listing still running after an error). */
+      close() {
+        this.started = true;
+        for (const h of this.helpers.splice(0)) void h.worker.terminate();
+      }
+    };
+    if (!import_node_worker_threads.isMainThread && import_node_worker_threads.parentPort && import_node_worker_threads.workerData?.dhmadScanJob === true) {
+      const port = import_node_worker_threads.parentPort;
+      port.once("message", (job) => {
+        const collector = new Collector({ keepSecrets: job.keepSecrets });
+        drain(job.targets, new Int32Array(job.next), collector);
+        const result = {
+          findings: collector.findings,
+          secrets: collector.findings.map((f) => secretOf(f) ?? null),
+          stats: collector.stats
+        };
+        port.postMessage(result);
+        port.close();
+      });
+    }
+  }
+});
+
+// src/sources/history-walk.ts
+async function scanEveryRef(cwd, revisions, sink, walkLimit = WALK_LIMIT) {
+  let early = null;
+  const named = walk2(cwd, revisions, NO_BLOBS, [], KEY_NAMES, { stopped: () => early !== null });
+  named.catch(() => void 0);
+  const hits = await scanBlobs(cwd, sink, [], () => {
+    early = walk2(cwd, revisions, null, [], [], { limit: walkLimit });
+    early.catch(() => void 0);
+  });
+  if (hits.size === 0) report(await named, hits, sink);
+  else report(await early ?? await walkAppearances(cwd, revisions, new Set(hits.keys())), hits, sink);
+}
+function countCommits(cwd, revisions) {
+  const count = gitSync(cwd, ["rev-list", "--count", ...revisions]);
+  if (count.status !== 0) throw new ScanError(`Counting the commits failed (git rev-list): ${count.stderr}`);
+  return Number(count.stdout.toString("utf8").trim());
+}
+async function scanBlobs(cwd, sink, exclude = [], onFirstHit) {
+  const scanner = new BlobScanner(sink, onFirstHit);
+  const input = exclude.length > 0 ? exclude.map((tip) => `^${tip}
+`).join("") : void 0;
+  async function* blobs() {
+    const args = ["rev-list", "--objects", "--filter=object:type=blob", "--all", ...input ? ["--stdin"] : []];
+    for await (const line of gitLines(cwd, args, "Listing the history", "\n", input)) {
+      const space = line.indexOf(" ");
+      const oid = space === -1 ? line : line.slice(0, space);
+      if (OID.test(oid)) yield oid;
+    }
+  }
+  await catFileBatch(cwd, blobs(), scanner);
+  return scanner.hits;
+}
+function report(appearances, hits, sink) {
+  const wanted = /* @__PURE__ */ new Map();
+  const reported = /* @__PURE__ */ new Set();
+  for (const a of appearances) {
+    let wants = wanted.get(a.path);
+    if (wants === void 0) {
+      wants = sink.wants(a.path, a.commit);
+      wanted.set(a.path, wants);
+    }
+    const found = hits.get(a.oid);
+    if (!wants || !found) continue;
+    const fresh = found.filter((d) => {
+      const id = `${d.digest}\0${a.path}`;
+      if (reported.has(id)) return false;
+      reported.add(id);
+      return true;
+    });
+    sink.detections(a.path, a.commit, fresh);
+  }
+}
+async function walkKeyNames(cwd, revisions, exclude = []) {
+  return await walk2(cwd, revisions, NO_BLOBS, exclude, KEY_NAMES);
+}
+async function walkAppearances(cwd, revisions, wanted, exclude = []) {
+  return await walk2(cwd, revisions, wanted, exclude, []);
+}
+async function walk2(cwd, revisions, wanted, exclude, pathspec, { stopped, limit = Infinity } = {}) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  const input = exclude.length > 0 ? exclude.map((tip) => `^${tip}
+`).join("") : void 0;
+  const tokens = gitLines(
+    cwd,
+    [
+      "log",
+      "--reverse",
+      "-m",
+      "--raw",
+      "-z",
+      "--no-abbrev",
+      "--no-renames",
+      "--format=%x01%H",
+      ...pathspec.length > 0 ? ["--full-history"] : [],
+      ...revisions,
+      ...input ? ["--stdin"] : [],
+      "--",
+      ...pathspec
+    ],
+    "Finding the commits that introduced the findings",
+    "\0",
+    input
+  );
+  let commit = "";
+  let pending = null;
+  let expectPath = false;
+  for await (let token of tokens) {
+    if (out.length > limit || stopped?.()) return null;
+    if (expectPath) {
+      expectPath = false;
+      if (pending !== null && (pending.blob || token.includes(KEY_MARKER))) {
+        const id = `${pending.oid}\0${token}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          out.push({ oid: pending.oid, path: token, commit, order: out.length, ...pending.gitlink ? { gitlink: true } : {} });
+        }
+      }
+      pending = null;
+      continue;
+    }
+    if (token.startsWith("\n")) token = token.slice(1);
+    if (token.startsWith("")) {
+      commit = token.slice(1).trim();
+    } else if (token.startsWith(":")) {
+      const fields = token.slice(1).split(" ");
+      const mode = fields[1] ?? "";
+      const oid = fields[3] ?? "";
+      const status = fields[4] ?? "";
+      expectPath = true;
+      const gitlink = mode === "160000";
+      pending = status === "D" ? null : { oid, gitlink, blob: !gitlink && (wanted === null || wanted.has(oid)) };
+    }
+  }
+  return out;
+}
+var OID, NO_BLOBS, WALK_LIMIT, KEY_NAMES;
+var init_history_walk = __esm({
+  "src/sources/history-walk.ts"() {
+    "use strict";
+    init_import_meta_url();
+    init_key_format();
+    init_errors();
+    init_git();
+    init_blobs();
+    OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+    NO_BLOBS = /* @__PURE__ */ new Set();
+    WALK_LIMIT = 25e4;
+    KEY_NAMES = [`:(top)*${KEY_MARKER}*`];
+  }
+});
+
+// src/checkpoint.ts
+function refuseLink(file) {
+  let st;
+  try {
+    st = (0, import_node_fs11.lstatSync)(file);
+  } catch {
+    return;
+  }
+  if (st.isSymbolicLink()) {
+    throw new ScanError(`--checkpoint ${file} is a symlink, and dhmad-scan never reads or writes a checkpoint through one. Give the path of a regular file.`);
+  }
+}
+function readCheckpoint(file) {
+  refuseLink(file);
+  let text;
+  try {
+    const fd = (0, import_node_fs11.openSync)(file, import_node_fs11.constants.O_RDONLY | (import_node_fs11.constants.O_NOFOLLOW ?? 0));
+    try {
+      text = (0, import_node_fs11.readFileSync)(fd, "utf8");
+    } finally {
+      (0, import_node_fs11.closeSync)(fd);
+    }
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return { missing: true };
+    return { unusable: `it cannot be read (${code ?? String(e)})` };
+  }
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { unusable: "it is not a dhmad-scan checkpoint (not JSON)" };
+  }
+  if (data.dhmadScanCheckpoint !== FORMAT) {
+    return { unusable: data.dhmadScanCheckpoint === void 0 ? "it is not a dhmad-scan checkpoint" : "it was written by another version of dhmad-scan" };
+  }
+  const { tips, roots, newest, commits, hits, named, appearances, rewalk } = data;
+  if (!Array.isArray(tips) || !Array.isArray(roots) || typeof newest !== "number" || typeof commits !== "number" || typeof hits !== "object" || hits === null || !Array.isArray(named) || !Array.isArray(appearances) || !Array.isArray(rewalk)) {
+    return { unusable: "it is incomplete" };
+  }
+  return { checkpoint: { tips, roots, newest, commits, hits, named, appearances, rewalk } };
+}
+function writeCheckpoint(file, checkpoint) {
+  refuseLink(file);
+  refuseLinkedFolder(process.cwd(), file, "--checkpoint");
+  const hits = {};
+  for (const [oid, ds] of Object.entries(checkpoint.hits)) hits[oid] = ds.map((d) => ({ ...d }));
+  const stored = { dhmadScanCheckpoint: FORMAT, ...checkpoint, hits };
+  const text = JSON.stringify(stored);
+  if (redactText(text) !== text) throw new ScanError("Internal error: a checkpoint would hold a key, so none was written.");
+  const tmp = import_node_path9.default.join(import_node_path9.default.dirname(import_node_path9.default.resolve(file)), `.${import_node_path9.default.basename(file)}.${(0, import_node_crypto.randomBytes)(6).toString("hex")}.tmp`);
+  let fd;
+  try {
+    fd = (0, import_node_fs11.openSync)(tmp, import_node_fs11.constants.O_WRONLY | import_node_fs11.constants.O_CREAT | import_node_fs11.constants.O_EXCL | (import_node_fs11.constants.O_NOFOLLOW ?? 0), 384);
+  } catch (e) {
+    throw new ScanError(`--checkpoint: cannot write beside ${file} (${e.code ?? String(e)}).`);
+  }
+  try {
+    (0, import_node_fs11.writeSync)(fd, text);
+    (0, import_node_fs11.closeSync)(fd);
+    (0, import_node_fs11.renameSync)(tmp, file);
+  } catch (e) {
+    (0, import_node_fs11.rmSync)(tmp, { force: true });
+    throw new ScanError(`--checkpoint: cannot write ${file} (${e.code ?? String(e)}).`);
+  }
+}
+function storable(a) {
+  return redactText(a.path) === a.path ? { oid: a.oid, path: a.path, commit: a.commit } : null;
+}
+var import_node_crypto, import_node_fs11, import_node_path9, FORMAT;
+var init_checkpoint = __esm({
+  "src/checkpoint.ts"() {
+    "use strict";
+    init_import_meta_url();
+    import_node_crypto = require("node:crypto");
+    import_node_fs11 = require("node:fs");
+    import_node_path9 = __toESM(require("node:path"), 1);
+    init_key_format();
+    init_errors();
+    init_safe_write();
+    FORMAT = 2;
+  }
+});
+
+// src/sources/history-checkpoint.ts
+var history_checkpoint_exports = {};
+__export(history_checkpoint_exports, {
+  scanWithCheckpoint: () => scanWithCheckpoint
+});
+async function gitList(cwd, args, what, input) {
+  const r = await gitAsync(cwd, args, input);
+  if (r.status !== 0) throw new ScanError(`${what} failed (git ${args[0]}): ${r.stderr}`);
+  return lines(r.stdout);
+}
+async function currentTips(cwd) {
+  const [refs, head] = await Promise.all([gitList(cwd, ["for-each-ref", "--format=%(objectname)"], "Listing the refs"), gitAsync(cwd, ["rev-parse", "--verify", "--quiet", "HEAD"])]);
+  if (head.status === 0) refs.push(...lines(head.stdout));
+  return [...new Set(refs)].sort();
+}
+function newestOf(xs, floor) {
+  let m = floor;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+async function commitsSince(cwd, exclude) {
+  const input = exclude.length > 0 ? negated(exclude) : void 0;
+  const out = await gitList(cwd, ["log", "--format=%ct %H %P", "--all", ...input ? ["--stdin"] : [], "--"], "Listing the commits", input);
+  const dates = [];
+  const roots = [];
+  for (const line of out) {
+    const [date, commit, parent] = line.split(" ");
+    dates.push(Number(date));
+    if (!parent) roots.push(commit);
+  }
+  return { dates, roots };
+}
+async function lostCommits(cwd, tips) {
+  const r = await gitAsync(cwd, ["rev-list", "--count", "--stdin", "--not", "--all"], tips.map((t) => `${t}
+`).join(""));
+  return r.status !== 0 || lines(r.stdout)[0] !== "0";
+}
+function nextCheckpoint(covered, hits, named, appearances) {
+  const kept = [];
+  const rewalk = /* @__PURE__ */ new Set();
+  for (const a of appearances) {
+    const s = storable(a);
+    if (s) kept.push(s);
+    else rewalk.add(a.oid);
+  }
+  return { ...covered, hits: Object.fromEntries(hits), named: [...named], appearances: kept, rewalk: [...rewalk] };
+}
+function record(sink, file, checkpoint) {
+  if (sink.stats.unreadable.length === 0) {
+    writeCheckpoint(file, checkpoint);
+  } else if (sink.stats.checkpoint) {
+    sink.stats.checkpoint.note += "; the checkpoint was not updated, since the scan is incomplete";
+  }
+}
+async function refuseTracked(workTree, file) {
+  const r = await gitAsync(workTree, ["ls-files", "-z", "--", import_node_path10.default.resolve(file)]);
+  if (r.status === 0 && r.stdout.length > 0) {
+    throw new ScanError(
+      `--checkpoint ${file} is a file of the repository (git tracks it), and a checkpoint that comes with the commits could claim anything was scanned. Keep it outside the repository, or untracked (as a CI cache restores it).`
+    );
+  }
+}
+async function unusable(cwd, checkpoint) {
+  if (!await lostCommits(cwd, checkpoint.tips)) return null;
+  const { roots } = await commitsSince(cwd, []);
+  if (!checkpoint.roots.some((r) => roots.includes(r))) return "it is of another repository (other root commits)";
+  return "commits it covered are gone (history was rewritten by a force-push, or a branch was deleted)";
+}
+async function scanWithCheckpoint(cwd, file, sink, workTree = null) {
+  if (workTree !== null) await refuseTracked(workTree, file);
+  const read = readCheckpoint(file);
+  const tipsNow = currentTips(cwd);
+  const why = "checkpoint" in read ? await unusable(cwd, read.checkpoint) : null;
+  const base = "checkpoint" in read && why === null ? read.checkpoint : null;
+  if ("missing" in read) sink.stats.checkpoint = { incremental: false, note: `no checkpoint at ${file} yet: scanned the whole history` };
+  else if ("unusable" in read) sink.stats.checkpoint = { incremental: false, note: `the checkpoint ${file} was not used (${read.unusable}): scanned the whole history` };
+  else if (why) sink.stats.checkpoint = { incremental: false, note: `the checkpoint ${file} no longer matches (${why}): scanned the whole history` };
+  const exclude = base?.tips ?? [];
+  const [tips, since, found, walked] = await Promise.all([
+    tipsNow,
+    commitsSince(cwd, exclude),
+    scanBlobs(cwd, sink, exclude),
+    base ? walkAppearances(cwd, ["--all"], null, exclude) : walkKeyNames(cwd, ["--all"])
+  ]);
+  const hits = new Map(Object.entries(base?.hits ?? {}));
+  for (const [oid, ds] of found) hits.set(oid, ds);
+  const named = /* @__PURE__ */ new Set([...base?.named ?? [], ...walked.filter((a) => a.path.includes(KEY_MARKER)).map((a) => a.oid)]);
+  const wanted = /* @__PURE__ */ new Set([...hits.keys(), ...named]);
+  sink.stats.commits = (base?.commits ?? 0) + since.dates.length;
+  let appearances;
+  if (!base) {
+    appearances = hits.size === 0 ? walked : await walkAppearances(cwd, ["--all"], wanted);
+  } else {
+    const fresh = walked.filter((a) => wanted.has(a.oid));
+    const oldPaths = new Set(base.appearances.map((a) => a.path));
+    const ambiguous = since.dates.some((d) => d <= base.newest) && fresh.some((a) => oldPaths.has(a.path));
+    if (ambiguous || base.rewalk.length > 0) {
+      appearances = await walkAppearances(cwd, ["--all"], wanted);
+    } else {
+      const seen = new Set(base.appearances.map((a) => `${a.oid}\0${a.path}`));
+      appearances = [...base.appearances, ...fresh.filter((a) => !seen.has(`${a.oid}\0${a.path}`))];
+    }
+    sink.stats.checkpoint = { incremental: true, note: `scanned the ${since.dates.length} commits new since the checkpoint ${file}` };
+  }
+  report(appearances, hits, sink);
+  const covered = {
+    tips,
+    roots: [.../* @__PURE__ */ new Set([...base?.roots ?? [], ...since.roots])].sort(),
+    newest: newestOf(since.dates, base?.newest ?? 0),
+    commits: sink.stats.commits
+  };
+  record(sink, file, nextCheckpoint(covered, hits, named, appearances));
+}
+var import_node_path10, lines, negated;
+var init_history_checkpoint = __esm({
+  "src/sources/history-checkpoint.ts"() {
+    "use strict";
+    init_import_meta_url();
+    import_node_path10 = __toESM(require("node:path"), 1);
+    init_key_format();
+    init_checkpoint();
+    init_errors();
+    init_git();
+    init_history_walk();
+    lines = (buf) => buf.toString("utf8").split("\n").filter(Boolean);
+    negated = (tips) => tips.map((t) => `^${t}
+`).join("");
+  }
+});
+
+// src/sources/history.ts
+var history_exports = {};
+__export(history_exports, {
+  HistorySource: () => HistorySource
+});
+var HistorySource;
+var init_history = __esm({
+  "src/sources/history.ts"() {
+    "use strict";
+    init_import_meta_url();
+    init_errors();
+    init_git();
+    init_blobs();
+    init_history_walk();
+    HistorySource = class {
+      constructor(ctx, range, checkpoint = null) {
+        this.ctx = ctx;
+        this.range = range;
+        this.checkpoint = checkpoint;
+      }
+      ctx;
+      range;
+      checkpoint;
+      roots = [];
+      repo = null;
+      async prepare() {
+        this.repo = await this.ctx.repo;
+        if (!this.repo || !this.range) return;
+        for (const part of this.range.split(/\.\.\.?/).filter(Boolean)) {
+          const rev = part.replace(/\^(?:!|@|-\d*)$/, "");
+          if (gitSync(this.repo.gitDir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]).status !== 0) {
+            const shallow = gitSync(this.repo.gitDir, ["rev-parse", "--is-shallow-repository"]).stdout.toString("utf8").trim() === "true";
+            throw new ScanError(
+              `--history range ${this.range}: ${part} is not a commit in this repository${shallow ? " (a shallow clone: `git fetch --unshallow` brings the older commits)" : ""}.`
+            );
+          }
+        }
+      }
+      async scan(sink) {
+        const cwd = this.repo.gitDir;
+        if (this.checkpoint) {
+          const { scanWithCheckpoint: scanWithCheckpoint2 } = await Promise.resolve().then(() => (init_history_checkpoint(), history_checkpoint_exports));
+          await scanWithCheckpoint2(cwd, this.checkpoint, sink, this.repo.root);
+          return;
+        }
+        const revisions = this.range ? [this.range] : ["--all"];
+        sink.stats.commits = countCommits(cwd, revisions);
+        if (this.range) {
+          const scanner = new BlobScanner(sink);
+          const appearances = await walkAppearances(cwd, revisions, null);
+          await catFileBatch(cwd, new Set(appearances.filter((a) => !a.gitlink).map((a) => a.oid)), scanner);
+          report(appearances, scanner.hits, sink);
+        } else {
+          await scanEveryRef(cwd, revisions, sink);
+        }
+      }
+      close() {
+      }
+    };
+  }
+});
+
+// src/sources/stdin.ts
+var stdin_exports = {};
+__export(stdin_exports, {
+  StdinSource: () => StdinSource
+});
+var StdinSource;
+var init_stdin = __esm({
+  "src/sources/stdin.ts"() {
+    "use strict";
+    init_import_meta_url();
+    init_detect();
+    StdinSource = class {
+      constructor(input, file) {
+        this.input = input;
+        this.file = file;
+      }
+      input;
+      file;
+      roots = [];
+      async prepare() {
+      }
+      async scan(sink) {
+        if (!sink.wants(this.file)) return;
+        const detector = new StreamDetector({ keepSecrets: sink.keepSecrets });
+        const sniffer = new HeadSniffer();
+        for await (const chunk of this.input) {
+          sink.stats.bytes += chunk.length;
+          for (const piece of sniffer.add(chunk)) detector.push(piece);
+          if (sniffer.encoding === null) break;
+        }
+        for (const piece of sniffer.end()) detector.push(piece);
+        if (sniffer.encoding === null) {
+          sink.stats.skippedBinary++;
+          return;
+        }
+        sink.stats.files++;
+        sink.detections(this.file, null, detector.end());
+      }
+      close() {
+      }
+    };
+  }
+});
+
+// ../sdk/dist/internal/redact.js
+function scrubHeaders(headers) {
+  const out = {};
+  if (!headers)
+    return out;
+  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+  for (const [name, value] of entries) {
+    const lower = name.toLowerCase();
+    out[lower] = CREDENTIAL_HEADERS.has(lower) ? "[redacted]" : redactText(value);
+  }
+  return out;
+}
+function requestIdOf(headers) {
+  const id = headers?.get("x-request-id");
+  return id === null || id === void 0 ? void 0 : redactText(id);
+}
+function safeCause(err) {
+  if (typeof err === "string")
+    return redactText(err);
+  if (!(err instanceof Error) || !mentionsKey(err, 0))
+    return err;
+  const copy = new Error(redactText(err.message), { cause: safeCause(err.cause) });
+  copy.name = err.name;
+  copy.stack = `${copy.name}: ${copy.message}`;
+  const code = err.code;
+  if (code !== void 0)
+    Object.assign(copy, { code });
+  return copy;
+}
+function mentionsKey(err, depth) {
+  const text = `${err.message}
+${err.stack ?? ""}`;
+  if (redactText(text) !== text)
+    return true;
+  return depth < 4 && err.cause instanceof Error && mentionsKey(err.cause, depth + 1);
+}
+var CREDENTIAL_HEADERS;
+var init_redact = __esm({
+  "../sdk/dist/internal/redact.js"() {
+    "use strict";
+    init_import_meta_url();
+    init_key_format();
+    CREDENTIAL_HEADERS = /* @__PURE__ */ new Set(["authorization", "x-api-key", "cookie", "set-cookie", "proxy-authorization"]);
+  }
+});
+
+// ../sdk/dist/core/errors.js
+function reasonFromMessage(message) {
+  const m = message.toLowerCase().replace("invalid or expired api key", "");
+  if (m.includes("missing"))
+    return "missing";
+  if (m.includes("regenerat"))
+    return "regenerated";
+  if (m.includes("environment") || /\b(live|sandbox) (api|key|host)/.test(m))
+    return "wrong_environment";
+  if (m.includes("inactive") || m.includes("deactivated"))
+    return "inactive";
+  if (m.includes("expired"))
+    return "expired";
+  if (m.includes("malformed") || m.includes("format"))
+    return "malformed";
+  if (m.includes("unknown") || m.includes("deleted") || m.includes("not recognized") || m.includes("no such key"))
+    return "unknown";
+  return void 0;
+}
+function asRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+function retryAfterSeconds(headers) {
+  const raw = headers?.get("retry-after");
+  if (raw == null || raw === "")
+    return void 0;
+  const n = Number(raw);
+  if (Number.isFinite(n) && n >= 0)
+    return n;
+  const date = Date.parse(raw);
+  if (Number.isNaN(date))
+    return void 0;
+  return Math.max(0, (date - Date.now()) / 1e3);
+}
+var DhmadError, DhmadConfigError, InvalidApiKeyError, APIError, BadRequestError, AUTH_REASONS, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError;
+var init_errors2 = __esm({
+  "../sdk/dist/core/errors.js"() {
+    "use strict";
+    init_import_meta_url();
+    init_key_format();
+    init_redact();
+    DhmadError = class extends Error {
+      constructor(message, options) {
+        super(redactText(message), options);
+        this.name = new.target.name;
+      }
+    };
+    DhmadConfigError = class extends DhmadError {
+    };
+    InvalidApiKeyError = class extends DhmadConfigError {
+      problem;
+      /** The environment the key's prefix names, when it names one. */
+      environment;
+      constructor(problem, message, environment) {
+        super(message);
+        this.problem = problem;
+        this.environment = environment;
+      }
+    };
+    APIError = class _APIError extends DhmadError {
+      /** HTTP status code. */
+      status;
+      /** The HTTP reason phrase the API puts in `error` (e.g. `Unauthorized`). */
+      error;
+      /** The body's `details`, e.g. per-field problems for a 400 or `reason` for a 401. */
+      details;
+      /** From the `x-request-id` response header; quote it when contacting DHMAD support. */
+      requestId;
+      /** Response headers, credentials removed. */
+      headers;
+      constructor(init) {
+        const body = asRecord(init.body);
+        const serverMessage = typeof body?.message === "string" ? body.message : void 0;
+        super(serverMessage ?? `Request failed with status ${init.status}${init.statusText ? ` (${init.statusText})` : ""}.`);
+        this.status = init.status;
+        this.error = typeof body?.error === "string" ? redactText(body.error) : void 0;
+        const details = asRecord(body?.details);
+        this.details = details ? redactJson(details) : void 0;
+        this.requestId = requestIdOf(init.headers);
+        this.headers = scrubHeaders(init.headers);
+      }
+      /** The error class for a status; the retry loop and tests use this. */
+      static generate(init) {
+        const s = init.status;
+        if (s === 400)
+          return new BadRequestError(init);
+        if (s === 401)
+          return new AuthenticationError(init);
+        if (s === 403)
+          return new PermissionDeniedError(init);
+        if (s === 404)
+          return new NotFoundError(init);
+        if (s === 409)
+          return new ConflictError(init);
+        if (s === 422)
+          return new UnprocessableEntityError(init);
+        if (s === 429)
+          return new RateLimitError(init);
+        if (s >= 500)
+          return new InternalServerError(init);
+        return new _APIError(init);
+      }
+    };
+    BadRequestError = class extends APIError {
+    };
+    AUTH_REASONS = [
+      "missing",
+      "malformed",
+      "unknown",
+      "inactive",
+      "expired",
+      "regenerated",
+      "wrong_environment"
+    ];
+    AuthenticationError = class extends APIError {
+      reason;
+      constructor(init) {
+        super(init);
+        const fromDetails = this.details?.reason;
+        this.reason = typeof fromDetails === "string" && AUTH_REASONS.includes(fromDetails) ? fromDetails : reasonFromMessage(this.message);
+      }
+    };
+    PermissionDeniedError = class extends APIError {
+    };
+    NotFoundError = class extends APIError {
+    };
+    ConflictError = class extends APIError {
+    };
+    UnprocessableEntityError = class extends APIError {
+    };
+    RateLimitError = class extends APIError {
+      /** Seconds to wait before trying again, from the body's `retryAfter` or the `Retry-After` header. */
+      retryAfter;
+      constructor(init) {
+        super(init);
+        const fromBody = asRecord(init.body)?.retryAfter;
+        this.retryAfter = typeof fromBody === "number" && Number.isFinite(fromBody) && fromBody >= 0 ? fromBody : retryAfterSeconds(init.headers);
+      }
+    };
+    InternalServerError = class extends APIError {
+    };
+    APIConnectionError = class extends DhmadError {
+      constructor(options) {
+        super(options?.message ?? "Connection error: no response from the DHMAD API.", { cause: options?.cause });
+      }
+    };
+    APIConnectionTimeoutError = class extends APIConnectionError {
+      constructor(options) {
+        super({ message: options?.message ?? "Request timed out.", cause: options?.cause });
+      }
+    };
+    APIUserAbortError = class extends DhmadError {
+      constructor(options) {
+        super(options?.message ?? "Request was aborted.", { cause: options?.cause });
+      }
+    };
+  }
+});
+
+// ../sdk/dist/internal/logger.js
+function isLogLevel(value) {
+  return typeof value === "string" && Object.hasOwn(RANK, value);
+}
+function makeLogger(logger, level) {
+  const at = (lvl) => RANK[lvl] > RANK[level] ? () => {
+  } : (message, ...rest) => logger[lvl](redactText(`[dhmad] ${message}`), ...rest.map(redactJson));
+  return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
+}
+var RANK;
+var init_logger = __esm({
+  "../sdk/dist/internal/logger.js"() {
+    "use strict";
+    init_import_meta_url();
+    init_key_format();
+    RANK = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+  }
+});
+
+// ../sdk/dist/internal/redirects.js
+async function fetchFollowingRedirects(f, url, request) {
+  let current = new URL(url);
+  let { method, headers, body } = request;
+  for (let hops = 0; ; hops++) {
+    const response = await f(current.href, { method, headers, body, signal: request.signal, redirect: "manual" });
+    const location = response.headers.get("location");
+    if (response.type === "opaqueredirect") {
+      throw new TypeError("fetch failed", { cause: new Error('this fetch hides redirects (redirect: "manual" gave an opaque response), so the SDK cannot follow them safely') });
+    }
+    if (!REDIRECTS.has(response.status) || location === null)
+      return response;
+    await response.body?.cancel();
+    if (hops === MAX_REDIRECTS)
+      throw new TypeError("fetch failed", { cause: new Error(`more than ${MAX_REDIRECTS} redirects`) });
+    const next = new URL(location, current);
+    if (next.protocol !== "https:" && next.protocol !== "http:") {
+      throw new TypeError("fetch failed", { cause: new Error(`a redirect to a ${next.protocol} URL`) });
+    }
+    if (next.origin !== current.origin)
+      headers = withoutCredentials(headers);
+    if (response.status === 303 && method !== "HEAD" || (response.status === 301 || response.status === 302) && method === "POST") {
+      method = "GET";
+      body = void 0;
+      headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !name.toLowerCase().startsWith("content-")));
+    }
+    current = next;
+  }
+}
+function withoutCredentials(headers) {
+  return Object.fromEntries(Object.entries(headers).filter(([name, value]) => !CREDENTIAL_HEADERS.has(name.toLowerCase()) && !revealsKey(value)));
+}
+var MAX_REDIRECTS, REDIRECTS;
+var init_redirects = __esm({
+  "../sdk/dist/internal/redirects.js"() {
+    "use strict";
+    init_import_meta_url();
+    init_key_format();
+    init_redact();
+    MAX_REDIRECTS = 20;
+    REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+  }
+});
+
+// ../sdk/dist/internal/response-body.js
+async function readBodyText(response, limit = MAX_RESPONSE_BYTES) {
+  const declared = Number(response.headers.get("content-length") ?? NaN);
+  if (declared > limit) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (response.body === null || typeof response.body.getReader !== "function")
+    return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let bytes = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done)
+      return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      await reader.cancel();
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+var MAX_RESPONSE_BYTES;
+var init_response_body = __esm({
+  "../sdk/dist/internal/response-body.js"() {
+    "use strict";
+    init_import_meta_url();
+    MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+  }
+});
+
+// ../sdk/dist/internal/utils.js
+function pathSegment(name, value) {
+  if (typeof value !== "string" || value.length === 0) {
+    throw new DhmadConfigError(`\`${name}\` must be a non-empty string; got ${value === "" ? "an empty string" : typeof value}.`);
+  }
+  if (value === "." || value === "..") {
+    throw new DhmadConfigError(`\`${name}\` may not be "${value}".`);
+  }
+  return encodeURIComponent(value);
+}
+function sleep(ms, signal) {
+  return new Promise((resolve5, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve5();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+function isPlainNumber(value) {
+  return typeof value === "number" && Number.isFinite(value);
+}
+var init_utils = __esm({
+  "../sdk/dist/internal/utils.js"() {
+    "use strict";
+    init_import_meta_url();
+    init_errors2();
+  }
+});
+
+// ../sdk/dist/core/pagination.js
+var Page, PagePromise;
+var init_pagination = __esm({
+  "../sdk/dist/core/pagination.js"() {
+    "use strict";
+    init_import_meta_url();
+    init_errors2();
+    Page = class {
+      /** The items of this page. */
+      data;
+      pagination;
+      #params;
+      #options;
+      #fetch;
+      constructor(data, pagination, params, options, fetcher) {
+        this.data = data;
+        this.pagination = pagination;
+        this.#params = params;
+        this.#options = options;
+        this.#fetch = fetcher;
+      }
+      hasNextPage() {
+        return this.data.length > 0 && this.#number < this.pagination.pages;
+      }
+      /** The page that was asked for; the answer's `pagination.page` must be the same (checked when walking). */
+      get #number() {
+        return this.#params.page ?? 1;
+      }
+      /**
+       * The following page, with the same params and request options. Throws if there is none, and
+       * when the answer is another page than the one asked for: something on the way that ignores the
+       * query string (a cache keyed on the path alone) would hand out page 1 again and again, and a
+       * walk that trusted it would never end.
+       */
+      async getNextPage() {
+        if (!this.hasNextPage()) {
+          throw new Error("No next page: check hasNextPage() before calling getNextPage().");
+        }
+        const wanted = this.#number + 1;
+        const next = await this.#fetch({ ...this.#params, page: wanted }, this.#options);
+        if (next.pagination.page !== wanted) {
+          throw new DhmadError(`Asked for page ${wanted} and the answer is page ${String(next.pagination.page)}: something between here and the DHMAD API (a proxy or cache) ignores the query string, so the list cannot be read page by page.`);
+        }
+        return next;
+      }
+      /** Every page from this one on. */
+      async *iterPages() {
+        yield this;
+        let next = this.hasNextPage() ? await this.getNextPage() : void 0;
+        while (next !== void 0) {
+          yield next;
+          next = next.hasNextPage() ? await next.getNextPage() : void 0;
+        }
+      }
+      /** Every item from this page on, across pages. */
+      async *[Symbol.asyncIterator]() {
+        for await (const page of this.iterPages())
+          yield* page.data;
+      }
+    };
+    PagePromise = class {
+      #load;
+      #promise;
+      constructor(load) {
+        this.#load = load;
+      }
+      #first() {
+        this.#promise ??= this.#load();
+        return this.#promise;
+      }
+      then(onfulfilled, onrejected) {
+        return this.#first().then(onfulfilled, onrejected);
+      }
+      catch(onrejected) {
+        return this.#first().catch(onrejected);
+      }
+      finally(onfinally) {
+        return this.#first().finally(onfinally);
+      }
+      async *[Symbol.asyncIterator]() {
+        const first = await this.#first();
+        yield* first;
+      }
+      get [Symbol.toStringTag]() {
+        return "PagePromise";
+      }
+    };
+  }
+});
+
+// ../sdk/dist/resources/resource.js
+var APIResource;
+var init_resource = __esm({
+  "../sdk/dist/resources/resource.js"() {
+    "use strict";
+    init_import_meta_url();
+    APIResource = class {
+      _client;
+      constructor(client) {
+        this._client = client;
+      }
+    };
+  }
+});
+
+// ../sdk/dist/resources/api-keys.js
+var ApiKeys;
+var init_api_keys = __esm({
+  "../sdk/dist/resources/api-keys.js"() {
+    "use strict";
+    init_import_meta_url();
+    init_pagination();
+    init_utils();
+    init_resource();
+    ApiKeys = class extends APIResource {
+      /** Keys, never secrets. Await for the first page, or `for await` over every key. */
+      list(params = {}, options) {
+        const fetchPage = async (p, o) => {
+          const body = await this._client.request({
+            method: "get",
+            path: "/api-keys",
+            query: { page: p.page, limit: p.limit, isActive: p.isActive },
+            ...o
+          });
+          return new Page(body.apiKeys, body.pagination, p, o, fetchPage);
+        };
+        return new PagePromise(() => fetchPage(params, options));
+      }
+      /**
+       * A new key; its secret is in `result.key`, in this response only. Retries
+       * reuse one `Idempotency-Key`, so a lost response never mints a second key.
+       */
+      create(params, options) {
+        return this._client.request({ method: "post", path: "/api-keys", body: params, ...options });
+      }
+      async retrieve(id, options) {
+        return this._client.request({ method: "get", path: `/api-keys/${pathSegment("id", id)}`, ...options });
+      }
+      /** Rename, activate or deactivate, change `rateLimit`, `expiresAt` or `metadata`. */
+      async update(id, params, options) {
+        return this._client.request({ method: "patch", path: `/api-keys/${pathSegment("id", id)}`, body: params, ...options });
+      }
+      /** Re-enable a deactivated key. */
+      async activate(id, options) {
+        return this.update(id, { isActive: true }, options);
+      }
+      /** Disable a key without deleting it; `activate` brings it back. */
+      async deactivate(id, options) {
+        return this.update(id, { isActive: false }, options);
+      }
+      /** A new secret for the same key, in `result.key`; the old secret stops working at once. */
+      async regenerate(id, options) {
+        return this._client.request({ method: "post", path: `/api-keys/${pathSegment("id", id)}/regenerate`, ...options });
+      }
+      /** Delete a key for good. */
+      async delete(id, options) {
+        return this._client.request({ method: "delete", path: `/api-keys/${pathSegment("id", id)}`, ...options });
+      }
+      /** Per-day request and error counts, oldest first. */
+      async usage(id, params = {}, options) {
+        return this._client.request({
+          method: "get",
+          path: `/api-keys/${pathSegment("id", id)}/usage`,
+          query: { days: params.days },
+          ...options
+        });
+      }
+    };
+  }
+});
+
+// ../sdk/dist/resources/me.js
+var Me;
+var init_me = __esm({
+  "../sdk/dist/resources/me.js"() {
+    "use strict";
+    init_import_meta_url();
+    init_resource();
+    Me = class extends APIResource {
+      /**
+       * The key in use and its developer account: the documented way to check that
+       * a key works, is active, and which environment it belongs to.
+       */
+      retrieve(options) {
+        return this._client.request({ method: "get", path: "/me", ...options });
+      }
+    };
+  }
+});
+
+// ../sdk/dist/version.js
+var VERSION;
+var init_version = __esm({
+  "../sdk/dist/version.js"() {
+    "use strict";
+    init_import_meta_url();
+    VERSION = "0.1.0";
+  }
+});
+
+// ../sdk/dist/client.js
+function readEnv(name) {
+  const v = typeof process === "undefined" ? void 0 : process.env[name];
+  return v === void 0 || v === "" ? void 0 : v;
+}
+function envLogLevel() {
+  const v = readEnv("DHMAD_LOG");
+  return isLogLevel(v) ? v : "warn";
+}
+function assertTimeout(timeout) {
+  if (!isPlainNumber(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT_MS) {
+    throw new DhmadConfigError(`\`timeout\` must be a number of milliseconds > 0 and <= ${MAX_TIMEOUT_MS} (about 24.8 days); got ${String(timeout)}.`);
+  }
+}
+function assertMaxRetries(maxRetries) {
+  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
+    throw new DhmadConfigError(`\`maxRetries\` must be a whole number >= 0; got ${String(maxRetries)}.`);
+  }
+}
+function normalizeBaseUrl(value, fromOption) {
+  const source = fromOption ? "The `baseUrl` option" : "DHMAD_BASE_URL";
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new DhmadConfigError(`${source} is not a URL: "${redactText(value)}". Use e.g. ${LIVE_BASE_URL}.`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new DhmadConfigError(`${source} must be an http(s) URL; got ${url.protocol}.`);
+  }
+  return value.replace(/\/+$/, "");
+}
+function lowerCaseKeys(headers) {
+  const out = {};
+  for (const [k, v] of Object.entries(headers))
+    out[k.toLowerCase()] = v;
+  return out;
+}
+function buildUrl(baseUrl, path14, query) {
+  let url = baseUrl + path14;
+  if (query) {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query))
+      if (v !== void 0 && v !== null)
+        params.set(k, String(v));
+    const qs = params.toString();
+    if (qs)
+      url += `?${qs}`;
+  }
+  return url;
+}
+function parseJson(text) {
+  if (text === "")
+    return void 0;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function parseBody(text, response, what) {
+  if (text === "")
+    return void 0;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DhmadError(`${what} answered ${response.status} with a body that is not JSON (content-type ${response.headers.get("content-type") ?? "none"}). Is baseUrl pointing at the DHMAD API?`);
+  }
+}
+function shouldRetry(response) {
+  const override = response.headers.get("x-should-retry");
+  if (override === "true")
+    return true;
+  if (override === "false")
+    return false;
+  const s = response.status;
+  return s === 408 || s === 409 || s === 429 || s >= 500;
+}
+function backoff(attempt) {
+  return Math.random() * Math.min(MAX_RETRY_DELAY_MS, INITIAL_RETRY_DELAY_MS * 2 ** attempt);
+}
+function retryDelay(headers, body, attempt) {
+  let asked;
+  const ms = Number(headers.get("retry-after-ms") ?? NaN);
+  if (Number.isFinite(ms) && ms >= 0)
+    asked = ms;
+  if (asked === void 0) {
+    const seconds = retryAfterSeconds(headers);
+    if (seconds !== void 0)
+      asked = seconds * 1e3;
+  }
+  if (asked === void 0 && body !== null && typeof body === "object") {
+    const s = body.retryAfter;
+    if (isPlainNumber(s) && s >= 0)
+      asked = s * 1e3;
+  }
+  if (asked === void 0)
+    return backoff(attempt);
+  return asked > MAX_RETRY_AFTER_MS ? null : asked;
+}
+function isRequestBuildError(cause) {
+  return cause instanceof TypeError && /^Headers\.|invalid header/i.test(cause.message);
+}
+function describeCause(cause) {
+  if (cause instanceof Error) {
+    const inner = cause.cause;
+    const code = inner instanceof Error ? inner.code ?? inner.message : void 0;
+    return code ? `${cause.message} (${String(code)})` : cause.message;
+  }
+  return String(cause);
+}
+var import_node_crypto2, LIVE_BASE_URL, SANDBOX_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, INITIAL_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS, MAX_RETRY_AFTER_MS, KNOWN_HOSTS, Dhmad, MAX_TIMEOUT_MS;
+var init_client = __esm({
+  "../sdk/dist/client.js"() {
+    "use strict";
+    init_import_meta_url();
+    import_node_crypto2 = require("node:crypto");
+    init_errors2();
+    init_key_format();
+    init_logger();
+    init_redact();
+    init_redirects();
+    init_response_body();
+    init_utils();
+    init_api_keys();
+    init_me();
+    init_version();
+    LIVE_BASE_URL = "https://dhmad.tn/api/v1";
+    SANDBOX_BASE_URL = "https://sandbox.dhmad.tn/api/v1";
+    DEFAULT_MAX_RETRIES = 2;
+    DEFAULT_TIMEOUT_MS = 6e4;
+    INITIAL_RETRY_DELAY_MS = 500;
+    MAX_RETRY_DELAY_MS = 8e3;
+    MAX_RETRY_AFTER_MS = 6e4;
+    KNOWN_HOSTS = {
+      "dhmad.tn": "live",
+      "www.dhmad.tn": "live",
+      "sandbox.dhmad.tn": "sandbox"
+    };
+    Dhmad = class {
+      me;
+      apiKeys;
+      maxRetries;
+      timeout;
+      #apiKey;
+      #keySourceName;
+      #explicitBaseUrl;
+      /** Where the explicit base URL came from, for messages that tell the user what to change. */
+      #baseUrlSourceName;
+      #fetch;
+      #defaultHeaders;
+      #log;
+      #debug;
+      /** The last key checked, so a static key (or an unchanged rotating one) is validated once. */
+      #resolved;
+      constructor(options = {}) {
+        const fromOption = options.apiKey !== void 0;
+        const apiKey = options.apiKey ?? readEnv("DHMAD_API_KEY");
+        this.#keySourceName = fromOption ? "the `apiKey` option" : "the DHMAD_API_KEY environment variable";
+        const baseUrl = options.baseUrl ?? readEnv("DHMAD_BASE_URL");
+        this.#explicitBaseUrl = baseUrl === void 0 ? void 0 : normalizeBaseUrl(baseUrl, options.baseUrl !== void 0);
+        this.#baseUrlSourceName = options.baseUrl !== void 0 ? "the `baseUrl` option" : "DHMAD_BASE_URL";
+        this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+        assertMaxRetries(this.maxRetries);
+        this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+        assertTimeout(this.timeout);
+        const level = options.logLevel ?? envLogLevel();
+        if (!isLogLevel(level)) {
+          throw new DhmadConfigError(`\`logLevel\` must be one of off, error, warn, info, debug; got ${String(level)}.`);
+        }
+        this.#log = makeLogger(options.logger ?? console, level);
+        this.#debug = level === "debug";
+        const f = options.fetch ?? globalThis.fetch;
+        if (typeof f !== "function") {
+          throw new DhmadConfigError("No `fetch` is available: pass one in the `fetch` option (Node >= 20.19 has it built in).");
+        }
+        this.#fetch = f;
+        this.#defaultHeaders = lowerCaseKeys(options.defaultHeaders ?? {});
+        if (typeof apiKey === "function") {
+          this.#apiKey = apiKey;
+          this.#keySourceName = "the `apiKey` function";
+        } else {
+          this.#apiKey = apiKey ?? "";
+          this.#resolved = this.#check(this.#apiKey);
+        }
+        this.me = new Me(this);
+        this.apiKeys = new ApiKeys(this);
+      }
+      /** The base URL requests go to (for an `apiKey` function without `baseUrl`, known after the first call). */
+      get baseUrl() {
+        return this.#explicitBaseUrl ?? this.#resolved?.baseUrl;
+      }
+      /** The key's printable `keyPrefix` (type prefix + 6 hex), never the key. */
+      get keyPrefix() {
+        return this.#resolved?.keyPrefix;
+      }
+      /**
+       * Send one request with the client's auth, timeout and retry policy. The
+       * resource methods use this; it is public for endpoints the SDK does not
+       * wrap yet. `path` is relative to the base URL, e.g. `/balance`. An object
+       * result carries the response's `x-request-id` as `requestId` (non-enumerable).
+       */
+      async request(req) {
+        const maxRetries = req.maxRetries ?? this.maxRetries;
+        const timeout = req.timeout ?? this.timeout;
+        if (req.timeout !== void 0)
+          assertTimeout(timeout);
+        if (req.maxRetries !== void 0)
+          assertMaxRetries(maxRetries);
+        const method = req.method.toUpperCase();
+        const idempotencyKey = method === "POST" ? req.idempotencyKey ?? (0, import_node_crypto2.randomUUID)() : void 0;
+        const what = `${method} ${req.path}`;
+        for (let attempt = 0; ; attempt++) {
+          if (req.signal?.aborted)
+            throw new APIUserAbortError();
+          const retriesLeft = maxRetries - attempt;
+          const { key, baseUrl } = await this.#resolveKey();
+          if (req.signal?.aborted)
+            throw new APIUserAbortError({ message: `Request was aborted (${what}).` });
+          const url = buildUrl(baseUrl, req.path, req.query);
+          const headers = this.#headers(key, req, idempotencyKey);
+          if (this.#debug) {
+            this.#log.debug(`→ ${what} (attempt ${attempt + 1} of ${maxRetries + 1})`, { url, headers: scrubHeaders(headers) });
+          }
+          const controller = new AbortController();
+          const onUserAbort = () => controller.abort();
+          req.signal?.addEventListener("abort", onUserAbort, { once: true });
+          const timer = setTimeout(() => controller.abort(), timeout);
+          const started = this.#debug ? performance.now() : 0;
+          let response;
+          let text;
+          try {
+            response = await fetchFollowingRedirects(this.#fetch, url, {
+              method,
+              headers,
+              body: req.body === void 0 ? void 0 : JSON.stringify(req.body),
+              signal: controller.signal
+            });
+            text = await readBodyText(response);
+          } catch (cause) {
+            if (req.signal?.aborted)
+              throw new APIUserAbortError({ message: `Request was aborted (${what}).` });
+            if (isRequestBuildError(cause)) {
+              throw new DhmadConfigError(`The request could not be sent (${what}): ${describeCause(cause)}.`, { cause: safeCause(cause) });
+            }
+            const error2 = controller.signal.aborted ? new APIConnectionTimeoutError({ message: `Request timed out after ${timeout} ms (${what}).` }) : new APIConnectionError({ message: `Connection error (${what}): ${describeCause(cause)}.`, cause: safeCause(cause) });
+            if (retriesLeft <= 0)
+              throw error2;
+            const delay = backoff(attempt);
+            this.#log.info(`${error2.message} Retrying in ${Math.round(delay)} ms (${retriesLeft} left).`);
+            await this.#wait(delay, req.signal, what);
+            continue;
+          } finally {
+            clearTimeout(timer);
+            req.signal?.removeEventListener("abort", onUserAbort);
+          }
+          if (text === null) {
+            throw new DhmadError(`${what} answered ${response.status} with a body over ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB, which no DHMAD API answer is; the SDK stopped reading it. Is baseUrl pointing at the DHMAD API?`);
+          }
+          const requestId = requestIdOf(response.headers);
+          if (this.#debug) {
+            this.#log.debug(`← ${response.status} ${what} in ${Math.round(performance.now() - started)} ms`, { requestId });
+          }
+          if (response.ok) {
+            const result = parseBody(text, response, what);
+            if (requestId !== void 0 && result !== null && typeof result === "object") {
+              Object.defineProperty(result, "requestId", { value: requestId, enumerable: false });
+            }
+            return result;
+          }
+          const body = parseJson(text);
+          const error = APIError.generate({
+            status: response.status,
+            body,
+            headers: response.headers,
+            statusText: response.statusText
+          });
+          if (retriesLeft > 0 && shouldRetry(response)) {
+            const delay = retryDelay(response.headers, body, attempt);
+            if (delay !== null) {
+              this.#log.info(`${what} answered ${response.status}; retrying in ${Math.round(delay)} ms (${retriesLeft} left).`);
+              await this.#wait(delay, req.signal, what);
+              continue;
+            }
+            this.#log.warn(`${what} answered ${response.status} and asks for a wait over ${MAX_RETRY_AFTER_MS / 1e3} s; not retrying.`);
+          }
+          throw error;
+        }
+      }
+      /** Shows the base URL and keyPrefix, never the key. */
+      toJSON() {
+        return { baseUrl: this.baseUrl, keyPrefix: this.keyPrefix, maxRetries: this.maxRetries, timeout: this.timeout };
+      }
+      [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")](_depth, options, inspect2) {
+        return `Dhmad ${inspect2(this.toJSON(), options)}`;
+      }
+      async #resolveKey() {
+        const source = this.#apiKey;
+        if (typeof source === "string")
+          return this.#resolved;
+        let key;
+        try {
+          key = await source();
+        } catch (cause) {
+          throw new DhmadConfigError(`The \`apiKey\` function failed: ${describeCause(cause)}.`, { cause: safeCause(cause) });
+        }
+        if (this.#resolved !== void 0 && key === this.#resolved.key)
+          return this.#resolved;
+        this.#resolved = this.#check(key);
+        return this.#resolved;
+      }
+      /** The pre-send checks: a well-formed key, with nothing around it, of the right environment for a DHMAD host. */
+      #check(key) {
+        const v = validateKey(key);
+        if (!v.valid) {
+          const where = v.problem === "missing" ? "" : ` (The key came from ${this.#keySourceName}.)`;
+          throw new InvalidApiKeyError(v.problem, v.message + where, v.environment);
+        }
+        const baseUrl = this.#explicitBaseUrl ?? (v.environment === "live" ? LIVE_BASE_URL : SANDBOX_BASE_URL);
+        const hostEnv = KNOWN_HOSTS[new URL(baseUrl).hostname];
+        if (hostEnv !== void 0 && hostEnv !== v.environment) {
+          const right2 = hostEnv === "live" ? SANDBOX_BASE_URL : LIVE_BASE_URL;
+          throw new InvalidApiKeyError("wrong_environment", `A ${v.environment} key (${v.keyPrefix}…) cannot be used on the ${hostEnv} API at ${baseUrl}: use a ${hostEnv} key (${KEY_PREFIXES[hostEnv]}...) there, or set ${this.#baseUrlSourceName} to ${right2} for ${v.environment}.`, v.environment);
+        }
+        return { key, keyPrefix: v.keyPrefix, baseUrl };
+      }
+      #headers(key, req, idempotencyKey) {
+        const h = {
+          accept: "application/json",
+          "user-agent": `dhmad-sdk-node/${VERSION} node/${process.version}`,
+          authorization: `Bearer ${key}`
+        };
+        if (req.body !== void 0)
+          h["content-type"] = "application/json";
+        if (idempotencyKey !== void 0)
+          h["idempotency-key"] = idempotencyKey;
+        Object.assign(h, this.#defaultHeaders);
+        if (req.headers) {
+          for (const [name, value] of Object.entries(req.headers)) {
+            const lower = name.toLowerCase();
+            if (value === null)
+              delete h[lower];
+            else if (value !== void 0)
+              h[lower] = value;
+          }
+        }
+        return h;
+      }
+      async #wait(ms, signal, what) {
+        try {
+          await sleep(ms, signal);
+        } catch {
+          throw new APIUserAbortError({ message: `Request was aborted while waiting to retry (${what}).` });
+        }
+      }
+    };
+    MAX_TIMEOUT_MS = 2 ** 31 - 1;
+  }
+});
+
+// ../sdk/dist/index.js
+var init_dist2 = __esm({
+  "../sdk/dist/index.js"() {
+    "use strict";
+    init_import_meta_url();
+    init_client();
+    init_errors2();
+    init_key_format();
+  }
+});
+
+// src/verify.ts
+var verify_exports = {};
+__export(verify_exports, {
+  pacer: () => pacer,
+  verifyFindings: () => verifyFindings
+});
+async function verifyFindings(findings, options) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.ruleId !== "live-key" && f.ruleId !== "sandbox-key") continue;
+    const key = secretOf(f);
+    if (key === void 0) continue;
+    const list = byKey.get(key);
+    if (list) list.push(f);
+    else byKey.set(key, [f]);
+  }
+  const jobs = [...byKey];
+  let done = 0;
+  const pace = pacer(options.requestsPerMinute ?? 90);
+  await inParallel(jobs, options.concurrency ?? 8, async ([key, list]) => {
+    await pace();
+    const environment = list[0].environment;
+    const baseUrl = (environment === "live" ? options.liveBaseUrl : options.sandboxBaseUrl) ?? options.baseUrl;
+    const verified = await verifyKey(key, { ...options, baseUrl });
+    for (const f of list) f.verified = verified;
+    options.onProgress?.(++done, jobs.length);
+  });
+}
+async function inParallel(items, limit, work) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+function pacer(perMinute, now = Date.now, sleep2 = (ms) => new Promise((r) => setTimeout(r, ms))) {
+  const started = [];
+  return async () => {
+    for (; ; ) {
+      while (started.length > 0 && now() - started[0] >= 6e4) started.shift();
+      if (started.length < perMinute) break;
+      await sleep2(6e4 - (now() - started[0]));
+    }
+    started.push(now());
   };
 }
+async function verifyKey(apiKey, options) {
+  let client;
+  try {
+    client = new Dhmad({
+      apiKey,
+      ...options.baseUrl ? { baseUrl: options.baseUrl } : {},
+      maxRetries: options.maxRetries ?? 1,
+      timeout: options.timeout ?? 1e4,
+      logLevel: "off"
+    });
+  } catch (e) {
+    return { status: "unknown", detail: `Not checked: ${safeText(e)}` };
+  }
+  try {
+    const me = await client.me.retrieve();
+    if (typeof me?.apiKey?.isActive !== "boolean") return { status: "unknown", detail: "The answer to GET /me did not describe a key, so it says nothing about this one." };
+    return me.apiKey.isActive ? { status: "active", detail: `Active key "${safeText(me.apiKey.name)}": anyone holding it can use it now. Regenerate it.` } : { status: "inactive", detail: "The key exists but is deactivated." };
+  } catch (e) {
+    return statusOf(e, options.timeout ?? 1e4);
+  }
+}
+function statusOf(e, timeout) {
+  if (e instanceof AuthenticationError) {
+    switch (e.reason) {
+      case "inactive":
+        return { status: "inactive", detail: "The key exists but is deactivated." };
+      case "expired":
+        return { status: "expired", detail: "The key has expired." };
+      case "unknown":
+        return { status: "revoked", detail: "The API does not know this key (deleted, or never issued)." };
+      case "regenerated":
+        return { status: "revoked", detail: "This secret was replaced by a regeneration and no longer works." };
+      case void 0:
+        if (/^invalid or expired api key\b/i.test(e.message)) {
+          return { status: "revoked", detail: 'The API answered "Invalid or expired API key": the key does not work (deleted, deactivated or expired).' };
+        }
+      // falls through: a refusal this version cannot read is not proof the key is dead
+      default:
+        return { status: "unknown", detail: `The API refused this request without saying the key is dead, so it may still work: ${safeText(e)}` };
+    }
+  }
+  if (e instanceof PermissionDeniedError) return { status: "active", detail: `The API accepted the key but refused this request (403): ${safeText(e)}. Treat the key as working.` };
+  if (e instanceof APIConnectionTimeoutError) return { status: "unreachable", detail: `No answer within ${timeout / 1e3} s (--verify-timeout).` };
+  if (e instanceof APIConnectionError) return { status: "unreachable", detail: `Could not reach the API: ${safeText(e)}` };
+  if (e instanceof RateLimitError) return { status: "unknown", detail: "Not checked: the API is rate limiting this machine; try again in a minute." };
+  if (e instanceof DhmadError) return { status: "unknown", detail: `The API did not answer usefully: ${safeText(e)}` };
+  throw e;
+}
+function safeText(value) {
+  return printable(redactText(value instanceof Error ? value.message : String(value)));
+}
+var init_verify = __esm({
+  "src/verify.ts"() {
+    "use strict";
+    init_import_meta_url();
+    init_dist2();
+    init_collector();
+    init_printable();
+  }
+});
+
+// src/hook.ts
+var hook_exports = {};
+__export(hook_exports, {
+  HUSKY_LINE: () => HUSKY_LINE,
+  PREVIOUS_HOOK_SUFFIX: () => PREVIOUS_HOOK_SUFFIX,
+  installHook: () => installHook
+});
+function binPath() {
+  const manifest = new URL("../package.json", importMetaUrl);
+  const { bin } = JSON.parse((0, import_node_fs12.readFileSync)(manifest, "utf8"));
+  return (0, import_node_url2.fileURLToPath)(new URL(bin["dhmad-scan"], manifest));
+}
+function installHook(cwd = process.cwd()) {
+  const repo = findRepo2(cwd);
+  if (!repo) throw new ScanError(`${cwd} is not inside a git repository; run install-hook from your repository.`);
+  const hooksDir = import_node_path12.default.resolve(cwd, gitOk(cwd, ["rev-parse", "--git-path", "hooks"], "Finding the hooks folder").toString("utf8").trim());
+  if (repo.root && import_node_path12.default.relative(repo.root, hooksDir) === import_node_path12.default.join(".husky", "_")) return installHuskyHook(repo.root);
+  (0, import_node_fs12.mkdirSync)(hooksDir, { recursive: true });
+  const hook = import_node_path12.default.join(hooksDir, "pre-commit");
+  const previousPath = hook + PREVIOUS_HOOK_SUFFIX;
+  let updated = false;
+  let previous = (0, import_node_fs12.existsSync)(previousPath) ? previousPath : null;
+  if ((0, import_node_fs12.existsSync)(hook)) {
+    if ((0, import_node_fs12.readFileSync)(hook, "utf8").includes(MARKER)) {
+      updated = true;
+    } else {
+      if (previous) throw new ScanError(`Both ${hook} and ${previousPath} exist; merge them by hand, then run install-hook again.`);
+      (0, import_node_fs12.renameSync)(hook, previousPath);
+      previous = previousPath;
+    }
+  }
+  const cli = binPath();
+  const script = [
+    "#!/bin/sh",
+    MARKER,
+    "# Scans what is being committed (the index), not the work tree.",
+    `prev="$(dirname "$0")/pre-commit${PREVIOUS_HOOK_SUFFIX}"`,
+    'if [ -x "$prev" ]; then "$prev" "$@" || exit $?; fi',
+    `node=${shellQuote(process.execPath)}`,
+    `cli=${shellQuote(cli)}`,
+    "# The copy that installed this hook; if it moved (a reinstall, another machine), the project's own.",
+    'if [ -x "$node" ] && [ -f "$cli" ]; then exec "$node" "$cli" --staged; fi',
+    "exec npx --no-install dhmad-scan --staged",
+    ""
+  ].join("\n");
+  (0, import_node_fs12.writeFileSync)(hook, script);
+  (0, import_node_fs12.chmodSync)(hook, 493);
+  return { hook, previous, updated };
+}
+function installHuskyHook(root) {
+  refuseLinkedFolder(root, import_node_path12.default.join(".husky", "pre-commit"), "install-hook");
+  const hook = import_node_path12.default.join(root, ".husky", "pre-commit");
+  let before = "";
+  if ((0, import_node_fs12.existsSync)(hook)) {
+    if ((0, import_node_fs12.lstatSync)(hook).isSymbolicLink()) throw new ScanError(`${hook} is a symbolic link; dhmad-scan does not write through one. Add the line \`${HUSKY_LINE}\` to the file it points to.`);
+    before = (0, import_node_fs12.readFileSync)(hook, "utf8");
+  }
+  const updated = before.split("\n").some((line) => line.trim() === HUSKY_LINE);
+  if (!updated) {
+    const sep = before === "" || before.endsWith("\n") ? "" : "\n";
+    (0, import_node_fs12.writeFileSync)(hook, `${before}${sep}# Blocks commits that stage a DHMAD key or .env file (scans the index).
+${HUSKY_LINE}
+`);
+  }
+  return { hook, previous: null, updated, husky: { binMissing: !(0, import_node_fs12.existsSync)(import_node_path12.default.join(root, "node_modules", ".bin", "dhmad-scan")) } };
+}
+var import_node_fs12, import_node_path12, import_node_url2, MARKER, PREVIOUS_HOOK_SUFFIX, HUSKY_LINE, shellQuote;
+var init_hook = __esm({
+  "src/hook.ts"() {
+    "use strict";
+    init_import_meta_url();
+    import_node_fs12 = require("node:fs");
+    import_node_path12 = __toESM(require("node:path"), 1);
+    import_node_url2 = require("node:url");
+    init_errors();
+    init_git();
+    init_safe_write();
+    MARKER = "# dhmad-scan pre-commit hook";
+    PREVIOUS_HOOK_SUFFIX = ".before-dhmad-scan";
+    HUSKY_LINE = "dhmad-scan --staged";
+    shellQuote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+  }
+});
+
+// src/named-paths.ts
+var named_paths_exports = {};
+__export(named_paths_exports, {
+  skippedNamedPaths: () => skippedNamedPaths
+});
+function skippedNamedPaths(cwd, paths, configFile) {
+  const repo = findRepo2(cwd);
+  const root = repo?.root;
+  if (!root) return [];
+  const inside = paths.map((p) => ({ named: p, rel: import_node_path13.default.relative(root, import_node_path13.default.resolve(cwd, p)).split(import_node_path13.default.sep).join("/") })).filter(({ rel, named }) => rel !== "" && !rel.startsWith("../") && rel !== ".." && (0, import_node_fs13.existsSync)(import_node_path13.default.resolve(cwd, named)));
+  const skipped = [];
+  if (inside.length > 0) {
+    const out = runGitSync(root, ["check-ignore", "--verbose", "--stdin", "-z"], gitEnv("environment"), inside.map((p) => p.rel).join("\0") + "\0");
+    if (out.status <= 1) {
+      const parts = splitZ(out.stdout);
+      for (let i = 0; i + 3 < parts.length; i += 4) {
+        if (parts[i + 2].startsWith("!")) continue;
+        const named = inside.find((p) => p.rel === parts[i + 3])?.named ?? parts[i + 3];
+        skipped.push({
+          path: named,
+          why: `ignored by git (${parts[i]}:${parts[i + 1]}: ${parts[i + 2]})`,
+          hint: `scan it on its own with --stdin --stdin-filename ${named} < ${named}`
+        });
+      }
+    }
+  }
+  const { exclude } = loadConfig(configFile, root);
+  const isExcluded = excluder(exclude);
+  for (const { named, rel } of inside) {
+    if (skipped.some((s) => s.path === named) || !(isExcluded(rel) || isExcluded(rel + "/"))) continue;
+    const glob = exclude.find((g) => globToRegExp(g).test(rel) || globToRegExp(g).test(rel + "/"));
+    skipped.push({ path: named, why: `excluded by ${configFile ?? CONFIG_FILE} (${glob})` });
+  }
+  return skipped;
+}
+var import_node_fs13, import_node_path13;
+var init_named_paths = __esm({
+  "src/named-paths.ts"() {
+    "use strict";
+    init_import_meta_url();
+    import_node_fs13 = require("node:fs");
+    import_node_path13 = __toESM(require("node:path"), 1);
+    init_dist();
+    init_config();
+    init_git();
+  }
+});
+
+// src/cli.ts
+var cli_exports = {};
+__export(cli_exports, {
+  EXIT: () => EXIT
+});
+module.exports = __toCommonJS(cli_exports);
+init_import_meta_url();
+var import_node_fs14 = require("node:fs");
+init_key_format();
+init_errors();
+init_findings();
+init_printable();
 
 // src/args.ts
+init_import_meta_url();
+var import_node_fs2 = require("node:fs");
 var FORMATS = ["text", "json", "sarif"];
 var BOOLEANS = /* @__PURE__ */ new Set(["staged", "stdin", "update-baseline", "fix", "verify", "env-files", "color"]);
-var STRINGS = /* @__PURE__ */ new Set(["history", "checkpoint", "stdin-filename", "format", "output", "baseline", "config", "base-url", "live-base-url", "sandbox-base-url"]);
+var STRINGS = /* @__PURE__ */ new Set(["history", "checkpoint", "stdin-filename", "format", "output", "baseline", "config", "base-url", "live-base-url", "sandbox-base-url", "verify-timeout"]);
 var OPTION_NAMES = [...BOOLEANS, ...STRINGS];
 var DEFAULTS = { format: "text", "stdin-filename": "<stdin>", "env-files": true };
 function parseArgsFast(args) {
@@ -9484,16 +9440,113 @@ function parseArgsFast(args) {
   if (modes.length > 1) return null;
   return { ...DEFAULTS, ...options, _: positional };
 }
+var SCAN_OPTIONS = {
+  staged: { type: "boolean", describe: "Scan what the next commit would contain (the index)" },
+  history: { type: "string", describe: "Scan every commit reachable from all refs, or a range (A..B)" },
+  checkpoint: { type: "string", requiresArg: true, describe: "With --history: scan only what is new since FILE, then record this scan in FILE" },
+  stdin: { type: "boolean", describe: "Scan standard input (same as a path of -)" },
+  "stdin-filename": { type: "string", requiresArg: true, describe: "Name findings from --stdin carry", default: DEFAULTS["stdin-filename"] },
+  format: { choices: FORMATS, requiresArg: true, default: DEFAULTS.format, describe: "Output format" },
+  output: { alias: "o", type: "string", requiresArg: true, describe: "Write the report to FILE instead of stdout" },
+  baseline: { type: "string", requiresArg: true, describe: "Do not report findings whose fingerprint is in FILE" },
+  "update-baseline": { type: "boolean", describe: "Write the current findings into the --baseline file" },
+  config: { type: "string", requiresArg: true, describe: "Config file (default: .dhmad-scan.json at the repository root)" },
+  "env-files": { type: "boolean", default: DEFAULTS["env-files"], describe: "Check that .env files are not tracked and are ignored (--no-env-files to skip)" },
+  fix: { type: "boolean", describe: "Add missing .env entries to .gitignore" },
+  verify: { type: "boolean", describe: "Ask the DHMAD API (GET /me) whether each found key is active" },
+  "verify-timeout": { type: "string", requiresArg: true, describe: "Seconds to wait for each --verify answer (default 10)" },
+  "base-url": { type: "string", requiresArg: true, describe: "API base URL for --verify, for keys of both environments" },
+  "live-base-url": { type: "string", requiresArg: true, describe: "API base URL for --verify of live keys" },
+  "sandbox-base-url": { type: "string", requiresArg: true, describe: "API base URL for --verify of sandbox keys" },
+  color: { type: "boolean", describe: "Colour the text output (default: on a terminal; FORCE_COLOR and NO_COLOR are honoured)" }
+};
+var VALUE_OF = {
+  format: "text, json or sarif",
+  output: "a file path",
+  baseline: "a file path",
+  config: "a file path",
+  checkpoint: "a file path",
+  "stdin-filename": "a file name",
+  "verify-timeout": "a number of seconds",
+  "base-url": "a URL",
+  "live-base-url": "a URL",
+  "sandbox-base-url": "a URL"
+};
+function distance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+function closest(word, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : void 0;
+}
+var FLAG_NAMES = [...Object.keys(SCAN_OPTIONS), "output", "help", "version"];
+function diagnose(args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") break;
+    if (!arg.startsWith("-") || arg === "-") continue;
+    const long = arg.startsWith("--");
+    const eq = arg.indexOf("=");
+    const name = arg.slice(long ? 2 : 1, eq === -1 ? void 0 : eq);
+    const bare = name.startsWith("no-") ? name.slice(3) : name;
+    const known = long ? FLAG_NAMES.includes(bare) : ["o", "h", "V"].includes(name);
+    if (!known) {
+      const meant = closest(bare, FLAG_NAMES);
+      return `Unknown option ${arg.slice(0, eq === -1 ? void 0 : eq)}.${meant ? ` Did you mean --${meant}?` : ""}`;
+    }
+    const option = long ? bare : name === "o" ? "output" : void 0;
+    const needs = option === void 0 ? void 0 : VALUE_OF[option];
+    const next = args[i + 1];
+    if (needs && eq === -1 && (next === void 0 || next.startsWith("-") && next !== "-")) return `--${option} needs a value: ${needs}.`;
+    if (needs && eq !== -1 && arg.slice(eq + 1) === "") return `--${option} needs a value: ${needs}.`;
+  }
+  return void 0;
+}
+function packageVersion() {
+  return JSON.parse((0, import_node_fs2.readFileSync)(new URL("../package.json", importMetaUrl), "utf8")).version;
+}
 async function parseArgsWithYargs(args, fail2) {
   const { default: yargs } = await Promise.resolve().then(() => (init_yargs(), yargs_exports));
-  const argv = await yargs([...args]).scriptName("dhmad-scan").usage("$0 [paths..]\n\nFind DHMAD secret keys in files, staged changes and git history, and .env files git would commit.").command("install-hook", "Install a git pre-commit hook that runs `dhmad-scan --staged` (keeps an existing hook).").parserConfiguration({ "parse-positional-numbers": false }).option("staged", { type: "boolean", describe: "Scan what the next commit would contain (the index)" }).option("history", { type: "string", describe: "Scan every commit reachable from all refs, or a range (A..B)" }).option("checkpoint", { type: "string", describe: "With --history: scan only what is new since FILE, then record this scan in FILE" }).option("stdin", { type: "boolean", describe: "Scan standard input" }).option("stdin-filename", { type: "string", describe: "Name findings from --stdin carry", default: DEFAULTS["stdin-filename"] }).option("format", { choices: FORMATS, default: DEFAULTS.format, describe: "Output format" }).option("output", { alias: "o", type: "string", describe: "Write the report to FILE instead of stdout" }).option("baseline", { type: "string", describe: "Do not report findings whose fingerprint is in FILE" }).option("update-baseline", { type: "boolean", describe: "Write the current findings into the --baseline file" }).option("config", { type: "string", describe: "Config file (default: .dhmad-scan.json at the repository root)" }).option("env-files", { type: "boolean", default: DEFAULTS["env-files"], describe: "Check that .env files are not tracked and are ignored (--no-env-files to skip)" }).option("fix", { type: "boolean", describe: "Add missing .env entries to .gitignore" }).option("verify", { type: "boolean", describe: "Ask the DHMAD API (GET /me) whether each found key is active" }).option("base-url", { type: "string", describe: "API base URL for --verify, for keys of both environments" }).option("live-base-url", { type: "string", describe: "API base URL for --verify of live keys" }).option("sandbox-base-url", { type: "string", describe: "API base URL for --verify of sandbox keys" }).option("color", { type: "boolean", describe: "Colour the text output (default: when stdout is a terminal)" }).conflicts("staged", ["history", "stdin"]).conflicts("history", "stdin").strictOptions().version(VERSION2).help().epilog("Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or runtime error.").fail((msg, err) => fail2(err ? err.message : `${msg}
-Run dhmad-scan --help for usage.`)).parseAsync();
+  const usageError = (yargsMessage) => fail2(`${diagnose(args) ?? yargsMessage}
+Run dhmad-scan --help for usage.`);
+  const argv = await yargs([...args]).scriptName("dhmad-scan").usage(
+    "$0 [paths..]\n\nFind DHMAD secret keys in files, staged changes and git history, and .env files git would commit.\nA path of - reads standard input."
+  ).command(
+    "install-hook",
+    "Install a git pre-commit hook that runs `dhmad-scan --staged` (in a husky 9 repository: a line in .husky/pre-commit)",
+    (y) => (
+      // The scan's options mean nothing here: out of this command's help, and refused below.
+      Object.keys(SCAN_OPTIONS).reduce((h, name) => h.hide(name), y).usage(
+        "$0 install-hook\n\nInstall a pre-commit hook that scans what each commit stages (dhmad-scan --staged). It goes where git looks for hooks (core.hooksPath included); a hook already there is kept and runs first. In a husky 9 repository (core.hooksPath .husky/_) it adds `dhmad-scan --staged` to .husky/pre-commit instead."
+      ).check(() => {
+        const extra = args.filter((a) => a !== "install-hook");
+        if (extra.length > 0) throw new Error(`install-hook takes no options or paths (got ${extra.join(" ")}).`);
+        return true;
+      })
+    )
+  ).parserConfiguration({ "parse-positional-numbers": false }).options(SCAN_OPTIONS).conflicts("staged", ["history", "stdin"]).conflicts("history", "stdin").strictOptions().version(packageVersion()).alias("version", "V").help().alias("help", "h").epilog("Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or runtime error.").fail((msg, err) => usageError(err ? err.message : msg)).parseAsync();
   const out = { _: argv._.map(String) };
   for (const name of OPTION_NAMES) if (argv[name] !== void 0) out[name] = argv[name];
   return out;
 }
 async function parseArgs(args, fail2) {
-  return parseArgsFast(args) ?? parseArgsWithYargs(args, fail2);
+  const argv = parseArgsFast(args) ?? await parseArgsWithYargs(args, fail2);
+  if (argv._.includes("-")) {
+    if (argv._.length > 1 || argv.staged || argv.history !== void 0) fail2("A path of - (standard input) cannot be combined with other paths, --staged or --history.");
+    return { ...argv, _: [], stdin: true };
+  }
+  return argv;
 }
 
 // src/reporters/index.ts
@@ -9505,24 +9558,431 @@ var REPORTERS = {
 };
 
 // src/cli.ts
+init_safe_write();
+
+// src/scan.ts
+init_import_meta_url();
+var import_node_path11 = __toESM(require("node:path"), 1);
+init_dist();
+
+// src/clock.ts
+init_import_meta_url();
+function monotonicMs() {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+// src/scan.ts
+init_collector();
+init_config();
+
+// src/env-files.ts
+init_import_meta_url();
+var import_node_fs6 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
+init_dist();
+init_findings();
+init_safe_write();
+var FIX_BLOCK = ["# Secrets: keep .env files out of git (added by dhmad-scan --fix)", ".env", ".env.*", "!.env.example", "!.env.sample", "!.env.template"];
+async function checkEnvFiles(root, collector, options = {}) {
+  const [{ tracked, exposed: firstExposed }, firstMissing] = await Promise.all([listEnvFiles(root), unignoredProbes(root)]);
+  for (const file of tracked) collector.add(envFinding("env-tracked", file));
+  let exposed = firstExposed;
+  let missing = firstMissing;
+  if (options.fix && (exposed.length > 0 || missing.length > 0)) {
+    appendLines(root, ".gitignore", FIX_BLOCK);
+    options.fixed?.push(".gitignore");
+    for (const file of (await listEnvFiles(root)).exposed) {
+      const dir = import_node_path5.default.posix.dirname(file);
+      const gitignore = dir === "." ? ".gitignore" : `${dir}/.gitignore`;
+      appendLines(root, gitignore, [`/${import_node_path5.default.posix.basename(file)}`]);
+      if (!options.fixed?.includes(shownPath(gitignore))) options.fixed?.push(shownPath(gitignore));
+    }
+    [{ exposed }, missing] = await Promise.all([listEnvFiles(root), unignoredProbes(root)]);
+  }
+  for (const file of exposed) collector.add(envFinding("env-not-ignored", file));
+  if (exposed.length === 0 && missing.length > 0) collector.add(envFinding("env-unprotected", ".gitignore", missing));
+}
+function appendLines(root, file, lines2) {
+  const abs = import_node_path5.default.join(root, file);
+  const existing = (0, import_node_fs6.lstatSync)(abs, { throwIfNoEntry: false })?.isFile() ? (0, import_node_fs6.readFileSync)(abs, "utf8") : "";
+  const sep = existing.length === 0 || existing.endsWith("\n") ? "" : "\n";
+  writeNoFollow(root, file, sep + lines2.join("\n") + "\n", "append", "--fix");
+}
+
+// src/scan.ts
+init_errors();
+init_findings();
+init_git();
+
+// src/sources/staged.ts
+init_import_meta_url();
+init_dist();
+init_git();
+
+// src/loose-object.ts
+init_import_meta_url();
+var import_node_fs7 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
+var MAX_BYTES = 4 << 20;
+var zlib;
+function looseObjectsDir(repo, env2 = process.env) {
+  if (env2.GIT_OBJECT_DIRECTORY !== void 0 || env2.GIT_COMMON_DIR !== void 0) return null;
+  let common = repo.gitDir;
+  try {
+    common = import_node_path6.default.resolve(repo.gitDir, (0, import_node_fs7.readFileSync)(import_node_path6.default.join(repo.gitDir, "commondir"), "utf8").trim());
+  } catch {
+  }
+  return import_node_path6.default.join(common, "objects");
+}
+function readLooseBlob(objectsDir, oid) {
+  let raw;
+  try {
+    const fd = (0, import_node_fs7.openSync)(import_node_path6.default.join(objectsDir, oid.slice(0, 2), oid.slice(2)), "r");
+    try {
+      const size = (0, import_node_fs7.fstatSync)(fd).size;
+      if (size > MAX_BYTES) return null;
+      raw = Buffer.allocUnsafe(size);
+      if ((0, import_node_fs7.readSync)(fd, raw, 0, size, 0) !== size) return null;
+    } finally {
+      (0, import_node_fs7.closeSync)(fd);
+    }
+  } catch {
+    return null;
+  }
+  let data;
+  try {
+    zlib ??= process.getBuiltinModule("node:zlib");
+    data = zlib.inflateSync(raw, { maxOutputLength: MAX_BYTES + 64 });
+  } catch {
+    return null;
+  }
+  const nul = data.indexOf(0);
+  if (nul === -1 || data.toString("latin1", 0, nul) !== `blob ${data.length - nul - 1}`) return null;
+  return data.subarray(nul + 1);
+}
+
+// src/sources/staged.ts
+init_blobs();
+var GITLINK = "160000";
+var SYMLINK = "120000";
+var DIFF_ARGS = ["diff", "--cached", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-relative", "--no-ext-diff", "--diff-filter=ACMT"];
+async function listStaged(cwd, collector) {
+  const out = await runGit(cwd, DIFF_ARGS, gitEnv("environment"));
+  if (out.status !== 0) throw gitFailed("Reading the staged changes", DIFF_ARGS, out);
+  const parts = splitZ(out.stdout);
+  const entries = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const [, newMode, , newOid] = parts[i].slice(1).split(" ");
+    const file = parts[i + 1];
+    if (newMode === GITLINK) collector.stats.skippedSubmodules++;
+    else if (newMode === SYMLINK) collector.stats.skippedSymlinks++;
+    entries.push({ path: file, oid: newOid, read: newMode !== GITLINK && newMode !== SYMLINK });
+  }
+  return entries;
+}
+var StagedSource = class {
+  constructor(ctx) {
+    this.ctx = ctx;
+    this.scanner = new BlobScanner(ctx.sink);
+  }
+  ctx;
+  roots = [];
+  scanner;
+  entries = [];
+  repo = null;
+  prepare() {
+    const { ctx } = this;
+    const listed = listStaged(ctx.cwd, ctx.sink).then(
+      (entries) => {
+        this.entries = entries;
+      },
+      async (e) => {
+        await catFileBatch(ctx.cwd, [], this.scanner);
+        throw e;
+      }
+    );
+    const root = ctx.repo.then((r) => {
+      this.repo = r;
+      if (!r?.root) return;
+      this.roots.push(r.root);
+      ctx.onRepo?.(r.root);
+    });
+    return Promise.all([listed, root]).then(() => void 0);
+  }
+  async scan(sink) {
+    const entries = this.entries.filter((e) => sink.wants(e.path) && e.read);
+    const objects = this.repo ? looseObjectsDir(this.repo) : null;
+    const packed = /* @__PURE__ */ new Set();
+    for (const oid of new Set(entries.map((e) => e.oid))) {
+      const blob = objects === null ? null : readLooseBlob(objects, oid);
+      if (blob === null) packed.add(oid);
+      else this.scanner.whole(oid, blob);
+    }
+    if (packed.size > 0) await catFileBatch(this.ctx.cwd, packed, this.scanner);
+    for (const e of entries) {
+      const found = this.scanner.hits.get(e.oid);
+      if (found) sink.detections(e.path, null, found);
+    }
+  }
+  close() {
+  }
+};
+
+// src/sources/tree.ts
+init_import_meta_url();
+var import_node_fs10 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"), 1);
+init_errors();
+init_dist();
+init_git();
+var toPosix = (p) => import_node_path8.default.sep === "/" ? p : p.split(import_node_path8.default.sep).join("/");
+async function listTree(paths, cwd, collector, cwdRepo, onRepo) {
+  const targets = [];
+  const repos = /* @__PURE__ */ new Set();
+  const seen = paths.length > 1 ? /* @__PURE__ */ new Set() : null;
+  const push = (abs, file) => {
+    if (seen) {
+      if (seen.has(abs)) return;
+      seen.add(abs);
+    }
+    targets.push({ abs, file });
+  };
+  const lookups = /* @__PURE__ */ new Map([[cwd, cwdRepo]]);
+  const items = (paths.length > 0 ? paths : ["."]).map((p) => {
+    const abs = import_node_path8.default.resolve(cwd, p);
+    let st;
+    try {
+      st = (0, import_node_fs10.statSync)(abs);
+    } catch (e) {
+      const code = e.code;
+      throw new ScanError(
+        code === "ENOENT" ? `Cannot scan ${p}: no such file or directory.` : `Cannot scan ${p}: ${code ?? String(e)}.`
+      );
+    }
+    const dir = st.isDirectory() ? abs : import_node_path8.default.dirname(abs);
+    if (!lookups.has(dir)) lookups.set(dir, findRepo(dir));
+    return { p, abs, st, repo: lookups.get(dir) };
+  });
+  for (const item of items) {
+    const repo = await item.repo;
+    let { abs } = item;
+    const inside = (root) => {
+      const rel = import_node_path8.default.relative(root, abs);
+      return rel === "" || !rel.startsWith("..") && !import_node_path8.default.isAbsolute(rel);
+    };
+    if (repo?.root && paths.length === 0 && !inside(repo.root)) abs = repo.root;
+    if (repo?.root && inside(repo.root)) {
+      const root = repo.root;
+      if (!repos.has(root)) {
+        repos.add(root);
+        onRepo?.(root);
+      }
+      const spec = toPosix(import_node_path8.default.relative(root, abs)) || ".";
+      const out = gitOk(
+        root,
+        ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate", "--", `:(literal)${spec}`],
+        "Listing the files of the repository"
+      );
+      const base = import_node_path8.default.sep === "/" && !root.endsWith("/") ? `${root}/` : null;
+      for (const file of splitZ(out)) push(base === null ? import_node_path8.default.join(root, file) : base + file, file);
+    } else if (item.st.isDirectory()) {
+      walk(abs, "", push, collector);
+    } else {
+      push(abs, toPosix(import_node_path8.default.relative(cwd, abs)) || import_node_path8.default.basename(abs));
+    }
+  }
+  return { targets, repos: [...repos] };
+}
+var TreeSource = class {
+  constructor(ctx, paths) {
+    this.ctx = ctx;
+    this.paths = paths;
+    this.pool = Promise.resolve().then(() => (init_tree_parallel(), tree_parallel_exports)).then(({ ScanPool: ScanPool2 }) => new ScanPool2());
+  }
+  ctx;
+  paths;
+  listing = { targets: [], repos: [] };
+  pool;
+  get roots() {
+    return this.listing.repos;
+  }
+  async prepare() {
+    const { ctx } = this;
+    const repo = ctx.repo.then(async (r) => {
+      if (r) (await this.pool).startIfBig(r.gitDir);
+      return r;
+    });
+    this.listing = await listTree(this.paths, ctx.cwd, ctx.sink, repo, ctx.onRepo);
+    (await this.pool).prepare(this.listing.targets.length);
+  }
+  async scan(sink) {
+    const targets = this.listing.targets.filter((t) => sink.wants(t.file));
+    let last = monotonicMs();
+    let count = 0;
+    await (await this.pool).scan(targets, sink, () => {
+      if ((++count & 63) === 0 && monotonicMs() - last > 200) {
+        last = monotonicMs();
+        sink.progress();
+      }
+    });
+  }
+  close() {
+    void this.pool.then((p) => p.close(), () => void 0);
+  }
+};
+function walk(dir, rel, push, collector) {
+  let entries;
+  try {
+    entries = (0, import_node_fs10.readdirSync)(dir, { withFileTypes: true });
+  } catch (e) {
+    collector.unreadable(rel || ".", String(e.code));
+    return;
+  }
+  const absPrefix = dir.endsWith(import_node_path8.default.sep) ? dir : dir + import_node_path8.default.sep;
+  const relPrefix = rel === "" ? "" : `${rel}/`;
+  for (const ent of entries) {
+    if (ent.isDirectory()) {
+      if (ent.name !== ".git") walk(absPrefix + ent.name, relPrefix + ent.name, push, collector);
+    } else if (ent.isSymbolicLink()) {
+      collector.stats.skippedSymlinks++;
+    } else if (ent.isFile()) {
+      push(absPrefix + ent.name, relPrefix + ent.name);
+    }
+  }
+}
+
+// src/scan.ts
+var VERSION2 = "0.1.0";
+async function openSource(mode, ctx, options) {
+  switch (mode) {
+    case "tree":
+      return new TreeSource(ctx, options.paths ?? []);
+    case "staged":
+      return new StagedSource(ctx);
+    case "history":
+      if (options.checkpoint && options.range) throw new ScanError("--checkpoint records a scan of every ref, not of a range: drop the range, or the --checkpoint.");
+      if (options.checkpoint && options.verify) throw new ScanError("--verify needs the keys themselves, which a checkpoint never keeps: run --verify without --checkpoint.");
+      return new (await Promise.resolve().then(() => (init_history(), history_exports))).HistorySource(ctx, options.range ?? null, options.checkpoint ?? null);
+    case "stdin":
+      return new (await Promise.resolve().then(() => (init_stdin(), stdin_exports))).StdinSource(options.stdin ?? process.stdin, options.stdinFilename ?? "<stdin>");
+  }
+}
+function checkRepository(mode, repo, cwd, paths) {
+  if (mode === "stdin" || mode === "tree" && paths.length > 0) return;
+  if (repo && !repo.root) {
+    const where = repo.bare ? "this is a bare repository, which has no working tree" : `${cwd} is inside the repository's .git folder`;
+    if (mode === "tree") throw new ScanError(`There are no files to scan here: ${where}. Run it from the working tree, or scan the commits with --history.`);
+    if (mode === "staged") throw new ScanError(`--staged needs a work tree, and ${where}. Run it from the working tree, or use --history.`);
+  }
+  if (!repo && mode !== "tree") {
+    throw new ScanError(`--${mode} needs a git repository, and ${cwd} is not inside one. Run it from your repository, or scan files without --${mode}.`);
+  }
+}
+var EnvChecks = class {
+  constructor(enabled, fix, sink) {
+    this.enabled = enabled;
+    this.fix = fix;
+    this.sink = sink;
+  }
+  enabled;
+  fix;
+  sink;
+  running = /* @__PURE__ */ new Map();
+  fixed = [];
+  start(root) {
+    if (!this.enabled || this.running.has(root)) return;
+    const check = checkEnvFiles(root, this.sink, { fix: this.fix, fixed: this.fixed });
+    check.catch(() => void 0);
+    this.running.set(root, check);
+  }
+  async done() {
+    await Promise.all(this.running.values());
+  }
+};
+async function scan(options = {}) {
+  const started = monotonicMs();
+  const mode = options.mode ?? "tree";
+  const cwd = import_node_path11.default.resolve(options.cwd ?? process.cwd());
+  const sink = new Collector({ keepSecrets: Boolean(options.verify), onProgress: options.onProgress });
+  const env2 = new EnvChecks(options.envFiles !== false && (mode === "tree" || mode === "staged"), options.fix ?? false, sink);
+  const repoFound = mode === "stdin" ? Promise.resolve(null) : findRepo(cwd);
+  repoFound.catch(() => void 0);
+  const onRepo = options.fix ? void 0 : (root) => env2.start(root);
+  let source;
+  let repo;
+  try {
+    source = await openSource(mode, { cwd, repo: repoFound, sink, onRepo }, options);
+    const prepared = source.prepare();
+    prepared.catch(() => void 0);
+    repo = await repoFound;
+    sink.excluded = excluder(loadConfig(options.config ?? null, repo?.root ?? cwd).exclude);
+    checkRepository(mode, repo, cwd, options.paths ?? []);
+    await prepared;
+    for (const r of source.roots) env2.start(r);
+    await Promise.all([source.scan(sink), env2.done()]);
+  } catch (e) {
+    throw scanErrorOf(e);
+  } finally {
+    source?.close();
+  }
+  return finish(options, mode, cwd, repo?.root ?? cwd, sink, env2.fixed, started);
+}
+async function finish(options, mode, cwd, root, sink, fixed, started) {
+  let findings = sink.findings;
+  if (options.baseline) {
+    const file = import_node_path11.default.resolve(cwd, options.baseline);
+    if (options.updateBaseline) writeBaseline(root, file, findings);
+    const known = options.updateBaseline ? new Set(findings.map((f) => f.fingerprint)) : readBaseline(file);
+    const before = findings.length;
+    findings = findings.filter((f) => !known.has(f.fingerprint));
+    sink.stats.baselined = before - findings.length;
+  } else if (options.updateBaseline) {
+    throw new ScanError("--update-baseline needs --baseline FILE to say where to write it.");
+  }
+  if (options.verify) {
+    const { verifyFindings: verifyFindings2 } = await Promise.resolve().then(() => (init_verify(), verify_exports));
+    await verifyFindings2(findings, options.verify);
+  }
+  sortFindings(findings);
+  return {
+    findings,
+    summary: {
+      version: VERSION2,
+      mode,
+      ...sink.stats,
+      ...countBySeverity(findings),
+      fixed,
+      durationMs: Math.round(monotonicMs() - started)
+    }
+  };
+}
+
+// src/cli.ts
 var EXIT = { clean: 0, findings: 1, error: 2 };
 function fail(message) {
-  process.stderr.write(`dhmad-scan: ${redactText(message)}
+  process.stderr.write(`dhmad-scan: ${redactText(message).split("\n").map(printable).join("\n")}
 `);
   process.exit(EXIT.error);
 }
 function progressLine(enabled) {
   let shown = false;
   return {
-    update(files, bytes) {
+    show(text) {
       if (!enabled) return;
       shown = true;
-      process.stderr.write(`\r\x1B[2Kdhmad-scan: ${files} files, ${(bytes / 1e6).toFixed(0)} MB scanned…`);
+      process.stderr.write(`\r\x1B[2Kdhmad-scan: ${text}`);
     },
     clear() {
       if (shown) process.stderr.write("\r\x1B[2K");
     }
   };
+}
+function colorWanted(flag, toFile) {
+  if (flag !== void 0) return flag;
+  const force = process.env.FORCE_COLOR;
+  if (force !== void 0) return force !== "0" && force.toLowerCase() !== "false";
+  if (process.env.NO_COLOR) return false;
+  return !toFile && Boolean(process.stdout.isTTY);
 }
 function blockedCommitAdvice(result) {
   const errors = result.findings.filter((f) => f.severity === "error");
@@ -9539,7 +9999,7 @@ function blockedCommitAdvice(result) {
     );
   }
   if (envFiles.length > 0) {
-    lines2.push(`  - Unstage the env file and keep it out of git: git rm --cached -- ${envFiles.join(" ")}, then dhmad-scan --fix to add it to .gitignore.`);
+    lines2.push(`  - Unstage the env file and keep it out of git: git rm --cached -- ${envFiles.map((f) => printable(pathspecArgument(f))).join(" ")}, then dhmad-scan --fix to add it to .gitignore.`);
   }
   return lines2.join("\n") + "\n";
 }
@@ -9560,8 +10020,25 @@ async function main() {
   if (mode !== "tree" && positional.length > 0) fail(`Paths (${positional.join(" ")}) only apply to a working-tree scan, not --${mode}.`);
   if (argv.fix && (mode === "history" || mode === "stdin")) fail("--fix applies to working-tree and --staged scans.");
   if (argv.checkpoint !== void 0 && mode !== "history") fail("--checkpoint applies to --history scans.");
-  const urlOptions = ["base-url", "live-base-url", "sandbox-base-url"];
-  if (!argv.verify && urlOptions.some((o) => argv[o] !== void 0)) fail("--base-url, --live-base-url and --sandbox-base-url only apply with --verify.");
+  const urlOptions = ["base-url", "live-base-url", "sandbox-base-url", "verify-timeout"];
+  if (!argv.verify && urlOptions.some((o) => argv[o] !== void 0)) fail("--base-url, --live-base-url, --sandbox-base-url and --verify-timeout only apply with --verify.");
+  const verifyTimeout = argv["verify-timeout"] === void 0 ? void 0 : Number(argv["verify-timeout"]);
+  if (verifyTimeout !== void 0 && !(verifyTimeout > 0 && Number.isFinite(verifyTimeout))) {
+    fail(`--verify-timeout must be a number of seconds above 0, got "${argv["verify-timeout"]}".`);
+  }
+  if (argv.baseline && !argv["update-baseline"] && !(0, import_node_fs14.existsSync)(argv.baseline)) {
+    fail(`The baseline ${argv.baseline} does not exist. Create it with --baseline ${argv.baseline} --update-baseline.`);
+  }
+  if (mode === "tree" && positional.length > 0) {
+    for (const p of positional) {
+      if (!(0, import_node_fs14.existsSync)(p) && closest(p, ["install-hook"])) fail(`${p} is neither a path nor a command. Did you mean install-hook?`);
+    }
+    const { skippedNamedPaths: skippedNamedPaths2 } = await Promise.resolve().then(() => (init_named_paths(), named_paths_exports));
+    const skipped = skippedNamedPaths2(process.cwd(), positional, argv.config ?? null);
+    for (const s of skipped) process.stderr.write(`dhmad-scan: not scanned: ${printable(redactText(`${s.path} is ${s.why}${s.hint ? `; ${s.hint}` : ""}`))}.
+`);
+    if (skipped.length === positional.length) fail("Nothing was scanned: every path named is ignored or excluded (see above).");
+  }
   const reporter = REPORTERS[argv.format]();
   reporter.catch(() => void 0);
   const progress = progressLine(Boolean(process.stderr.isTTY) && mode !== "stdin");
@@ -9581,23 +10058,23 @@ async function main() {
       verify: argv.verify ? {
         ...argv["base-url"] ? { baseUrl: argv["base-url"] } : {},
         ...argv["live-base-url"] ? { liveBaseUrl: argv["live-base-url"] } : {},
-        ...argv["sandbox-base-url"] ? { sandboxBaseUrl: argv["sandbox-base-url"] } : {}
+        ...argv["sandbox-base-url"] ? { sandboxBaseUrl: argv["sandbox-base-url"] } : {},
+        ...verifyTimeout !== void 0 ? { timeout: verifyTimeout * 1e3 } : {},
+        onProgress: (done, total) => progress.show(`verifying keys with the API: ${done}/${total}…`)
       } : null,
-      onProgress: (s) => progress.update(s.files, s.bytes)
+      onProgress: (s) => progress.show(`${s.files} files, ${(s.bytes / 1e6).toFixed(0)} MB scanned…`)
     });
   } finally {
     progress.clear();
   }
   if (result.summary.checkpoint) process.stderr.write(`dhmad-scan: --checkpoint: ${redactText(result.summary.checkpoint.note)}
 `);
-  const report2 = (await reporter)(result, {
-    color: argv.color ?? (Boolean(process.stdout.isTTY) && !argv.output && !process.env.NO_COLOR)
-  });
+  const report2 = (await reporter)(result, { color: colorWanted(argv.color, Boolean(argv.output)) });
   if (argv.output) {
     try {
-      (0, import_node_fs10.writeFileSync)(argv.output, report2);
+      writeNoFollow(process.cwd(), argv.output, report2, "replace", "Cannot write the report");
     } catch (e) {
-      fail(`Cannot write the report to ${argv.output}: ${e.code ?? String(e)}.`);
+      fail(e instanceof ScanError ? e.message : String(e));
     }
     const { errors, warnings } = result.summary;
     process.stderr.write(`dhmad-scan: ${errors} errors, ${warnings} warnings; report written to ${argv.output}
@@ -9607,11 +10084,14 @@ async function main() {
   }
   if (mode === "staged" && result.summary.errors > 0) process.stderr.write(blockedCommitAdvice(result));
   if (result.summary.unreadable.length > 0) {
-    fail(`Some paths could not be read, so the scan is incomplete: ${result.summary.unreadable.join("; ")}. Check their permissions.`);
+    fail(`Some paths could not be read, so the scan is incomplete: ${result.summary.unreadable.join("; ")}.`);
   }
   process.exitCode = result.summary.errors > 0 ? EXIT.findings : EXIT.clean;
 }
-if (import_node_worker_threads2.isMainThread) {
+function isScanThread() {
+  return process.argv.includes("--dhmad-scan-thread") && !process.getBuiltinModule("node:worker_threads").isMainThread;
+}
+if (!isScanThread()) {
   main().catch((e) => {
     if (e instanceof ScanError) fail(e.message);
     fail(`Unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
