@@ -2,7 +2,7 @@ import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { commitAll, git, initRepo, keyFindings, makeKey, prefixOf, runCli, scanJson, tempDir, write } from './helpers.js';
+import { assertNoKeys, commitAll, git, initRepo, keyFindings, makeKey, prefixOf, runCli, scanJson, tempDir, write } from './helpers.js';
 
 const IGNORE_ENV = '.env\n.env.*\n';
 
@@ -29,6 +29,32 @@ describe('--staged reads the index, not the working tree', () => {
     const { run, out } = scanJson(['--staged'], { cwd: repo }, [key]);
     expect(run.code).toBe(1);
     expect(out.findings.map((f) => [f.file, f.line])).toEqual([['cfg.txt', 3]]);
+  });
+
+  it('tells the user whose commit it blocked what to do: remove the key, rotate it, that history keeps it, how to allow a fixture, how to unstage an env file', () => {
+    const repo = initRepo();
+    write(repo, '.gitignore', 'node_modules\n');
+    commitAll(repo, 'init');
+    const key = makeKey();
+    write(repo, 'src/pay.js', `const k = '${key}';\n`);
+    write(repo, '.env.local', 'DHMAD_API_KEY=from-the-vault\n');
+    git(repo, ['add', '-A']);
+    const run = runCli(['--staged'], { cwd: repo });
+    expect(run.code).toBe(1);
+    assertNoKeys([run.stdout, run.stderr], [key]);
+    const advice = run.stderr.split('\n');
+    expect(advice).toContain('dhmad-scan: the staged changes cannot be committed as they are.');
+    const said = (pattern: RegExp) => expect(advice.some((l) => pattern.test(l)), String(pattern)).toBe(true);
+    said(new RegExp(`^  - Remove the key from the staged file \\(${prefixOf(key)}…\\); load it from the environment`));
+    said(/^ {2}- Rotate it \(regenerate at developer\.dhmad\.tn\)/);
+    said(/removing it now does not take it out of history; only rotating does\. `dhmad-scan --history` lists every commit that holds it\.$/);
+    said(/^ {2}- Not a real key \(a test fixture\)\? Add `dhmad-scan:allow` to its line\.$/);
+    said(/^ {2}- Unstage the env file and keep it out of git: git rm --cached -- '?\.env\.local'?, then dhmad-scan --fix/);
+    // The advice works as pasted: the env file leaves the index, and the rescan passes the key check only once the key is gone.
+    git(repo, ['rm', '-q', '--cached', '--', '.env.local']);
+    write(repo, 'src/pay.js', 'const k = process.env.DHMAD_API_KEY;\n');
+    git(repo, ['add', 'src/pay.js']);
+    expect(runCli(['--staged', '--fix'], { cwd: repo }).code).toBe(0);
   });
 
   it('does not block on a key that is only in unstaged edits', () => {
