@@ -7,6 +7,7 @@ import { printable } from './printable.js';
 import { closest, parseArgs } from './args.js';
 import { REPORTERS } from './reporters/index.js';
 import { writeNoFollow } from './safe-write.js';
+import { isScanThread } from './scan-thread.js';
 import { scan, type ScanMode, type ScanResult } from './scan.js';
 
 /** Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or runtime error. */
@@ -161,11 +162,6 @@ async function main(): Promise<void> {
     fail(`Some paths could not be read, so the scan is incomplete: ${result.summary.unreadable.join('; ')}.`);
   }
   process.exitCode = result.summary.errors > 0 ? EXIT.findings : EXIT.clean;
-}
-
-/** A scan thread of a big tree: see SCAN_THREAD_ARG in tree-parallel.ts (this file cannot import it: that would load the thread code here). */
-function isScanThread(): boolean {
-  return process.argv.includes('--dhmad-scan-thread') && !process.getBuiltinModule('node:worker_threads').isMainThread;
 }
 
 if (!isScanThread()) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Collector, type ScanStats, secretOf } from '../collector.js';
 import type { Finding } from '../findings.js';
+import { SCAN_THREAD_ARG } from '../scan-thread.js';
 import { scanFile, type TreeTarget } from './tree-file.js';
 
 /**
@@ -33,13 +34,6 @@ export function indexEntries(gitDir: string): number {
   }
   return head.toString('latin1', 0, 4) === 'DIRC' ? head.readUInt32BE(8) : 0;
 }
-
-/**
- * On a scan thread's command line: the bin then loads this module, not the CLI, without loading
- * node:worker_threads to ask (2 ms of every run's start, a `--staged` hook's too). A main thread
- * given it on its command line is still told apart: the bin checks `isMainThread` then.
- */
-export const SCAN_THREAD_ARG = '--dhmad-scan-thread';
 
 /** Tells this module's worker code from a user's own worker thread that imports the library. */
 interface Marker {
