@@ -90,7 +90,7 @@ export async function catFileBatch(cwd: string, names: AsyncIterable<string> | I
       stdin.on('drain', done).on('close', done);
     });
   // Names go to git some at a time: one write per name was a system call (and a wake-up of git)
-  // per blob, a tenth of a history scan's time.
+  // per blob. With --buffer, 5% of a history scan of the bench's eslint corpus.
   const feeding = (async () => {
     let batch = '';
     try {
@@ -194,10 +194,17 @@ export async function* gitLines(cwd: string, args: readonly string[], what: stri
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
   const exited = exitOf(child);
   let rest = '';
-  for await (const piece of child.stdout.setEncoding('utf8') as AsyncIterable<string>) {
-    const records = (rest + piece).split(separator);
-    rest = records.pop()!;
-    yield* records;
+  let whole = false;
+  try {
+    for await (const piece of child.stdout.setEncoding('utf8') as AsyncIterable<string>) {
+      const records = (rest + piece).split(separator);
+      rest = records.pop()!;
+      yield* records;
+    }
+    whole = true;
+  } finally {
+    // A caller that stops reading (a walk no longer needed) ends git here, not at git's next write.
+    if (!whole) child.kill();
   }
   if (rest) yield rest;
   const code = await exited;

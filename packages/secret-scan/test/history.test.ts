@@ -119,7 +119,7 @@ describe('--history names every path of a finding, whichever walk names them', (
 
     const findings = async (walkLimit: number) => {
       const sink = new Collector();
-      await scanEveryRef(path.join(repo, '.git'), ['--all'], sink, walkLimit);
+      await scanEveryRef(path.join(repo, '.git'), sink, walkLimit);
       return sink.findings.map((f) => [f.ruleId, f.file, f.line, f.commit, f.keyPrefix]).sort();
     };
     const early = await findings(Number.POSITIVE_INFINITY);

@@ -18,25 +18,28 @@ export interface Appearance extends StoredAppearance {
 
 const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
+/** Every ref: what `git log --all` and `rev-list --all` walk. */
+const ALL: readonly string[] = ['--all'];
+
 /**
- * Every blob of `revisions` scanned, and each finding at every path with its first commit. Beside
+ * Every blob of every ref scanned, and each finding at every path with its first commit. Beside
  * the scan, only the paths with a key in their name are walked, until a blob has a finding: then
  * that walk stops, and the walk that names every path of every blob starts beside the rest of the
  * scan (a blob found later is among them), unless it would hold more than `walkLimit`
- * appearances; then it is run after the scan, for the blobs with findings only. Run after the
- * scan in every case, that walk was a tenth of the time of a scan with findings.
+ * appearances; then it is run after the scan, for the blobs with findings only. Starting it at
+ * the first finding instead of after the scan took 8% off a scan of the bench's eslint history.
  */
-export async function scanEveryRef(cwd: string, revisions: readonly string[], sink: Collector, walkLimit = WALK_LIMIT): Promise<void> {
+export async function scanEveryRef(cwd: string, sink: Collector, walkLimit = WALK_LIMIT): Promise<void> {
   let early: Promise<Appearance[] | null> | null = null;
-  const named = walk(cwd, revisions, NO_BLOBS, [], KEY_NAMES, { stopped: () => early !== null });
+  const named = walk(cwd, ALL, NO_BLOBS, [], KEY_NAMES, { stopped: () => early !== null });
   // Both walks are awaited after the scan; a git failure in the meantime must not go unhandled.
   named.catch(() => undefined);
   const hits = await scanBlobs(cwd, sink, [], () => {
-    early = walk(cwd, revisions, null, [], [], { limit: walkLimit });
+    early = walk(cwd, ALL, null, [], [], { limit: walkLimit });
     early.catch(() => undefined);
   });
   if (hits.size === 0) report((await named)!, hits, sink);
-  else report((await early) ?? (await walkAppearances(cwd, revisions, new Set(hits.keys()))), hits, sink);
+  else report((await early) ?? (await walkAppearances(cwd, ALL, new Set(hits.keys()))), hits, sink);
 }
 
 export function countCommits(cwd: string, revisions: readonly string[]): number {
@@ -148,7 +151,7 @@ async function walk(
   let pending: { oid: string; gitlink: boolean; blob: boolean } | null = null;
   let expectPath = false;
   for await (let token of tokens) {
-    // Leaving the loop ends the generator, which ends git.
+    // Leaving the loop ends the generator, which ends its git.
     if (out.length > limit || stopped?.()) return null;
     if (expectPath) {
       expectPath = false;

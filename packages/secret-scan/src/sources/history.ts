@@ -8,14 +8,11 @@ import type { Source, SourceContext } from './source.js';
 
 /**
  * The commits of all refs, or of a range, as a source. With all refs, every
- * distinct reachable blob is scanned once (`rev-list --objects` names them,
- * one `cat-file --batch` streams them) while the commits' paths are walked for
- * a key in a name (rev-list names a blob by one of its paths only, so a file
- * renamed away from `.env.<key>` would be missed); only for the blobs with
- * findings is the history walked again, to name every path each appears at
- * and the first commit that put it there. A range (`main..feature`,
- * `HEAD~1..HEAD`) scans what its commits add or change, blobs seen before the
- * range included: its walk names the blobs and the paths at once.
+ * distinct reachable blob is scanned once, and the paths and introducing
+ * commits come from walks beside the scan (see {@link scanEveryRef}). A range
+ * (`main..feature`, `HEAD~1..HEAD`) scans what its commits add or change,
+ * blobs seen before the range included: its walk names the blobs and the
+ * paths at once.
  */
 export class HistorySource implements Source {
   readonly roots: string[] = [];
@@ -58,7 +55,7 @@ export class HistorySource implements Source {
       await catFileBatch(cwd, new Set(appearances.filter((a) => !a.gitlink).map((a) => a.oid)), scanner);
       report(appearances, scanner.hits, sink);
     } else {
-      await scanEveryRef(cwd, revisions, sink);
+      await scanEveryRef(cwd, sink);
     }
   }
 
