@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Built by scripts/bundle.mjs --standalone from src/cli.ts; inputs sha256 b3004fafce61a04a652dcae003f6c1c4dfc7d1a348958f9a77f4fbe29baa3e1e
+// Built by scripts/bundle.mjs --standalone from src/cli.ts; inputs sha256 1668ed3f5ec9a458a5a26fa3d77d0750aa5406d5d92ad3964ee16acc1b4b9309
 "use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;
@@ -6630,6 +6630,19 @@ var init_safe_write = __esm({
   }
 });
 
+// src/scan-thread.ts
+function isScanThread() {
+  return process.argv.includes(SCAN_THREAD_ARG) && !process.getBuiltinModule("node:worker_threads").isMainThread;
+}
+var SCAN_THREAD_ARG;
+var init_scan_thread = __esm({
+  "src/scan-thread.ts"() {
+    "use strict";
+    init_import_meta_url();
+    SCAN_THREAD_ARG = "--dhmad-scan-thread";
+  }
+});
+
 // ../git-facts/dist/run.js
 function gitEnv(whose, base = process.env) {
   const env2 = { ...base, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
@@ -7258,10 +7271,16 @@ async function* gitLines(cwd, args, what, separator = "\n", input) {
   child.stderr.setEncoding("utf8").on("data", (s) => stderr += s);
   const exited = exitOf(child);
   let rest = "";
-  for await (const piece of child.stdout.setEncoding("utf8")) {
-    const records = (rest + piece).split(separator);
-    rest = records.pop();
-    yield* records;
+  let whole = false;
+  try {
+    for await (const piece of child.stdout.setEncoding("utf8")) {
+      const records = (rest + piece).split(separator);
+      rest = records.pop();
+      yield* records;
+    }
+    whole = true;
+  } finally {
+    if (!whole) child.kill();
   }
   if (rest) yield rest;
   const code = await exited;
@@ -7663,7 +7682,6 @@ var init_tree_file = __esm({
 var tree_parallel_exports = {};
 __export(tree_parallel_exports, {
   PARALLEL_MIN_FILES: () => PARALLEL_MIN_FILES,
-  SCAN_THREAD_ARG: () => SCAN_THREAD_ARG,
   ScanPool: () => ScanPool,
   indexEntries: () => indexEntries
 });
@@ -7689,7 +7707,7 @@ function drain(targets, next, collector, tick) {
     tick?.();
   }
 }
-var import_node_fs9, import_node_os2, import_node_path7, import_node_worker_threads, PARALLEL_MIN_FILES, SCAN_THREAD_ARG, ScanPool;
+var import_node_fs9, import_node_os2, import_node_path7, import_node_worker_threads, PARALLEL_MIN_FILES, ScanPool;
 var init_tree_parallel = __esm({
   "src/sources/tree-parallel.ts"() {
     "use strict";
@@ -7699,9 +7717,9 @@ var init_tree_parallel = __esm({
     import_node_path7 = __toESM(require("node:path"), 1);
     import_node_worker_threads = require("node:worker_threads");
     init_collector();
+    init_scan_thread();
     init_tree_file();
     PARALLEL_MIN_FILES = 4096;
-    SCAN_THREAD_ARG = "--dhmad-scan-thread";
     ScanPool = class {
       helpers = [];
       /** Set by the first start, and by close: a closed pool never starts threads. */
@@ -7770,16 +7788,16 @@ var init_tree_parallel = __esm({
 });
 
 // src/sources/history-walk.ts
-async function scanEveryRef(cwd, revisions, sink, walkLimit = WALK_LIMIT) {
+async function scanEveryRef(cwd, sink, walkLimit = WALK_LIMIT) {
   let early = null;
-  const named = walk2(cwd, revisions, NO_BLOBS, [], KEY_NAMES, { stopped: () => early !== null });
+  const named = walk2(cwd, ALL, NO_BLOBS, [], KEY_NAMES, { stopped: () => early !== null });
   named.catch(() => void 0);
   const hits = await scanBlobs(cwd, sink, [], () => {
-    early = walk2(cwd, revisions, null, [], [], { limit: walkLimit });
+    early = walk2(cwd, ALL, null, [], [], { limit: walkLimit });
     early.catch(() => void 0);
   });
   if (hits.size === 0) report(await named, hits, sink);
-  else report(await early ?? await walkAppearances(cwd, revisions, new Set(hits.keys())), hits, sink);
+  else report(await early ?? await walkAppearances(cwd, ALL, new Set(hits.keys())), hits, sink);
 }
 function countCommits(cwd, revisions) {
   const count = gitSync(cwd, ["rev-list", "--count", ...revisions]);
@@ -7885,7 +7903,7 @@ async function walk2(cwd, revisions, wanted, exclude, pathspec, { stopped, limit
   }
   return out;
 }
-var OID, NO_BLOBS, WALK_LIMIT, KEY_NAMES;
+var OID, ALL, NO_BLOBS, WALK_LIMIT, KEY_NAMES;
 var init_history_walk = __esm({
   "src/sources/history-walk.ts"() {
     "use strict";
@@ -7895,6 +7913,7 @@ var init_history_walk = __esm({
     init_git();
     init_blobs();
     OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+    ALL = ["--all"];
     NO_BLOBS = /* @__PURE__ */ new Set();
     WALK_LIMIT = 25e4;
     KEY_NAMES = [`:(top)*${KEY_MARKER}*`];
@@ -8168,7 +8187,7 @@ var init_history = __esm({
           await catFileBatch(cwd, new Set(appearances.filter((a) => !a.gitlink).map((a) => a.oid)), scanner);
           report(appearances, scanner.hits, sink);
         } else {
-          await scanEveryRef(cwd, revisions, sink);
+          await scanEveryRef(cwd, sink);
         }
       }
       close() {
@@ -9559,6 +9578,7 @@ var REPORTERS = {
 
 // src/cli.ts
 init_safe_write();
+init_scan_thread();
 
 // src/scan.ts
 init_import_meta_url();
@@ -10087,9 +10107,6 @@ async function main() {
     fail(`Some paths could not be read, so the scan is incomplete: ${result.summary.unreadable.join("; ")}.`);
   }
   process.exitCode = result.summary.errors > 0 ? EXIT.findings : EXIT.clean;
-}
-function isScanThread() {
-  return process.argv.includes("--dhmad-scan-thread") && !process.getBuiltinModule("node:worker_threads").isMainThread;
 }
 if (!isScanThread()) {
   main().catch((e) => {
