@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 37584eaca66600536168d008456c75a72baaa7dbdc357c163270dee58884aec7
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 881d70a6d7615049cb21c292db8d931ad1bd086bbe5ddfcca76c165484cdb89d
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -29203,16 +29203,12 @@ var MAX_CONCURRENCY = 20;
 function parseList(value) {
   return [...new Set(value.split(/[\n,]/).map((s2) => s2.trim()).filter(Boolean))];
 }
-function looksLikeKey(value) {
-  const lower = value.toLowerCase();
-  return redactText(lower) !== lower;
-}
 function readInputs(readRaw, env) {
   const problems = [];
   const keyShaped = [];
   const getInput2 = (name) => {
     const raw = readRaw(name);
-    if (name === "management-key" || !looksLikeKey(raw)) return raw;
+    if (name === "management-key" || !revealsKey(raw)) return raw;
     keyShaped.push(
       `${name} holds a value shaped like a DHMAD key (checked in any letter case); it is not shown. Only management-key takes a key: name the key to rotate with key-name or key-id, and the secret with secret-name.`
     );

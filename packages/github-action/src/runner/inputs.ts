@@ -3,7 +3,7 @@
  * naming the input, what was wrong and what is accepted; a value that might be a key is
  * never echoed.
  */
-import { redactText, validateKey } from '@dhmad/sdk/key-format';
+import { redactText, revealsKey, validateKey } from '@dhmad/sdk/key-format';
 import { DurationError, parseDuration } from '../core/duration.js';
 import { targetLabel } from './github/stores.js';
 import type { TargetSpec } from './github/stores.js';
@@ -39,24 +39,16 @@ export function parseList(value: string): string[] {
   return [...new Set(value.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))];
 }
 
-/**
- * Whether `value` holds something shaped like a DHMAD key in any letter case: the SDK's
- * redaction (prefix + more than 6 hex) run over the lower-cased text. GitHub upper-cases
- * secret names and the runner's mask is case-sensitive, so `SK_LIVE_...` must count too.
- */
-export function looksLikeKey(value: string): boolean {
-  const lower = value.toLowerCase();
-  return redactText(lower) !== lower;
-}
-
 export function readInputs(readRaw: GetInput, env: Record<string, string | undefined>): ActionInputs {
   const problems: string[] = [];
   // Every input but management-key passes through here, so a key pasted anywhere else is
   // refused before any check could echo it, and is never used as a name GitHub would print.
+  // In any letter case (revealsKey's test): GitHub upper-cases secret names and the runner's
+  // mask is case-sensitive, so `SK_LIVE_...` must count too.
   const keyShaped: string[] = [];
   const getInput = (name: string): string => {
     const raw = readRaw(name);
-    if (name === 'management-key' || !looksLikeKey(raw)) return raw;
+    if (name === 'management-key' || !revealsKey(raw)) return raw;
     keyShaped.push(
       `${name} holds a value shaped like a DHMAD key (checked in any letter case); it is not shown. ` +
         'Only management-key takes a key: name the key to rotate with key-name or key-id, and the secret with secret-name.',
