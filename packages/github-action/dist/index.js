@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 881d70a6d7615049cb21c292db8d931ad1bd086bbe5ddfcca76c165484cdb89d
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 d4feb49f2221b9edfec900d1c1f45dde7a0c408dda8c1fa8156f3513a29dbe7f
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -30229,6 +30229,14 @@ function dhmadKeyApi(options) {
       for await (const k2 of manager.apiKeys.list({ limit: 100 })) out.push(managed(k2));
       return out;
     },
+    async get(id) {
+      try {
+        return managed((await manager.apiKeys.retrieve(id)).apiKey);
+      } catch (err) {
+        if (err instanceof NotFoundError) return null;
+        throw err;
+      }
+    },
     create: async (params, idempotencyKey) => minted(
       await manager.apiKeys.create(
         {
@@ -30465,8 +30473,8 @@ ${steps.map((s2, i2) => `  ${i2 + 1}. ${s2}`).join("\n")}`);
    * this run listed the keys, and a message must never claim a state the key is not in.
    */
   async stateOf(key) {
-    const now = (await this.keys.list()).find((k2) => k2.id === key.id);
-    return now === void 0 ? "deleted" : now.isActive ? "active" : "inactive";
+    const now = await this.keys.get(key.id);
+    return now === null ? "deleted" : now.isActive ? "active" : "inactive";
   }
   /** "sk_live_abc123 stays active" when it does, else what became of it. */
   async holdsState(key) {

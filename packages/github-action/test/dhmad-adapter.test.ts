@@ -40,8 +40,10 @@ describe('the SDK adapter against the emulator', () => {
     const { key } = await api.create({ name: 'ci', environment: 'live', rateLimit: 60, expiresAt: null, metadata: {}, scopes: [] }, 'seed');
     expect((await api.setMetadata(key.id, { a: 'b' })).metadata).toEqual({ a: 'b' });
     expect((await api.deactivate(key.id)).isActive).toBe(false);
+    expect(await api.get(key.id)).toMatchObject({ id: key.id, isActive: false, metadata: { a: 'b' } });
     await api.delete(key.id);
     expect((await api.list()).some((k) => k.id === key.id)).toBe(false);
+    expect(await api.get(key.id)).toBeNull();
   });
 });
 

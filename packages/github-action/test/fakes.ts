@@ -102,7 +102,7 @@ export class FakeKeyApi implements KeyApi {
     }
   }
 
-  private get(id: string): ManagedKey {
+  private existing(id: string): ManagedKey {
     const key = this.keys.get(id);
     if (!key) throw new Error(`404 No API key with id ${id}`);
     return key;
@@ -149,6 +149,11 @@ export class FakeKeyApi implements KeyApi {
     this.enter('list');
     return [...this.keys.values()].map((k) => ({ ...k, metadata: { ...k.metadata } }));
   }
+  async get(id: string): Promise<ManagedKey | null> {
+    this.enter('get', id);
+    const key = this.keys.get(id);
+    return key ? { ...key, metadata: { ...key.metadata } } : null;
+  }
   async create(params: CreateKeyParams, idempotencyKey: string): Promise<MintedKey> {
     this.enter('create');
     this.idempotencyKeys.push(idempotencyKey);
@@ -165,7 +170,7 @@ export class FakeKeyApi implements KeyApi {
   async regenerate(id: string, idempotencyKey: string): Promise<MintedKey> {
     this.enter('regenerate', id);
     this.idempotencyKeys.push(idempotencyKey);
-    const key = this.get(id);
+    const key = this.existing(id);
     for (const [h, kid] of this.secrets) if (kid === id) this.secrets.delete(h);
     const secret = newSecret(key.environment);
     this.secrets.set(hash(secret), id);
@@ -175,21 +180,21 @@ export class FakeKeyApi implements KeyApi {
   }
   async setMetadata(id: string, metadata: Record<string, string>): Promise<ManagedKey> {
     this.enter('setMetadata', id);
-    const key = this.get(id);
+    const key = this.existing(id);
     key.metadata = { ...metadata };
     key.updatedAt = this.clock.now().toISOString();
     return { ...key };
   }
   async activate(id: string): Promise<ManagedKey> {
     this.enter('activate', id);
-    const key = this.get(id);
+    const key = this.existing(id);
     key.isActive = true;
     key.updatedAt = this.clock.now().toISOString();
     return { ...key };
   }
   async usage(id: string, days: number): Promise<KeyUsage> {
     this.enter('usage', id);
-    this.get(id);
+    this.existing(id);
     const today = Date.parse(this.clock.now().toISOString().slice(0, 10));
     const out: KeyUsage['days'] = [];
     for (let i = days - 1; i >= 0; i--) {
@@ -209,7 +214,7 @@ export class FakeKeyApi implements KeyApi {
   }
   async deactivate(id: string, metadata?: Record<string, string>): Promise<ManagedKey> {
     this.enter('deactivate', id);
-    const key = this.get(id);
+    const key = this.existing(id);
     key.isActive = false;
     if (metadata) key.metadata = { ...metadata };
     key.updatedAt = this.clock.now().toISOString();
@@ -217,7 +222,7 @@ export class FakeKeyApi implements KeyApi {
   }
   async delete(id: string): Promise<void> {
     this.enter('delete', id);
-    this.get(id);
+    this.existing(id);
     this.keys.delete(id);
   }
 }

@@ -297,6 +297,19 @@ describe('two runs at once, one of them with a slow GitHub write', () => {
     expect(report.errors[0]).toContain(`They held ${s.old.key.keyPrefix} before this run: ${s.old.key.keyPrefix} was deactivated meanwhile`);
     expect(aLogger.text).not.toMatch(new RegExp(`${s.old.key.keyPrefix}[^.]*stays active`));
   });
+
+  it('says the old key was deleted when it was deleted by hand during a failed write', async () => {
+    const s = setup(2);
+    s.stores[1]!.writeErrors.push(forbidden());
+    const slow = s.stores[0]!.holdNextWrite();
+    const a = rotate(plan(), s.api, s.stores, s.logger, s.clock);
+    await slow.started;
+    await s.api.delete(s.old.key.id);
+    slow.release();
+    const report = await a;
+    expect(report).toMatchObject({ outcome: 'targets-failed', failed: true });
+    expect(report.errors[0]).toContain(`They held ${s.old.key.keyPrefix} before this run: ${s.old.key.keyPrefix} was deleted meanwhile`);
+  });
 });
 
 describe('grace-period and delete-after', () => {

@@ -102,8 +102,8 @@ export class Run {
    * this run listed the keys, and a message must never claim a state the key is not in.
    */
   async stateOf(key: ManagedKey): Promise<'active' | 'inactive' | 'deleted'> {
-    const now = (await this.keys.list()).find((k) => k.id === key.id);
-    return now === undefined ? 'deleted' : now.isActive ? 'active' : 'inactive';
+    const now = await this.keys.get(key.id);
+    return now === null ? 'deleted' : now.isActive ? 'active' : 'inactive';
   }
 
   /** "sk_live_abc123 stays active" when it does, else what became of it. */

@@ -60,6 +60,8 @@ export interface KeyApi {
   verify(secret: string): Promise<KeyIdentity>;
   /** Every key of the management key's environment and account. */
   list(): Promise<ManagedKey[]>;
+  /** One key as it stands now; null when it no longer exists. */
+  get(id: string): Promise<ManagedKey | null>;
   create(params: CreateKeyParams, idempotencyKey: string): Promise<MintedKey>;
   regenerate(id: string, idempotencyKey: string): Promise<MintedKey>;
   setMetadata(id: string, metadata: Record<string, string>): Promise<ManagedKey>;

@@ -1,5 +1,5 @@
 /** The rotation core's {@link KeyApi} over `@dhmad/sdk`'s `Dhmad` client. */
-import { Dhmad, LIVE_BASE_URL, SANDBOX_BASE_URL } from '@dhmad/sdk';
+import { Dhmad, LIVE_BASE_URL, NotFoundError, SANDBOX_BASE_URL } from '@dhmad/sdk';
 import { environmentOf } from '@dhmad/sdk/key-format';
 import type { ApiKey, Scope } from '@dhmad/sdk';
 import type { CreateKeyParams, KeyApi, KeyIdentity, ManagedKey, MintedKey } from '../core/types.js';
@@ -56,6 +56,14 @@ export function dhmadKeyApi(options: DhmadKeyApiOptions): KeyApi {
       const out: ManagedKey[] = [];
       for await (const k of manager.apiKeys.list({ limit: 100 })) out.push(managed(k));
       return out;
+    },
+    async get(id) {
+      try {
+        return managed((await manager.apiKeys.retrieve(id)).apiKey);
+      } catch (err) {
+        if (err instanceof NotFoundError) return null;
+        throw err;
+      }
     },
     create: async (params: CreateKeyParams, idempotencyKey) =>
       minted(
