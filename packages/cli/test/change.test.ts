@@ -49,16 +49,18 @@ describe('dhmad keys regenerate', () => {
     expectNoSecret([r.stdout, r.stderr], r.stdout, 1);
   });
 
-  it('--write-env replaces the old secret in the file and prints none', async () => {
+  it('--write-env replaces the old secret in the file and prints none; another variable there that holds it is listed', async () => {
     const k = await live();
     const repo = initRepo();
-    write(repo, '.env', `A=1\nDHMAD_API_KEY=${k.key}\n`);
+    write(repo, '.env', `A=1\nDHMAD_API_KEY=${k.key}\nBACKUP_KEY=${k.key}\n`);
     const r = await dhmad(['keys', 'regenerate', k.apiKey.id, '--yes', '--write-env', '.env'], { env: api.env(), cwd: repo });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    const fresh = readFileSync(path.join(repo, '.env'), 'utf8').match(/^A=1\nDHMAD_API_KEY=(sk_live_[0-9a-f]{64})\n$/)![1]!;
+    const fresh = readFileSync(path.join(repo, '.env'), 'utf8').match(/^A=1\nDHMAD_API_KEY=(sk_live_[0-9a-f]{64})\nBACKUP_KEY=sk_live_[0-9a-f]{64}\n$/)![1]!;
     expect(await status(fresh)).toBe(200);
+    // The file is read after the write: the variable just written holds the new secret, the other one still the dead one.
     expect(r.stderr).not.toContain('.env:2');
+    expect(r.stderr).toContain('.env:3 (BACKUP_KEY): put the new secret there');
     expect(readFileSync(path.join(repo, '.gitignore'), 'utf8')).toBe('/.env\n');
     expectNoSecret([r.stdout, r.stderr]);
   });

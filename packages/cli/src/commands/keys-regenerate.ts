@@ -1,10 +1,9 @@
 import type { ApiKey } from '@dhmad/sdk';
-import path from 'node:path';
 import { findRepoSync } from '@dhmad/git-facts';
 import wrapAnsi from 'wrap-ansi';
 import { openAccount, type Account } from '../client.js';
 import { confirm } from '../confirm.js';
-import { prepareEnvFile, type PreparedEnvFile } from '../env-file.js';
+import { prepareEnvFile } from '../env-file.js';
 import { findEnvFiles, readEnvKeys } from '../env-files.js';
 import { keyLabel, minute } from '../format.js';
 import { handOver } from '../handover.js';
@@ -34,17 +33,18 @@ export async function regenerateKey(t: Terminal, options: RegenerateOptions): Pr
   envFile?.ensureIgnored();
   const made = await account.client.apiKeys.regenerate(key.id);
   await handOver(t, made, 'Regenerated', { json: options.json, envFile });
-  t.stderr.write(stillHolding(t, account, key, made.apiKey.keyPrefix, envFile));
+  t.stderr.write(stillHolding(t, account, key, made.apiKey.keyPrefix));
 }
 
 /**
  * What still holds the dead secret, as far as this machine can tell, and how to update it:
- * env files of this repository that held it, DHMAD_API_KEY itself, whatever used it last.
+ * env files of this repository that hold it (read after --write-env wrote the new one), DHMAD_API_KEY
+ * itself, whatever used it last.
  */
-function stillHolding(t: Terminal, account: Account, old: ApiKey, newPrefix: string, written: PreparedEnvFile | null): string {
+function stillHolding(t: Terminal, account: Account, old: ApiKey, newPrefix: string): string {
   const root = findRepoSync(t.cwd, 'path')?.root ?? t.cwd;
   const holders = readEnvKeys(root, findEnvFiles(root))
-    .filter((k) => k.keyPrefix === old.keyPrefix && path.join(root, k.file) !== written?.path)
+    .filter((k) => k.keyPrefix === old.keyPrefix)
     .map((k) => `${k.file}:${k.line} (${k.variable}): put the new secret there`);
   if (account.keyPrefix === old.keyPrefix) holders.push('DHMAD_API_KEY in this shell: export the new secret before the next dhmad command');
   if (old.lastUsedAt) holders.push(`whatever used it last (${minute(old.lastUsedAt)}): a deployed service or CI secret; redeploy it with the new secret`);
