@@ -1,20 +1,11 @@
-import {
-  APIConnectionError,
-  APIError,
-  AuthenticationError,
-  BadRequestError,
-  DhmadConfigError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-} from '@dhmad/sdk';
+import { APIConnectionError, AuthenticationError, BadRequestError, InternalServerError, PermissionDeniedError, RateLimitError } from '@dhmad/sdk';
 import { redactText } from '@dhmad/sdk/key-format';
-import { CliError } from './errors.js';
 
-/** One line for the user, never with a key in it, saying what to do where the SDK's message does not. */
+/**
+ * One line for the user, never with a key in it, saying what to do where the SDK's message does not.
+ * Every other error (dhmad's own CliError, a 404, a bad configuration) says it well enough as it is.
+ */
 export function describeError(err: unknown): string {
-  if (err instanceof CliError) return redactText(err.message);
   if (err instanceof AuthenticationError) return redactText(`${err.message}${authAdvice(err.reason)}`);
   if (err instanceof PermissionDeniedError) {
     const scope = (err.details as { requiredScope?: unknown } | undefined)?.requiredScope;
@@ -30,13 +21,11 @@ export function describeError(err: unknown): string {
     const fields = details.map(([k, v]) => `${k} ${String(v)}`).join('; ');
     return redactText(fields && !err.message.includes(fields) ? `${err.message} (${fields})` : err.message);
   }
-  if (err instanceof NotFoundError) return redactText(err.message);
   if (err instanceof InternalServerError) {
     const support = err.requestId ? `; if it keeps failing, give DHMAD support the request id ${err.requestId}` : '';
     return redactText(`The DHMAD API failed (${err.status}${err.error ? ` ${err.error}` : ''}): ${err.message} Nothing here is wrong: try again in a minute${support}.`);
   }
   if (err instanceof APIConnectionError) return redactText(`${err.message} Check your network, or DHMAD_BASE_URL if you set it.`);
-  if (err instanceof APIError || err instanceof DhmadConfigError) return redactText(err.message);
   if (err instanceof Error) return redactText(err.message);
   return redactText(String(err));
 }
