@@ -28,23 +28,28 @@ const MIN_FIRST = 10;
  * is cut with `…` (to no fewer than 10 columns), then droppable columns are left out.
  */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], fit: Fit = { width: undefined }): string {
+  // Measured once: every cell of a column is padded to it.
+  const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));
   let keep = header.map((_, i) => i);
-  const widthOf = (i: number): number => Math.max(stringWidth(header[i]!), ...rows.map((r) => stringWidth(r[i] ?? '')));
-  const total = (cols: readonly number[], first: number): number => cols.reduce((sum, i) => sum + (i === 0 ? first : widthOf(i)), 0) + 2 * (cols.length - 1);
-  let first = widthOf(0);
+  let first = widths[0]!;
   if (fit.width !== undefined) {
-    first = Math.max(MIN_FIRST, Math.min(first, first - (total(keep, first) - fit.width)));
+    const { width } = fit;
+    // The kept columns and their gaps, the first one `firstWidth` wide.
+    const span = (firstWidth: number): number => keep.reduce((sum, i) => sum + (i === 0 ? firstWidth : widths[i]!), 0) + 2 * (keep.length - 1);
+    // The first column gets what the others leave of the width: no more than its own, no fewer than MIN_FIRST.
+    const fitFirst = (): number => Math.max(MIN_FIRST, Math.min(widths[0]!, width - span(0)));
+    first = fitFirst();
     for (const drop of fit.droppable ?? []) {
-      if (total(keep, first) <= fit.width) break;
+      if (span(first) <= width) break;
       keep = keep.filter((i) => i !== drop);
-      first = Math.max(MIN_FIRST, Math.min(widthOf(0), widthOf(0) - (total(keep, widthOf(0)) - fit.width)));
+      first = fitFirst();
     }
   }
   const line = (cells: readonly string[]): string =>
     keep
       .map((i, n) => {
         const cell = i === 0 ? truncate(cells[i] ?? '', first) : (cells[i] ?? '');
-        return n === keep.length - 1 ? cell : cell + ' '.repeat(Math.max(0, (i === 0 ? first : widthOf(i)) - stringWidth(cell)));
+        return n === keep.length - 1 ? cell : cell + ' '.repeat(Math.max(0, (i === 0 ? first : widths[i]!) - stringWidth(cell)));
       })
       .join('  ')
       .trimEnd();
