@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ApiKey, MeResponse } from '@dhmad/sdk';
+import type { ApiKey } from '@dhmad/sdk';
 import type { Environment } from '@dhmad/sdk/key-format';
 import { findRepoSync } from '@dhmad/git-facts';
 import { scan, type ScanResult } from '@dhmad/secret-scan';
@@ -20,7 +20,6 @@ export interface DoctorOptions {
 export interface AccountFacts {
   keyPrefix: string;
   environment: Environment;
-  me: Promise<MeResponse>;
   /** Every key, active or not, of DHMAD_API_KEY's environment. */
   keys: Promise<ApiKey[]>;
   /**
@@ -28,6 +27,7 @@ export interface AccountFacts {
    * stamped on DHMAD_API_KEY's own `lastUsedAt`. Ages are the server's timestamps' ages.
    */
   now: Promise<number>;
+  /** The key's last 30 days; at most four of these requests run at a time. */
   usage(key: ApiKey): Promise<UsageDay[]>;
 }
 
@@ -67,11 +67,9 @@ const USAGE_CONCURRENCY = 4;
 
 function accountFacts(t: Terminal): AccountFacts {
   const account = openAccount(t);
-  const me = account.client.me.retrieve();
   const keys = listAllKeys(account);
-  const now = me.then((m) => Math.max(Date.now(), m.apiKey.lastUsedAt ? Date.parse(m.apiKey.lastUsedAt) : 0));
-  for (const p of [me, keys, now]) p.catch(() => undefined);
-  const usage = new Map<string, Promise<UsageDay[]>>();
+  const now = account.client.me.retrieve().then((m) => Math.max(Date.now(), m.apiKey.lastUsedAt ? Date.parse(m.apiKey.lastUsedAt) : 0));
+  for (const p of [keys, now]) p.catch(() => undefined);
   let running = 0;
   const waiting: Array<() => void> = [];
   const slot = async (): Promise<void> => {
@@ -85,21 +83,14 @@ function accountFacts(t: Terminal): AccountFacts {
   return {
     keyPrefix: account.keyPrefix,
     environment: account.environment,
-    me,
     keys,
     now,
-    usage(key) {
-      let days = usage.get(key.id);
-      if (!days) {
-        days = slot().then(() =>
-          account.client.apiKeys
-            .usage(key.id, { days: 30 })
-            .then((r) => r.usage.days)
-            .finally(release),
-        );
-        usage.set(key.id, days);
-      }
-      return days;
-    },
+    usage: (key) =>
+      slot().then(() =>
+        account.client.apiKeys
+          .usage(key.id, { days: 30 })
+          .then((r) => r.usage.days)
+          .finally(release),
+      ),
   };
 }
