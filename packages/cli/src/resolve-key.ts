@@ -18,7 +18,7 @@ export async function listAllKeys(account: Account, params: { isActive?: boolean
  * A secret on the command line stays in shell history and shows in `ps`; as a key's name it would
  * also be shown to everyone who lists the keys. Refused, naming it by prefix only.
  */
-export function refuseSecret(value: string, what: 'argument' | 'name'): void {
+function refuseSecret(value: string, what: 'argument' | 'name'): void {
   const secret = findKeys(value).find((m) => m.kind === 'key');
   if (secret === undefined) return;
   throw new CliError(

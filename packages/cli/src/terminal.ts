@@ -26,7 +26,7 @@ export interface Terminal {
   cwd: string;
 }
 
-export function redactingOutput(stream: RawStream): Output {
+function redactingOutput(stream: RawStream): Output {
   return {
     write: (text) => void stream.write(redactText(text)),
     get isTTY() {

@@ -1,8 +1,5 @@
 import { CliError } from './errors.js';
 
-/** A command line dhmad cannot run: said on one line, with the help to read. */
-export class UsageError extends CliError {}
-
 /** The commands, by level: what a misspelt command is compared with. */
 export const COMMANDS = {
   top: ['me', 'keys', 'doctor', 'completion'],
@@ -20,14 +17,15 @@ export interface FailureContext {
 }
 
 /**
- * yargs' failure message (`Unknown argument: jsn`, `Not enough non-option arguments: got 0, need at
- * least 1`...) as one sentence that names the command, says what was wrong, and suggests the flag
- * or command that was probably meant.
+ * A command line dhmad cannot run, said on one line with the help to read: yargs' failure message
+ * (`Unknown argument: jsn`, `Not enough non-option arguments: got 0, need at least 1`...) as one
+ * sentence that names the command, says what was wrong, and suggests the flag or command that was
+ * probably meant.
  */
-export function usageError(message: string, context: FailureContext): UsageError {
+export function usageError(message: string, context: FailureContext): CliError {
   const path = commandPath(context.args);
   const help = `See ${['dhmad', ...path].join(' ')} --help.`;
-  const say = (text: string): UsageError => new UsageError(`${text} ${help}`);
+  const say = (text: string): CliError => new CliError(`${text} ${help}`);
 
   // yargs checks required flags before unknown ones: `--nam x` is a typo of --name before it is a missing --name.
   const typo = context.args.find((a) => a.startsWith('-') && a !== '-' && a !== '--' && !context.knownFlags.includes(flagName(a)));
@@ -46,7 +44,7 @@ export function usageError(message: string, context: FailureContext): UsageError
   const choices = /^Invalid values:\s*Argument: (\S+), Given: (.*), Choices: (.*)$/s.exec(message);
   if (choices) return say(`--${choices[1]} must be ${choices[3]!.replace(/"/g, '').split(', ').join(' or ')}, not ${choices[2]!.trim()}.`);
 
-  if (message === 'Name a command.') return new UsageError(`Name a command: ${COMMANDS.top.join(', ')}. See dhmad --help.`);
+  if (message === 'Name a command.') return new CliError(`Name a command: ${COMMANDS.top.join(', ')}. See dhmad --help.`);
   return say(/[.?!]$/.test(message) ? message : `${message}.`);
 }
 

@@ -43,7 +43,8 @@ export async function createKey(t: Terminal, options: CreateOptions): Promise<vo
 }
 
 /** `2027-01-31` (midnight UTC) or an ISO date-time, as the API's ISO form: a real calendar day, after now. */
-export function parseExpiry(value: string, nowMs = Date.now()): string {
+function parseExpiry(value: string): string {
+  const nowMs = Date.now();
   const m = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(value);
   const ms = m ? Date.parse(value) : NaN;
   if (!m || Number.isNaN(ms)) throw new CliError(`--expires ${JSON.stringify(value)} is not a date: use YYYY-MM-DD or an ISO date-time such as 2027-01-31T12:00:00Z.`);

@@ -31,7 +31,7 @@ export async function showKey(t: Terminal, options: { key: string; json: boolean
 }
 
 /** Every field of a key, one per line. */
-export function describeKey(key: ApiKey): string {
+function describeKey(key: ApiKey): string {
   const metadata = Object.entries(key.metadata ?? {});
   const rows: [string, string][] = [
     ['Name', printable(key.name)],

@@ -23,7 +23,7 @@ function stageOfPart(part: string): Stage {
  * `.env.development`, `.env.ci` are not. Then the nearest folder that says: `deploy/production/.env`
  * is production, `test/.env`, `e2e/.env` and `.github/.env` are not. `.env` and `.env.local` elsewhere do not say.
  */
-export function stageOf(file: string): Stage {
+function stageOf(file: string): Stage {
   const parts = file.split('/');
   const nameParts = parts[parts.length - 1]!.split('.').slice(2).map(stageOfPart);
   if (nameParts.includes('production')) return 'production';
