@@ -67,9 +67,9 @@ export class SchemaResolver {
         out[field] = `must be at most ${s.maxLength} characters`;
       } else if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value)) {
         out[field] = `must match ${s.pattern}`;
-      } else if (s.format === 'date-time' && !(DATE_TIME.test(value) && existingDay(value) && Number(value.slice(11, 13)) < 24 && !Number.isNaN(Date.parse(value)))) {
+      } else if (s.format === 'date-time' && !(DATE_TIME.test(value) && isCalendarDay(value.slice(0, 10)) && Number(value.slice(11, 13)) < 24 && !Number.isNaN(Date.parse(value)))) {
         out[field] = 'must be an ISO-8601 date-time with a time zone, e.g. 2030-01-31T12:00:00Z';
-      } else if (s.format === 'date' && !(DATE.test(value) && existingDay(value))) {
+      } else if (s.format === 'date' && !isCalendarDay(value)) {
         out[field] = 'must be a date, YYYY-MM-DD';
       }
       return;
@@ -121,14 +121,15 @@ export class SchemaResolver {
 }
 
 /**
- * Whether the `YYYY-MM-DD` that `value` starts with is a day of the calendar: `Date.parse` rolls
- * 2030-02-30 over to March 2, which would store a date the client never sent.
+ * Whether `day` is a `YYYY-MM-DD` day of the calendar: `Date.parse` rolls 2030-02-30 over to
+ * March 2, which would store a date the client never sent.
  */
-function existingDay(value: string): boolean {
-  const [y, m, d] = [Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10))];
-  const day = new Date(0);
-  day.setUTCFullYear(y, m - 1, d);
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+export function isCalendarDay(day: string): boolean {
+  if (!DATE.test(day)) return false;
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 function join(path: string, name: string): string {

@@ -5,6 +5,7 @@ import { loadContract, type Contract } from './contract.js';
 import { FaultQueue } from './faults.js';
 import { IdempotencyStore } from './idempotency.js';
 import { RateLimiter } from './rate-limit.js';
+import { isCalendarDay } from './schema.js';
 import { DataFile } from './state-file.js';
 import { BOOTSTRAP_KEY_RATE_LIMIT, MANAGE_SCOPE, Store, utcDay, type KeyRecord } from './store.js';
 import type { DayUsageRecord, EmulatorOptions, NewDeveloper, NewDeveloperInput, RequestRecord, UsageInput } from './types.js';
@@ -118,9 +119,7 @@ export class EmulatorState {
     const problems: string[] = [];
     const extra = Object.keys(unknown);
     if (extra.length > 0) problems.push(`unknown field ${extra.join(', ')} (known: date, requests, errors)`);
-    const dayMs = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
-    // Date.parse rolls 2030-02-30 over to March; a day that does not come back unchanged does not exist.
-    if (Number.isNaN(dayMs) || utcDay(dayMs) !== date) {
+    if (typeof date !== 'string' || !isCalendarDay(date)) {
       problems.push('date must be a UTC day, YYYY-MM-DD');
     } else if (date > today) {
       problems.push(`date must not be after today (${today} on the emulator clock)`);
