@@ -14,7 +14,10 @@ export interface EmulatorOptions {
    * (`/__emulator/*`) answer, e.g. a container's service name. Pages of these hosts may call them too.
    */
   allowedHosts?: string[];
-  /** JSON file to load state from and save it to (atomically, mode 0600). Without it, state lives in memory only. */
+  /**
+   * JSON file to load state from and save it to (mode 0600), with its write-ahead log `<data>.wal`:
+   * a change is on the disk before the answer that shows it. Without it, state lives in memory only.
+   */
   data?: string;
   /**
    * Requests per minute per client IP, per environment, like the real API's 100.
