@@ -4,7 +4,7 @@ import { type Ran, runAsync } from '../../../test/support/run.js';
 
 export { commitAll, git, initRepo, tempDir, write } from '../../../test/support/git.js';
 export { GitHubStandIn, type OrgRepository } from '../../../test/support/github-standin.js';
-export { makeKey, prefixOf } from '../../../test/support/keys.js';
+export { assertNoKeys, makeKey } from '../../../test/support/keys.js';
 // A step's GITHUB_OUTPUT, read as the runner reads it: the same parser the Action's tests use.
 export { parseOutputs } from '../../../test/support/run-action.js';
 
