@@ -9,7 +9,7 @@ export { assertNoKeys, makeKey } from '../../../test/support/keys.js';
 export { parseOutputs } from '../../../test/support/run-action.js';
 
 /** The bin users run. */
-export const BIN = fileURLToPath(new URL('../bin/dhmad-org-scan.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/dhmad-org-scan.js', import.meta.url));
 
 /**
  * Run `dhmad-org-scan` as a workflow step runs it: a child process with the step's environment.

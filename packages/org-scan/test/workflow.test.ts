@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, orgScan, tempDir } from './helpers.js';
+import { orgScan, tempDir } from './helpers.js';
 
 interface Step {
   uses?: string;
@@ -74,7 +74,6 @@ describe('the organization scan workflows', () => {
     expect(new Set(runs)).toEqual(new Set(['dhmad-org-scan matrix', 'dhmad-org-scan scan-repository', 'dhmad-org-scan summary']));
     const help = await orgScan(['--help'], { cwd: tempDir() });
     for (const command of ['matrix', 'scan-repository', 'summary']) expect(help.stdout).toContain(`dhmad-org-scan ${command}`);
-    expect(BIN).toMatch(/dhmad-org-scan\.js$/);
   });
 
   it('come with a caller that runs nightly, guarded by a variable, with an App token', async () => {
