@@ -6,6 +6,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { docFiles } from '../scripts/release/refs.mjs';
 import { repoRoot as root, workspacePackages } from './support/workspace.js';
 
 const run = promisify(execFile);
@@ -61,9 +62,7 @@ describe.each(withBins.flatMap((p) => Object.entries(p.manifest.bin!).map(([name
 describe('the docs', () => {
   it('run our bins through npx only with --no-install, which never fetches a package of that name from the registry', () => {
     const bins = withBins.flatMap((p) => Object.keys(p.manifest.bin!));
-    const docs = spawnSync('git', ['ls-files', '--', '*.md', '.github/workflows/*.yml'], { cwd: root, encoding: 'utf8' })
-      .stdout.split('\n')
-      .filter((f) => f !== '' && !f.endsWith('CHANGELOG.md') && !f.startsWith('.changeset/'));
+    const docs = docFiles(root);
     const unsafe = new RegExp(`\\bnpx (?!--no-install )(?:${bins.join('|')})\\b`);
     const found = docs.flatMap((f) =>
       readFileSync(path.join(root, f), 'utf8')

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { docFiles } from '../scripts/release/refs.mjs';
 import { git, tempDir } from './support/git.js';
 import { codeBlockUnder } from './support/markdown.js';
 import { publishablePackages, readManifest, repoRoot, workspacePackages } from './support/workspace.js';
@@ -153,11 +154,8 @@ describe('the refs the docs pin', () => {
       ...versions('@dhmad/github-action', 'packages/github-action').flatMap((v) => [`v${v}`, `v${v.split('.')[0]}`]),
       ...versions('@dhmad/secret-scan', 'packages/secret-scan').map((v) => `@dhmad/secret-scan@${v}`),
     ]);
-    const docs = git(repoRoot, ['ls-files', '--', '*.md', '.github/workflows/*.yml'])
-      .split('\n')
-      .filter((f) => f !== '' && !f.startsWith('.changeset/') && !f.endsWith('CHANGELOG.md'));
     const pinned: Array<{ file: string; ref: string }> = [];
-    for (const file of docs) {
+    for (const file of docFiles(repoRoot)) {
       const text = readFileSync(path.join(repoRoot, file), 'utf8');
       for (const m of text.matchAll(/uses: dhmad\/dhmad-toolkit\/packages\/github-action@([\w.@/-]+)/g)) pinned.push({ file, ref: m[1]! });
       for (const m of text.matchAll(/- repo: https:\/\/github\.com\/dhmad\/dhmad-toolkit\n\s+rev: '?([^'\s<]+)/g)) pinned.push({ file, ref: m[1]! });
