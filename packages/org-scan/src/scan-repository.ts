@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { gitEnv, gitReason, runGitSync } from '@dhmad/git-facts';
 import { redactText } from '@dhmad/sdk/key-format';
 import type { GitHub } from './github.js';
 import { artifactName } from './repositories.js';
@@ -53,12 +54,13 @@ function scanBin(): string {
 const oneLine = (s: string): string => redactText(s.trim().split('\n').filter(Boolean).pop() ?? '').replace(/^dhmad-scan: /, '');
 
 /**
- * Git's environment for the clone: no prompt, and for an http(s) server the token as an
- * Authorization header in git's config from the environment (never in the URL, the
- * command line or a file), as actions/checkout does.
+ * Git's environment for the clone (git-facts' own: no prompt, untranslated messages, no
+ * GIT_DIR of the caller's), and for an http(s) server the token as an Authorization header
+ * in git's config from the environment (never in the URL, the command line or a file), as
+ * actions/checkout does.
  */
 function cloneEnv(serverUrl: string, token: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
+  const env = gitEnv('path');
   if (/^https?:/.test(serverUrl)) {
     env.GIT_CONFIG_COUNT = '1';
     env.GIT_CONFIG_KEY_0 = `http.${new URL(serverUrl).origin}/.extraheader`;
@@ -98,13 +100,13 @@ export async function scanRepository(o: ScanRepositoryOptions): Promise<{ result
   };
   rmSync(clone, { recursive: true, force: true });
   const url = `${o.serverUrl.replace(/\/+$/, '')}/${o.repository}.git`;
-  const cloned = spawnSync('git', ['clone', '--bare', '--quiet', '--', url, clone], { env: cloneEnv(o.serverUrl, o.token), encoding: 'utf8' });
+  const cloned = runGitSync(process.cwd(), ['clone', '--bare', '--quiet', '--', url, clone], cloneEnv(o.serverUrl, o.token));
   if (cloned.status !== 0) {
-    result.problem = `git clone failed: ${oneLine(cloned.stderr)}`;
+    result.problem = `git clone failed: ${redactText(gitReason(cloned.stderr, cloned.status))}`;
     return finish(2);
   }
-  const head = spawnSync('git', ['rev-parse', '--verify', '--quiet', `refs/heads/${o.defaultBranch}^{commit}`], { cwd: clone, encoding: 'utf8' });
-  result.commit = head.status === 0 ? head.stdout.trim() : null;
+  const head = runGitSync(clone, ['rev-parse', '--verify', '--quiet', `refs/heads/${o.defaultBranch}^{commit}`], gitEnv('path'));
+  result.commit = head.status === 0 ? head.stdout.toString('utf8').trim() : null;
   if (o.checkpoint) mkdirSync(path.dirname(path.resolve(o.checkpoint)), { recursive: true });
   const args = [scanBin(), '--history', '--format', 'sarif', '--output', sarifFile, ...(o.checkpoint ? ['--checkpoint', path.resolve(o.checkpoint)] : [])];
   const scan = spawnSync(process.execPath, args, { cwd: clone, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -72,7 +72,9 @@ describe('dhmad-org-scan scan-repository', () => {
     expect(refused.stderr).toContain('code scanning: not uploaded (403: Advanced Security must be enabled for this repository to use code scanning.)');
     const missing = await scanRepo(server, 'acme/missing', job);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/acme\/missing: not scanned: git clone failed: /);
-    expect(JSON.parse(readFileSync(path.join(job, 'results', 'acme__missing.json'), 'utf8'))).toMatchObject({ status: 'failed' });
+    // git's reason, its first fatal line: not the last line of the advice git prints after it.
+    const reason = `git clone failed: fatal: '${path.join(server, 'acme', 'missing.git')}' does not appear to be a git repository`;
+    expect(missing.stderr).toContain(`acme/missing: not scanned: ${reason}`);
+    expect(JSON.parse(readFileSync(path.join(job, 'results', 'acme__missing.json'), 'utf8'))).toMatchObject({ status: 'failed', problem: expect.stringContaining(reason) });
   });
 });
