@@ -1,12 +1,13 @@
 // The README's set-up (`npm ci && npm run build`) leaves every bin of the workspace runnable
 // through `npx`, from the local build and never from the registry, and `tsc -b` at the root
 // builds every package.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { docFiles } from '../scripts/release/refs.mjs';
+import { git } from './support/git.js';
 import { repoRoot as root, workspacePackages } from './support/workspace.js';
 
 const run = promisify(execFile);
@@ -15,8 +16,8 @@ const withBins = packages.filter((p) => Object.keys(p.manifest.bin ?? {}).length
 
 /** `git ls-files -s` mode of a tracked file, or null when git does not track it. */
 function trackedMode(file: string): string | null {
-  const r = spawnSync('git', ['ls-files', '-s', '--', file], { cwd: root, encoding: 'utf8' });
-  return r.stdout.trim() === '' ? null : r.stdout.split(' ')[0]!;
+  const entry = git(root, ['ls-files', '-s', '--', file]);
+  return entry.trim() === '' ? null : entry.split(' ')[0]!;
 }
 
 describe('the root tsconfig.json is the solution file', () => {
