@@ -34,7 +34,8 @@ export function readEnvKeys(root: string, files: readonly string[]): EnvKey[] {
     for (const [variable, value] of Object.entries(parse(text))) {
       for (const m of findKeys(value, { malformed: false })) {
         if (m.kind !== 'key') continue;
-        const line = lines.findIndex((l) => Object.hasOwn(parse(l), variable)) + 1;
+        // dotenv keeps the last of several assignments: that is the line the value came from.
+        const line = lines.findLastIndex((l) => Object.hasOwn(parse(l), variable)) + 1;
         keys.push({ file, variable, line, environment: m.environment, keyPrefix: m.keyPrefix, secret: value.slice(m.index, m.index + m.length) });
       }
     }

@@ -49,6 +49,17 @@ describe('dhmad keys regenerate', () => {
     expectNoSecret([r.stdout, r.stderr], r.stdout, 1);
   });
 
+  it('a variable assigned twice in an env file is named at the line dotenv reads it from, the last', async () => {
+    const k = await live();
+    const repo = initRepo();
+    write(repo, '.gitignore', '.env\n');
+    write(repo, '.env', `BILLING_KEY=placeholder\nPORT=1\nBILLING_KEY=${k.key}\n`);
+    const r = await dhmad(['keys', 'regenerate', k.apiKey.keyPrefix, '--yes'], { env: api.env(), cwd: repo });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('  - .env:3 (BILLING_KEY): put the new secret there');
+    expectNoSecret([r.stdout, r.stderr], r.stdout, 1);
+  });
+
   it('--write-env replaces the old secret in the file and prints none; another variable there that holds it is listed', async () => {
     const k = await live();
     const repo = initRepo();
