@@ -6,10 +6,10 @@ import { dhmad, dhmadOnTty, expectNoSecret, useEmulator } from './support/cli.js
 const api = useEmulator();
 beforeEach(() => api.emu.reset());
 
-/** A key whose name and metadata hold another key, as a careless paste into the dashboard would leave it. */
+/** A key whose name and metadata hold another key (upper-cased too), as a careless paste into the dashboard would leave it. */
 async function keyHoldingASecret(): Promise<{ id: string; prefix: string; pasted: string }> {
   const pasted = liveKey();
-  const made = await api.sdk().apiKeys.create({ name: `worker ${pasted}`, metadata: { appName: pasted, [`note ${pasted}`]: 'x' } });
+  const made = await api.sdk().apiKeys.create({ name: `worker ${pasted}`, metadata: { appName: pasted, [`note ${pasted}`]: 'x', shouted: pasted.toUpperCase() } });
   return { id: made.apiKey.id, prefix: made.apiKey.keyPrefix, pasted };
 }
 

@@ -103,7 +103,8 @@ export function useEmulator(): TestApi {
   };
 }
 
-const SECRET = /sk_(?:live|sandbox)_[0-9a-fA-F]{7,}/g;
+// In any letter case: an upper-cased key lower-cases back into the key.
+const SECRET = /sk_(?:live|sandbox)_[0-9a-f]{7,}/gi;
 
 /**
  * Nothing in `texts` is a secret (anything longer than a keyPrefix) except `allowed`, which may
