@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 d4feb49f2221b9edfec900d1c1f45dde7a0c408dda8c1fa8156f3513a29dbe7f
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 c867e264e87ca4fb45c6649d6ade87fc698b81b3cc5e6f6a37b8bd907ae3f36b
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;
@@ -30559,6 +30559,9 @@ async function writeAll(run2, secret, deadFrom) {
   });
   return failed;
 }
+function unwritten(run2, failed) {
+  return `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}.`;
+}
 async function complete(run2, minted, extra = {}) {
   const completedAt = run2.now();
   await run2.keys.setMetadata(minted.key.id, {
@@ -30594,7 +30597,7 @@ async function deliver(run2, minted, predecessor, handovers = 0) {
   if (failed.length > 0) {
     run2.fail(
       "targets-failed",
-      `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}. ` + (predecessor ? `They held ${predecessor.keyPrefix} before this run:${await kept()} ` : "They hold no working key yet. ") + `The others hold ${minted.key.keyPrefix}. Fix the failures and run again: the next run finishes this.`
+      `${unwritten(run2, failed)} ` + (predecessor ? `They held ${predecessor.keyPrefix} before this run:${await kept()} ` : "They hold no working key yet. ") + `The others hold ${minted.key.keyPrefix}. Fix the failures and run again: the next run finishes this.`
     );
     return null;
   }
@@ -30800,7 +30803,7 @@ async function compromisedFlow(run2, state, all) {
   } else if (failed.length > 0) {
     return run2.fail(
       "targets-failed",
-      `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}. They still hold the dead secret of ${newest.keyPrefix}: their consumers fail until a run writes them. Fix them and run again without compromised (${minted.key.keyPrefix} did not leak; the next run finishes delivering a key).`
+      `${unwritten(run2, failed)} They still hold the dead secret of ${newest.keyPrefix}: their consumers fail until a run writes them. Fix them and run again without compromised (${minted.key.keyPrefix} did not leak; the next run finishes delivering a key).`
     );
   } else {
     await complete(run2, minted);
@@ -30954,7 +30957,7 @@ async function regenerateFlow(run2, state, compromised) {
   if (failed.length > 0) {
     return run2.fail(
       "targets-failed",
-      `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}. They hold the old secret, which no longer works (strategy: regenerate). Fix them and run again, or switch to strategy: overlap.`
+      `${unwritten(run2, failed)} They hold the old secret, which no longer works (strategy: regenerate). Fix them and run again, or switch to strategy: overlap.`
     );
   }
   if (problem) return run2.fail("failed", problem);
@@ -31069,7 +31072,7 @@ async function rollbackFlow(run2, state, all) {
   if (failed.length > 0 || after) {
     return run2.fail(
       "targets-failed",
-      `${after ?? `${failed.length} of ${run2.stores.length} targets could not be written: ${failed.join(", ")}.`} ` + (newer.isActive ? `Both ${restoring.keyPrefix} and ${newer.keyPrefix} stay active, so every target holds a working key. ` : "") + "Fix the failures and run again: the next run, a rollback or the schedule, finishes the rollback."
+      `${after ?? unwritten(run2, failed)} ` + (newer.isActive ? `Both ${restoring.keyPrefix} and ${newer.keyPrefix} stay active, so every target holds a working key. ` : "") + "Fix the failures and run again: the next run, a rollback or the schedule, finishes the rollback."
     );
   }
   const { [META.deactivatedAt]: _2, ...active } = restoring.metadata;

@@ -5,7 +5,7 @@
  * (regenerate.ts). The report gives, per target, the window in which its consumers held a
  * dead key, and each leaked key's use over the last days.
  */
-import { complete, createReplacement, deliver, earlierReplacement, newerRotation, verifyProblem, writeAll } from './deliver.js';
+import { complete, createReplacement, deliver, earlierReplacement, newerRotation, unwritten, verifyProblem, writeAll } from './deliver.js';
 import { activeMembers, withoutSealed } from './family.js';
 import type { FamilyState } from './family.js';
 import { deactivated, deleteOld, forgetSealed } from './retire.js';
@@ -103,7 +103,7 @@ export async function compromisedFlow(run: Run, state: FamilyState, all: readonl
   } else if (failed.length > 0) {
     return run.fail(
       'targets-failed',
-      `${failed.length} of ${run.stores.length} targets could not be written: ${failed.join(', ')}. They still hold the dead secret of ${newest.keyPrefix}: ` +
+      `${unwritten(run, failed)} They still hold the dead secret of ${newest.keyPrefix}: ` +
         `their consumers fail until a run writes them. Fix them and run again without compromised (${minted.key.keyPrefix} did not leak; the next run finishes delivering a key).`,
     );
   } else {

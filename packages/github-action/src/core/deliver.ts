@@ -117,6 +117,11 @@ export async function writeAll(run: Run, secret: string, deadFrom?: Date): Promi
   return failed;
 }
 
+/** The sentence that names the targets {@link writeAll} could not write, for the run's error. */
+export function unwritten(run: Run, failed: readonly string[]): string {
+  return `${failed.length} of ${run.stores.length} targets could not be written: ${failed.join(', ')}.`;
+}
+
 /**
  * Record that every target holds `minted` and it works: the state a later run reads, the
  * time grace and idle periods count from, and the secret sealed for a later rollback.
@@ -175,7 +180,7 @@ export async function deliver(run: Run, minted: MintedKey, predecessor: ManagedK
   if (failed.length > 0) {
     run.fail(
       'targets-failed',
-      `${failed.length} of ${run.stores.length} targets could not be written: ${failed.join(', ')}. ` +
+      `${unwritten(run, failed)} ` +
         (predecessor ? `They held ${predecessor.keyPrefix} before this run:${await kept()} ` : 'They hold no working key yet. ') +
         `The others hold ${minted.key.keyPrefix}. Fix the failures and run again: the next run finishes this.`,
     );

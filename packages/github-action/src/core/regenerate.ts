@@ -6,7 +6,7 @@
  */
 import { minAgeSkip } from './age.js';
 import { kill, reportLeakedUse } from './compromised.js';
-import { mint, verifyProblem, writeAll } from './deliver.js';
+import { mint, unwritten, verifyProblem, writeAll } from './deliver.js';
 import { META, activeMembers } from './family.js';
 import type { FamilyState } from './family.js';
 import { errorText } from './run.js';
@@ -46,7 +46,7 @@ export async function regenerateFlow(run: Run, state: FamilyState, compromised: 
   if (failed.length > 0) {
     return run.fail(
       'targets-failed',
-      `${failed.length} of ${run.stores.length} targets could not be written: ${failed.join(', ')}. ` +
+      `${unwritten(run, failed)} ` +
         'They hold the old secret, which no longer works (strategy: regenerate). Fix them and run again, or switch to strategy: overlap.',
     );
   }

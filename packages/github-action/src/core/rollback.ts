@@ -15,7 +15,7 @@
  * compromised rotation (its predecessor leaked), a predecessor deleted or of another name, a
  * secret that was never sealed or was sealed by another management key, an expired key.
  */
-import { verifyProblem, writeAll } from './deliver.js';
+import { unwritten, verifyProblem, writeAll } from './deliver.js';
 import { META, activeMembers, withoutSealed } from './family.js';
 import type { FamilyState } from './family.js';
 import { deactivated, forgetSealed } from './retire.js';
@@ -140,7 +140,7 @@ export async function rollbackFlow(run: Run, state: FamilyState, all: readonly M
   if (failed.length > 0 || after) {
     return run.fail(
       'targets-failed',
-      `${after ?? `${failed.length} of ${run.stores.length} targets could not be written: ${failed.join(', ')}.`} ` +
+      `${after ?? unwritten(run, failed)} ` +
         (newer.isActive ? `Both ${restoring.keyPrefix} and ${newer.keyPrefix} stay active, so every target holds a working key. ` : '') +
         'Fix the failures and run again: the next run, a rollback or the schedule, finishes the rollback.',
     );
