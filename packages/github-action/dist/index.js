@@ -1,4 +1,4 @@
-// Built by scripts/build.mjs from src/index.ts; inputs sha256 c867e264e87ca4fb45c6649d6ade87fc698b81b3cc5e6f6a37b8bd907ae3f36b
+// Built by scripts/build.mjs from src/index.ts; inputs sha256 5d18e9683495910f8837b2630f632528567ef8fe82ce40e49864e5c782eb4157
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;

@@ -14,7 +14,7 @@ import type { Run } from './run.js';
 import type { LeakedKeyUse, ManagedKey, RotationReport } from './types.js';
 
 /** Days of usage the report shows for a leaked key (the API's default window). */
-export const LEAK_USAGE_DAYS = 30;
+const LEAK_USAGE_DAYS = 30;
 
 /** Each leaked key's use over the last {@link LEAK_USAGE_DAYS} days, read before anything changes. */
 export async function reportLeakedUse(run: Run, leaked: readonly ManagedKey[]): Promise<void> {

@@ -13,12 +13,12 @@ import type { ManagedKey, PredecessorUse } from './types.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The most history `GET /api-keys/{id}/usage` gives. */
-export const MAX_USAGE_DAYS = 90;
+const MAX_USAGE_DAYS = 90;
 
 const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** How many days of usage cover `fromMs` to today (UTC days, both counted), within what the API gives. */
-export function usageDays(fromMs: number, nowMs: number): number {
+function usageDays(fromMs: number, nowMs: number): number {
   const days = Math.floor(Date.parse(utcDay(nowMs)) / DAY_MS) - Math.floor(Date.parse(utcDay(fromMs)) / DAY_MS) + 1;
   return Math.min(MAX_USAGE_DAYS, Math.max(1, days));
 }
