@@ -104,16 +104,21 @@ describe('working tree: what is read', () => {
     write(repo, 'pkg/m5/f300.js', `'${keys[1]}' // dhmad-scan:allow\n`);
     write(repo, 'pkg/m6/f699.js', `${keys[2]}\n`);
     write(repo, 'pkg/bin.dat', Buffer.from([1, 0, 2]));
-    // Each scan thread counts the files it opened: the helpers must have taken a share, or this is a one-thread test.
+    // Each scan thread counts the files it opened: the helpers must have taken a share, or this is a
+    // one-thread test. The main thread sleeps half a millisecond per file it opens, so that on a
+    // loaded machine it cannot drain every file before a helper has booted (2 s for them all).
     const dir = tempDir();
     const probe = path.join(dir, 'probe.cjs');
     const counts = path.join(dir, 'opened.txt');
     writeFileSync(
       probe,
       `const fs = require('node:fs');
-if (!require('node:worker_threads').isMainThread) {
+const open = fs.openSync;
+if (require('node:worker_threads').isMainThread) {
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  fs.openSync = (...args) => (Atomics.wait(nap, 0, 0, 0.5), open(...args));
+} else {
   let opened = 0;
-  const open = fs.openSync;
   fs.openSync = (...args) => (opened++, open(...args));
   process.on('exit', () => fs.appendFileSync(${JSON.stringify(counts)}, opened + '\\n'));
 }
